@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+// nianbao: annual reports on government information disclosure (政府信息公开工作年度报告)
+// read from messy text, checked, and exported. Targets follow the pipeline:
+// Model ← Ingest, Checks, Export ← Render (the only importer of CPangoCairo) ← nianbao (CLI).
+import PackageDescription
+
+let package = Package(
+    name: "nianbao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nianbao", targets: ["nianbao"]),
+        .library(name: "NianbaoKit", targets: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport", "NianbaoRender"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"]), .brew(["pango", "cairo"])]
+        ),
+        .target(name: "NianbaoModel"),
+        .target(name: "NianbaoIngest", dependencies: ["NianbaoModel"]),
+        .target(name: "NianbaoChecks", dependencies: ["NianbaoModel"]),
+        .target(name: "NianbaoExport", dependencies: ["NianbaoModel"]),
+        .target(name: "NianbaoRender", dependencies: ["CPangoCairo"]),
+        .executableTarget(
+            name: "nianbao",
+            dependencies: [
+                "NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport", "NianbaoRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "nianbao-bench",
+            dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport"],
+            path: "Sources/Bench"
+        ),
+        .testTarget(name: "NianbaoModelTests", dependencies: ["NianbaoModel"]),
+        .testTarget(
+            name: "NianbaoIngestTests",
+            dependencies: ["NianbaoModel", "NianbaoIngest"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "NianbaoChecksTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks"]),
+        .testTarget(name: "NianbaoExportTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport"]),
+        .testTarget(name: "NianbaoRenderTests", dependencies: ["NianbaoRender"]),
+        .testTarget(name: "NianbaoCLITests", dependencies: ["nianbao"]),
+    ]
+)

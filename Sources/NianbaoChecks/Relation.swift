@@ -1,0 +1,43 @@
+import NianbaoModel
+
+/// An equation between two sums of cells, the shape every check of FORMAT.md §4 has.
+///
+/// Evaluation follows FORMAT.md's severities: a relation that fails with every cell a
+/// number is an error. One that fails only because blank or placeholder cells were read as
+/// 0 is a warning, which is the case when such cells stand on the smaller side (they could
+/// make up the difference); when they stand only on the larger side no value could mend it,
+/// so it is an error too. Relations with an unreadable cell are skipped: the parse finding
+/// already says so.
+struct Relation {
+    let id: String
+    let lhs: [CellKey]
+    let rhs: [CellKey]
+    /// How the relation reads in a message, e.g. `new + carried_over = total + carried_forward`.
+    let description: String
+    /// The line the finding points at: the cell whose line is reported.
+    let anchor: CellKey
+
+    func evaluate(_ report: Report) -> Finding? {
+        var left = 0.0, right = 0.0
+        var assumedLeft = 0, assumedRight = 0
+        for key in lhs {
+            guard let v = report[key].valueForChecks else { return nil }
+            left += v.value
+            if v.assumed { assumedLeft += 1 }
+        }
+        for key in rhs {
+            guard let v = report[key].valueForChecks else { return nil }
+            right += v.value
+            if v.assumed { assumedRight += 1 }
+        }
+        if abs(left - right) < 1e-9 { return nil }
+        let couldMend = (left < right && assumedLeft > 0) || (right < left && assumedRight > 0)
+        let severity: Finding.Severity = couldMend ? .warning : .error
+        let format = { (x: Double) in x == x.rounded() ? String(Int(x)) : String(x) }
+        var message = "\(description): \(format(left)) ≠ \(format(right))"
+        if couldMend { message += " (blank or placeholder cells were counted as 0)" }
+        let keys = lhs + rhs
+        let line = report[anchor].line ?? keys.lazy.compactMap { report[$0].line }.first
+        return Finding(id: id, severity: severity, message: message, line: line, keys: keys)
+    }
+}

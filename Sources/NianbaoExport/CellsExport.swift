@@ -1,0 +1,18 @@
+import NianbaoModel
+
+/// The cells export of FORMAT.md §3: one `key,value` line per canonical key, in canonical
+/// order, UTF-8, no header; the value is empty for blank, placeholder and unreadable cells.
+public enum CellsExport {
+    public static func render(_ report: Report) -> String {
+        var out = ""
+        out.reserveCapacity(CellKey.all.count * 40)
+        for key in CellKey.all {
+            let cell = report[key]
+            out += key.rawValue
+            out += ","
+            if cell.state == .number { out += cell.text }
+            out += "\n"
+        }
+        return out
+    }
+}

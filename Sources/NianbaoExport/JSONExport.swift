@@ -1,0 +1,64 @@
+import Foundation
+import NianbaoModel
+
+/// The JSON export: the whole model (agency, year, sections, all 200 cells with state and
+/// source line) and the findings. Field names are the stable interface for scripts.
+public enum JSONExport {
+    /// One report's JSON document.
+    public struct Document: Encodable {
+        public var source: String?
+        public var title: String
+        public var agency: String
+        public var year: Int?
+        public var template: String
+        public var sections: [Section]
+        public var cells: [CellEntry]
+        public var findings: [Finding]
+        public var summary: Summary
+
+        public struct CellEntry: Encodable {
+            public var key: String
+            public var state: Cell.State
+            /// As printed: counts as ASCII integers, the fee with its decimals; "" when blank or unreadable.
+            public var value: String
+            /// The number, when the cell is a number.
+            public var number: Double?
+            /// Exactly as written in the source.
+            public var written: String
+            public var line: Int?
+        }
+
+        public struct Summary: Encodable {
+            public var errors: Int
+            public var warnings: Int
+        }
+
+        public init(report: Report, findings: [Finding], source: String?) {
+            self.source = source
+            title = report.title
+            agency = report.agency
+            year = report.year
+            template = report.template.rawValue
+            sections = report.sections
+            cells = CellKey.all.map { key in
+                let c = report[key]
+                return CellEntry(key: key.rawValue, state: c.state, value: c.text, number: c.number, written: c.written, line: c.line)
+            }
+            self.findings = findings
+            summary = Summary(errors: findings.errorCount, warnings: findings.warningCount)
+        }
+    }
+
+    /// Pretty-printed, key-sorted JSON of one or several documents (an array when several).
+    public static func render(_ documents: [Document]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data: Data
+        do {
+            data = documents.count == 1 ? try encoder.encode(documents[0]) : try encoder.encode(documents)
+        } catch {
+            preconditionFailure("the JSON model is always encodable: \(error)")
+        }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,48 @@
+import NianbaoModel
+
+/// The report as Markdown: `#` title, `##` sections, `###` subheadings, tables as pipe
+/// tables, then the findings as a list.
+public enum MarkdownExport {
+    public static func render(_ report: Report, findings: [Finding] = []) -> String {
+        var out = "# \(report.title.isEmpty ? "(no title)" : report.title)\n\n"
+        let tables = TableGrid.tables(of: report)
+        for number in 1...6 {
+            let section = report.section(number)
+            out += "## \(section?.heading ?? Section.canonicalHeading(number))\n\n"
+            if (2...4).contains(number) {
+                out += table(tables[number - 2]) + "\n"
+                continue
+            }
+            for p in section?.paragraphs ?? [] {
+                out += (p.kind == .subheading ? "### " : "") + escape(p.text) + "\n\n"
+            }
+        }
+        if !findings.isEmpty {
+            out += "## 问题 Findings\n\n"
+            for f in findings {
+                out += "- **\(f.severity.rawValue)** `\(f.id)`\(f.line.map { " (line \($0))" } ?? ""): \(escape(f.message))\n"
+            }
+        }
+        return out
+    }
+
+    public static func table(_ grid: TableGrid) -> String {
+        var out = "**\(grid.caption)**\n\n"
+        out += "| 项目 | " + grid.columns.joined(separator: " | ") + " |\n"
+        out += "|---|" + String(repeating: "---:|", count: grid.columns.count) + "\n"
+        for row in grid.rows {
+            out += "| \(escape(row.label)) | " + row.values.map(escape).joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+
+    /// Escapes the characters that would break a table or start Markdown syntax.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            if c == "|" || c == "*" || c == "_" || c == "`" || c == "\\" { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+}

@@ -1,0 +1,69 @@
+import NianbaoModel
+
+/// Reads one cell's text into a `Cell` (FORMAT.md §3): a count (`1,204`, full-width
+/// `３７`), the fee (a decimal in 万元), blank, or a placeholder (/ ／ - － – — ―, one or more,
+/// or 无). Anything else is unreadable and says so; nothing is guessed.
+enum CellReader {
+    static let placeholderMarks: Set<Character> = ["/", "／", "-", "－", "–", "—", "―", "‒", "\\"]
+
+    /// Whether a field could be a value cell (as opposed to a label): blank, placeholder, or
+    /// digits without any CJK ideograph (`12件` is a label, `1 2O4` a value that is unreadable).
+    static func isValueLike(_ raw: Substring) -> Bool {
+        let s = CharacterNormalization.trim(raw)
+        if s.isEmpty || isPlaceholder(s) { return true }
+        var hasDigit = false
+        for scalar in s.unicodeScalars {
+            if (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value) { hasDigit = true; continue }
+            if scalar.properties.isIdeographic { return false }
+        }
+        return hasDigit && s.count <= 24
+    }
+
+    static func isPlaceholder(_ s: Substring) -> Bool {
+        if s == "无" { return true }
+        return !s.isEmpty && s.allSatisfy { placeholderMarks.contains($0) }
+    }
+
+    enum Problem: Equatable { case notANumber, decimalCount }
+
+    /// The cell for `raw`; `amount` for the fee cell, which may have decimals.
+    static func read(_ raw: Substring, line: Int?, amount: Bool) -> (Cell, Problem?) {
+        let written = String(CharacterNormalization.trim(raw))
+        if written.isEmpty { return (.blank(line: line), nil) }
+        if isPlaceholder(Substring(written)) {
+            return (Cell(state: .placeholder, text: written, written: written, line: line), nil)
+        }
+        let ascii = CharacterNormalization.asciiDigits(Substring(written))
+        guard let (digits, fraction) = splitNumber(ascii) else {
+            return (Cell(state: .unreadable, text: "", written: written, line: line), .notANumber)
+        }
+        if !amount {
+            guard fraction == nil else { return (Cell(state: .unreadable, text: "", written: written, line: line), .decimalCount) }
+            guard let n = Int(digits) else { return (Cell(state: .unreadable, text: "", written: written, line: line), .notANumber) }
+            return (.count(n, written: written, line: line), nil)
+        }
+        let text = fraction.map { digits + "." + $0 } ?? digits
+        guard let value = Double(text) else { return (Cell(state: .unreadable, text: "", written: written, line: line), .notANumber) }
+        return (Cell(state: .number, text: text, written: written, number: value, line: line), nil)
+    }
+
+    /// Splits `1,204.5000` into ("1204", "5000"). Thousands separators must group by three.
+    private static func splitNumber(_ s: String) -> (String, String?)? {
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty else { return nil }
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        if groups.count > 1 {
+            guard groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        }
+        var fraction: String?
+        if parts.count == 2 {
+            let f = parts[1]
+            guard !f.isEmpty, f.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            fraction = String(f)
+        }
+        let digits = String(groups.joined())
+        guard digits.count <= 15 else { return nil }
+        return (digits, fraction)
+    }
+}

@@ -1,0 +1,21 @@
+/// Why an input could not be read as a report at all. Problems inside a report that was
+/// read are `Finding`s instead; these errors mean there is no report to speak of.
+public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The input has no bytes, or only white space.
+    case empty
+    /// The input looks like binary data (NUL bytes or many control characters).
+    case binary
+    /// The bytes are not UTF-8, UTF-16 with a BOM, or GB18030/GBK text.
+    case undecodable
+    /// Text, but neither a report title nor the section headings were found.
+    case notAReport(reason: String)
+
+    public var description: String {
+        switch self {
+        case .empty: return "the file is empty"
+        case .binary: return "the file is binary data, not text"
+        case .undecodable: return "the text is not UTF-8, UTF-16 (with BOM) or GB18030/GBK"
+        case .notAReport(let reason): return "not an annual report: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import NianbaoModel
+
+/// Reads the text of an annual report, as it arrives from PDFs and Word files, into a
+/// `Report` and the parse findings.
+///
+/// The parser never prints and never guesses: a number it cannot place is an unreadable
+/// cell with a finding that gives the line. It throws only when the input is no report at
+/// all (empty, binary, undecodable, or without title and section headings).
+public struct ReportParser: Sendable {
+    public init() {}
+
+    /// Parses raw bytes (UTF-8, UTF-16 with BOM, or GB18030).
+    public func parse(bytes: [UInt8]) throws(IngestError) -> ParsedReport {
+        try parse(text: TextDecoding.decode(bytes))
+    }
+
+    /// Parses decoded text.
+    public func parse(text: String) throws(IngestError) -> ParsedReport {
+        let lines = SourceLine.split(text)
+        let headings = SectionFinder.find(in: lines)
+        let titleSearchEnd = headings.first(where: { $0.number >= 2 })?.index ?? lines.count
+        let title = TitleFinder.find(in: lines[..<titleSearchEnd]) ?? TitleFinder.find(in: lines[...])
+        guard title != nil || headings.count >= 3 else {
+            let reason = headings.isEmpty
+                ? "no title «…年政府信息公开工作年度报告» and no section headings (一、总体情况 … 六、其他需要报告的事项) were found"
+                : "no title «…年政府信息公开工作年度报告» and only \(headings.count) of the six section headings were found"
+            throw .notAReport(reason: reason)
+        }
+        var findings: [Finding] = []
+        if title == nil {
+            findings.append(Finding(id: "parse.title_missing", severity: .error,
+                                    message: "no title of the form «<机关名称><年份>年政府信息公开工作年度报告» was found; agency and year are unknown",
+                                    line: 1))
+        }
+        let found = Set(headings.map(\.number))
+        for n in 1...6 where !found.contains(n) {
+            findings.append(Finding(id: "parse.section_missing", severity: n >= 2 && n <= 4 ? .error : .warning,
+                                    message: "section heading «\(Section.canonicalHeading(n))» was not found"))
+        }
+
+        // Sections and their line ranges.
+        let titleLines = Set(title?.lines ?? [])
+        var sections: [Section] = []
+        var regions: [Int: ArraySlice<SourceLine>] = [:]
+        var headingLines: [Int: Int] = [:]
+        for (i, h) in headings.enumerated() {
+            let end = i + 1 < headings.count ? headings[i + 1].index : lines.count
+            let region = lines[(h.index + 1)..<end]
+            regions[h.number] = region
+            headingLines[h.number] = lines[h.index].number
+            let prose = (h.number == 1 || h.number >= 5) ? ProseParser.paragraphs(region, skipping: titleLines) : []
+            sections.append(Section(number: h.number, heading: h.text, line: lines[h.index].number, paragraphs: prose))
+        }
+
+        var report = Report(title: title?.title ?? "", agency: title?.agency ?? "", year: title?.year, sections: sections)
+        if let region = regions[2], Self.isTemplate2019(region) {
+            report.template = .y2019
+            findings.append(Finding(id: "parse.template_2019", severity: .error,
+                                    message: "this report follows the 2019 template (本年新制作数量 / 本年新公开数量 / 对外公开总数量); nianbao reads the tables of the 2021 template only, so its cells are not read",
+                                    line: headingLines[2]))
+        } else {
+            let tables: [(Int, [RowSpec], String)] = [(2, RowSpec.table1, "table 1"), (3, RowSpec.table2, "table 2"), (4, RowSpec.table3, "table 3")]
+            for (section, specs, name) in tables {
+                guard let region = regions[section] else { continue }  // section_missing already says so
+                let (cells, tableFindings) = TableReader.read(RowPiece.pieces(region), specs: specs, tableName: name, headingLine: headingLines[section])
+                for (key, cell) in cells { report[key] = cell }
+                findings += tableFindings
+            }
+        }
+        findings.sort { ($0.line ?? 0, $0.keys.first?.ordinal ?? 0) < ($1.line ?? 0, $1.keys.first?.ordinal ?? 0) }
+        return ParsedReport(report: report, findings: findings)
+    }
+
+    private static func isTemplate2019(_ region: ArraySlice<SourceLine>) -> Bool {
+        region.contains { line in
+            let s = CharacterNormalization.squeeze(line.content)
+            return s.contains("本年新制作数量") || s.contains("本年新公开数量") || s.contains("对外公开总数量")
+        }
+    }
+}

@@ -1,0 +1,102 @@
+/// A table row as the text gives it, before it is known which row of the template it is:
+/// label text and value fields. Every text shape of FORMAT.md §5 is reduced to pieces here,
+/// so that the table readers do not care how the report arrived.
+struct RowPiece {
+    struct Value {
+        let text: Substring
+        let line: Int
+    }
+
+    enum Shape {
+        /// Word cells, TSV or pipe fields: blank cells are visible, so the fields can be
+        /// placed by position.
+        case fields
+        /// A line of PDF text: blank cells vanished, the numbers are only those written.
+        case text
+    }
+
+    let shape: Shape
+    let line: Int
+    /// Label text with white space removed.
+    let label: String
+    let values: [Value]
+
+    /// Splits a table region into pieces, choosing for each line the shape it has.
+    static func pieces(_ lines: ArraySlice<SourceLine>) -> [RowPiece] {
+        // Word table text: one cell a line, each starting with a tab. TSV: several tabs a line.
+        let tabbed = lines.filter { $0.hasTab }
+        let wordCells = tabbed.filter { $0.leadingTab && !$0.text.dropFirst().contains("\t") }.count
+        let wordMode = wordCells >= 3 && wordCells * 2 > tabbed.count
+
+        var out: [RowPiece] = []
+        var cells: [(text: String, line: Int)] = []
+        var rowOpen = false
+
+        func closeRow() {
+            if rowOpen, !cells.isEmpty, let first = cells.first {
+                out.append(fieldPiece(cells.map { (Substring($0.text), $0.line) }, line: first.line))
+            }
+            cells = []
+            rowOpen = false
+        }
+
+        for line in lines {
+            if line.isFurniture { continue }
+            if wordMode {
+                if line.leadingTab && !line.text.dropFirst().contains("\t") {
+                    rowOpen = true
+                    cells.append((String(CharacterNormalization.trim(line.text.dropFirst())), line.number))
+                    continue
+                }
+                if rowOpen && !line.hasTab {
+                    if line.isBlank { closeRow() } else {
+                        // A cell's text goes on over lines without a tab (商业 / 企业, 三 / 、 / 本 …).
+                        cells[cells.count - 1].text += CharacterNormalization.squeeze(line.content)
+                    }
+                    continue
+                }
+                closeRow()
+            }
+            if line.isBlank { continue }
+            if line.content.first == "|" {
+                if let piece = pipePiece(line) { out.append(piece) }
+            } else if line.hasTab {
+                let fields = line.text.split(separator: "\t", omittingEmptySubsequences: false)
+                out.append(fieldPiece(fields.map { ($0, line.number) }, line: line.number))
+            } else {
+                out.append(textPiece(line))
+            }
+        }
+        closeRow()
+        return out
+    }
+
+    /// `| a | b |` rows; separator rows `|---|:--|` are dropped.
+    private static func pipePiece(_ line: SourceLine) -> RowPiece? {
+        var body = line.content
+        if body.first == "|" { body = body.dropFirst() }
+        if body.last == "|" { body = body.dropLast() }
+        if body.allSatisfy({ "-:| ".contains($0) }) { return nil }
+        let fields = body.split(separator: "|", omittingEmptySubsequences: false)
+        return fieldPiece(fields.map { ($0, line.number) }, line: line.number)
+    }
+
+    /// Fields up to the last label-like one make the label; the rest are values.
+    private static func fieldPiece(_ fields: [(Substring, Int)], line: Int) -> RowPiece {
+        let lastLabel = fields.lastIndex { !CellReader.isValueLike($0.0) }
+        let labelFields = lastLabel.map { fields[...$0] } ?? []
+        let valueFields = lastLabel.map { fields[($0 + 1)...] } ?? fields[...]
+        let label = labelFields.map { CharacterNormalization.squeeze($0.0) }.joined()
+        return RowPiece(shape: .fields, line: line, label: label, values: valueFields.map { Value(text: $0.0, line: $0.1) })
+    }
+
+    /// A PDF text line: trailing value tokens separated by white space are values.
+    private static func textPiece(_ line: SourceLine) -> RowPiece {
+        let tokens = line.content.split(whereSeparator: { $0.unicodeScalars.allSatisfy(CharacterNormalization.isSpace) })
+        var firstValue = tokens.endIndex
+        while firstValue > tokens.startIndex, CellReader.isValueLike(tokens[firstValue - 1]) { firstValue -= 1 }
+        let label = tokens[..<firstValue].joined()
+        return RowPiece(shape: .text, line: line.number, label: label,
+                        values: tokens[firstValue...].map { Value(text: $0, line: line.number) })
+    }
+}

@@ -1,0 +1,58 @@
+/// Finds the six section headings by their words on a short line, never by the numeral
+/// alone: section 1's prose is often divided 一、… 四、… too, and table 2's row labels start
+/// 二、 三、 四、 (FORMAT.md §5).
+enum SectionFinder {
+    struct Heading {
+        let number: Int
+        let text: String
+        /// Index into the line array.
+        let index: Int
+    }
+
+    static func find(in lines: [SourceLine]) -> [Heading] {
+        var found: [Heading] = []
+        var last = 0
+        for (index, line) in lines.enumerated() where !line.isBlank {
+            guard let n = headingNumber(line.content), n > last else { continue }
+            var text = Substring(CharacterNormalization.squeeze(line.content))
+            while text.first == "#" { text = text.dropFirst() }
+            found.append(Heading(number: n, text: String(text), index: index))
+            last = n
+            if n == 6 { break }
+        }
+        return found
+    }
+
+    /// Which section `content` is the heading of, if it is one.
+    static func headingNumber(_ content: Substring) -> Int? {
+        var s = Substring(CharacterNormalization.squeeze(content))
+        while s.first == "#" { s = s.dropFirst() }
+        guard !s.isEmpty, s.count <= 32, !s.contains("。"), !s.contains("；") else { return nil }
+        if s.first == "（" || s.first == "(" { return nil }  // level-two headings （一）
+        s = dropNumeral(s)
+        if s == "总体情况" || (s.hasPrefix("总体情况") && s.count <= 8) { return 1 }
+        if s.contains("主动公开政府信息情况") || s == "主动公开政府信息" { return 2 }
+        if s.contains("收到和处理政府信息公开申请") { return 3 }
+        if s.contains("行政复议") && s.contains("行政诉讼") && s.count <= 22 { return 4 }
+        if s.hasPrefix("存在的主要问题") || s.hasPrefix("存在主要问题") { return 5 }
+        if s.hasPrefix("其他需要报告的事项") { return 6 }
+        return nil
+    }
+
+    /// Removes a leading `一、`, `1.`, `1、`, `第一部分` style numeral.
+    static func dropNumeral(_ s: Substring) -> Substring {
+        let numerals = "一二三四五六七八九十"
+        var t = s
+        if t.first == "第", let end = t.firstIndex(of: "部"), t[t.index(after: end)...].hasPrefix("分") {
+            return t[t.index(end, offsetBy: 2)...]
+        }
+        var consumed = false
+        while let c = t.first, numerals.contains(c) || (c.isASCII && c.isNumber) {
+            t = t.dropFirst()
+            consumed = true
+        }
+        guard consumed else { return s }
+        if let c = t.first, "、.．,，:：".contains(c) { return t.dropFirst() }
+        return s
+    }
+}

@@ -1,0 +1,68 @@
+/// One line of the input after character normalization, with its 1-based number.
+struct SourceLine {
+    let number: Int
+    /// The line with radicals mapped, form feeds and trailing white space removed.
+    let text: String
+    /// `text` without leading white space.
+    let content: Substring
+    /// The line began with indentation (two or more blanks, U+3000 or a tab).
+    let indented: Bool
+    /// The line began with a tab (Word table text marks cells so).
+    let leadingTab: Bool
+    /// The line has a tab somewhere.
+    let hasTab: Bool
+
+    var isBlank: Bool { content.isEmpty }
+
+    init(number: Int, raw: Substring) {
+        self.number = number
+        var text = CharacterNormalization.normalize(raw)
+        if text.unicodeScalars.contains("\u{0C}") || text.unicodeScalars.contains("\u{FEFF}") {
+            text.unicodeScalars.removeAll { $0 == "\u{0C}" || $0 == "\u{FEFF}" }
+        }
+        // Trailing blanks only: a lone tab must survive, it is a Word table's empty cell.
+        while let last = text.unicodeScalars.last, last != "\t", CharacterNormalization.isSpace(last) {
+            text.unicodeScalars.removeLast()
+        }
+        self.text = text
+        let scalars = text.unicodeScalars
+        let first = scalars.firstIndex { !CharacterNormalization.isSpace($0) } ?? scalars.endIndex
+        self.content = Substring(scalars[first...])
+        let lead = scalars[..<first]
+        self.leadingTab = scalars.first == "\t"
+        self.indented = lead.contains("\t") || lead.contains("\u{3000}") || lead.count >= 2
+        self.hasTab = scalars.contains("\t")
+    }
+
+    /// Splits text into lines (LF, CRLF or CR), numbered from 1.
+    static func split(_ text: String) -> [SourceLine] {
+        var lines: [SourceLine] = []
+        var number = 0
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            number += 1
+            lines.append(SourceLine(number: number, raw: raw))
+        }
+        return lines
+    }
+
+    /// Page furniture that PDF text carries into the middle of paragraphs and tables:
+    /// page numbers (`— 2 —`, `- 2 -`, `第2页`, `第 2 页 共 5 页`) and `续表`.
+    var isFurniture: Bool {
+        let s = CharacterNormalization.squeeze(content)
+        if s.isEmpty { return false }
+        if s == "续表" || s == "（续表）" || s == "(续表)" { return true }
+        if s.hasPrefix("续表"), s.dropFirst(2).allSatisfy({ $0.isNumber || "一二三".contains($0) }) { return true }
+        let dashes: Set<Character> = ["—", "–", "-", "－", "―", "‒", "~", "～"]
+        var body = Substring(s)
+        var dashedLeft = false, dashedRight = false
+        while let c = body.first, dashes.contains(c) { body = body.dropFirst(); dashedLeft = true }
+        while let c = body.last, dashes.contains(c) { body = body.dropLast(); dashedRight = true }
+        if dashedLeft && dashedRight && !body.isEmpty && body.allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
+        // 第 2 页 / 第2页共5页
+        if s.hasPrefix("第"), s.contains("页") {
+            let rest = s.dropFirst().filter { !($0.isASCII && $0.isNumber) && !"页共".contains($0) }
+            if rest.isEmpty { return true }
+        }
+        return false
+    }
+}

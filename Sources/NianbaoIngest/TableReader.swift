@@ -1,0 +1,201 @@
+import NianbaoModel
+
+/// Places row pieces into the rows of one standard table.
+///
+/// Rows come in the template's order, so the row expected next is tried first, then the
+/// later ones, then earlier ones not yet filled. Label-only pieces (headers, group labels
+/// such as （三）不予 / 公开, wrapped label lines) are collected and prefixed to the next
+/// row's label. Numbers that cannot be placed with confidence become findings with their
+/// line; no number is guessed.
+struct TableReader {
+    let specs: [RowSpec]
+    /// Name of the table in messages, e.g. `table 2`.
+    let tableName: String
+
+    private(set) var cells: [CellKey: Cell] = [:]
+    private(set) var findings: [Finding] = []
+    private var filled: [Bool]
+    private var expected = 0
+    private var pendingLabel = ""
+    private var pendingLine: Int?
+    /// A PDF row being collected over several lines: its spec index and values so far.
+    private var open: (row: Int, values: [RowPiece.Value], line: Int)?
+
+    init(specs: [RowSpec], tableName: String) {
+        self.specs = specs
+        self.tableName = tableName
+        self.filled = Array(repeating: false, count: specs.count)
+    }
+
+    /// Reads `pieces` and returns the cells found and the findings.
+    static func read(_ pieces: [RowPiece], specs: [RowSpec], tableName: String, headingLine: Int?) -> (cells: [CellKey: Cell], findings: [Finding]) {
+        var reader = TableReader(specs: specs, tableName: tableName)
+        for piece in pieces { reader.consume(piece) }
+        reader.finish(headingLine: headingLine)
+        return (reader.cells, reader.findings)
+    }
+
+    mutating func consume(_ piece: RowPiece) {
+        switch piece.shape {
+        case .fields: consumeFields(piece)
+        case .text: consumeText(piece)
+        }
+    }
+
+    // MARK: Word, TSV and pipe rows: blank cells are visible.
+
+    private mutating func consumeFields(_ piece: RowPiece) {
+        closeOpenRow(nextLine: piece.line)
+        let hasNumber = piece.values.contains { !CharacterNormalization.trim($0.text).isEmpty }
+        let label = pendingLabel + piece.label
+        if !hasNumber {
+            // Header, group label, or a row whose cells are all blank: placed only when its
+            // own label names a row (never a header's 其他 / 总计).
+            if piece.values.isEmpty || isHeaderLabel(piece.label) || resolve(piece.label) == nil {
+                appendLabel(piece.label, line: piece.line)
+                return
+            }
+        }
+        guard let row = resolve(label) else {
+            if hasNumber { unrecognized(label, line: piece.line) }
+            resetLabel()
+            return
+        }
+        let n = specs[row].keys.count
+        var values = ArraySlice(piece.values)
+        // Padding: surplus empty fields may trail the row or stand between label and values.
+        while values.count > n, let last = values.last, CharacterNormalization.trim(last.text).isEmpty { values = values.dropLast() }
+        while values.count > n, let first = values.first, CharacterNormalization.trim(first.text).isEmpty { values = values.dropFirst() }
+        if values.count != n {
+            let message = values.count < n
+                ? "\(tableName) row 「\(specs[row].name)」 has \(values.count) fields where \(n) are expected; the numbers cannot be placed"
+                : "\(tableName) row 「\(specs[row].name)」 has \(values.count) values where \(n) are expected; the numbers cannot be placed"
+            fail(row, id: values.count < n ? "parse.row_short" : "parse.row_long", message: message, line: piece.line)
+        } else {
+            place(row, Array(values))
+        }
+        resetLabel()
+    }
+
+    // MARK: PDF text: a row's numbers may follow its label on later lines, one or many a line.
+
+    private mutating func consumeText(_ piece: RowPiece) {
+        if !piece.label.isEmpty {
+            closeOpenRow(nextLine: piece.line)
+            appendLabel(piece.label, line: piece.line)
+        }
+        guard !piece.values.isEmpty else { return }
+        if open == nil {
+            guard let row = resolve(pendingLabel) else {
+                unrecognized(pendingLabel, line: piece.line)
+                resetLabel()
+                return
+            }
+            open = (row, [], pendingLine ?? piece.line)
+            resetLabel()
+        }
+        open!.values += piece.values
+        let n = specs[open!.row].keys.count
+        if open!.values.count == n {
+            place(open!.row, open!.values)
+            open = nil
+        } else if open!.values.count > n {
+            fail(open!.row, id: "parse.row_long",
+                 message: "\(tableName) row 「\(specs[open!.row].name)」 has \(open!.values.count) numbers where \(specs[open!.row].keys.count) are expected; they cannot be placed",
+                 line: piece.line)
+            open = nil
+        }
+    }
+
+    /// A PDF row that got fewer numbers than columns: blank cells vanished, so which column
+    /// each number belongs to is unknown.
+    private mutating func closeOpenRow(nextLine: Int) {
+        guard let o = open else { return }
+        let n = specs[o.row].keys.count
+        fail(o.row, id: "parse.row_short",
+             message: "\(tableName) row 「\(specs[o.row].name)」 has \(o.values.count) numbers where \(n) are expected; blank cells vanish from PDF text, so the numbers cannot be placed",
+             line: o.values.first?.line ?? o.line)
+        open = nil
+    }
+
+    mutating func finish(headingLine: Int?) {
+        if let o = open { closeOpenRow(nextLine: o.line) }
+        let missing = specs.indices.filter { !filled[$0] }
+        if missing.count == specs.count {
+            findings.append(Finding(id: "parse.table_missing", severity: .error,
+                                    message: "\(tableName) was not found: no row of it could be read",
+                                    line: headingLine, keys: specs.flatMap(\.keys)))
+            return
+        }
+        for row in missing where !specs[row].keys.contains(where: { cells[$0] != nil }) {
+            findings.append(Finding(id: "parse.row_missing", severity: .error,
+                                    message: "\(tableName) row 「\(specs[row].name)」 was not found",
+                                    line: headingLine, keys: specs[row].keys))
+        }
+    }
+
+    // MARK: helpers
+
+    private func resolve(_ label: String) -> Int? {
+        if expected < specs.count, !filled[expected], specs[expected].matches(label) { return expected }
+        for i in specs.indices where i > expected && !filled[i] && specs[i].matches(label) { return i }
+        for i in specs.indices where i < expected && !filled[i] && specs[i].matches(label) { return i }
+        return nil
+    }
+
+    private mutating func place(_ row: Int, _ values: [RowPiece.Value]) {
+        let spec = specs[row]
+        for (key, value) in zip(spec.keys, values) {
+            let (cell, problem) = CellReader.read(value.text, line: value.line, amount: key.isAmount)
+            cells[key] = cell
+            if let problem {
+                let why = problem == .decimalCount ? "a count must be a whole number" : "it is not a number"
+                findings.append(Finding(id: "parse.cell_unreadable", severity: .error,
+                                        message: "cell \(key) reads 「\(cell.written)」: \(why)", line: value.line, keys: [key]))
+            }
+        }
+        filled[row] = true
+        expected = row + 1
+    }
+
+    private mutating func fail(_ row: Int, id: String, message: String, line: Int) {
+        for key in specs[row].keys { cells[key] = Cell(state: .unreadable, text: "", written: "", line: line) }
+        findings.append(Finding(id: id, severity: .error, message: message, line: line, keys: specs[row].keys))
+        filled[row] = true
+        expected = row + 1
+    }
+
+    private mutating func unrecognized(_ label: String, line: Int) {
+        let shown = label.isEmpty ? "no label" : "label 「\(label.suffix(40))」"
+        findings.append(Finding(id: "parse.row_unrecognized", severity: .error,
+                                message: "numbers in \(tableName) with \(shown) belong to no row that is still open; they are not used",
+                                line: line))
+    }
+
+    private mutating func appendLabel(_ label: String, line: Int) {
+        guard !label.isEmpty else { return }
+        if pendingLabel.isEmpty { pendingLine = line }
+        pendingLabel += label
+        // Bound the label: only its recent part can name the next row.
+        if pendingLabel.count > 400 { pendingLabel = String(pendingLabel.suffix(200)) }
+    }
+
+    private mutating func resetLabel() {
+        pendingLabel = ""
+        pendingLine = nil
+    }
+
+    /// Only header words (申请人情况 自然人 … 其他 总计): a header row, never data.
+    private func isHeaderLabel(_ label: String) -> Bool {
+        var rest = label
+        for word in TableReader.headerWords { rest = rest.replacingOccurrences(of: word, with: "") }
+        return rest.allSatisfy { "（）()：:、，,".contains($0) }
+    }
+
+    static let headerWords = ["申请人情况", "法人或其他组织", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构",
+                              "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量",
+                              "结果维持", "结果纠正", "其他结果", "尚未审结", "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉",
+                              "续表", "其他", "总计"]
+}
+
+import Foundation  // replacingOccurrences

@@ -1,0 +1,102 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Turns the bytes of a report into a String: UTF-8 (with or without BOM), UTF-16 with a
+/// BOM, and GB18030 (a superset of GBK and GB2312, common in files saved on Chinese
+/// Windows). Decoding is strict: bytes that fit none of these are an error, never
+/// replacement characters that would hide a wrong number.
+public enum TextDecoding {
+    public static func decode(_ bytes: [UInt8]) throws(IngestError) -> String {
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { throw .empty }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            guard let s = strictUTF8(bytes[3...]) else { throw .undecodable }
+            return try checked(s)
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) { return try checked(utf16(bytes.dropFirst(2), littleEndian: true)) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return try checked(utf16(bytes.dropFirst(2), littleEndian: false)) }
+        if looksBinary(bytes) { throw .binary }
+        if let s = strictUTF8(bytes[...]) { return try checked(s) }
+        if let s = iconvDecode(bytes, from: "GB18030") { return try checked(s) }
+        throw .undecodable
+    }
+
+    private static func checked(_ s: String?) throws(IngestError) -> String {
+        guard let s else { throw .undecodable }
+        if s.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{FEFF}" }) { throw .empty }
+        var controls = 0
+        for scalar in s.unicodeScalars where scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t" && scalar != "\u{0C}" {
+            controls += 1
+        }
+        if controls > 0 && controls * 50 > s.unicodeScalars.count { throw .binary }
+        return s
+    }
+
+    /// NUL bytes do not occur in UTF-8 or GB18030 text.
+    private static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        bytes.prefix(65536).contains(0)
+    }
+
+    private static func strictUTF8(_ bytes: ArraySlice<UInt8>) -> String? {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity(bytes.count)
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s): out.append(s)
+            case .emptyInput: return String(out)
+            case .error: return nil
+            }
+        }
+    }
+
+    private static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String? {
+        guard bytes.count % 2 == 0 else { return nil }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(littleEndian ? a | b << 8 : a << 8 | b)
+            i += 2
+        }
+        var decoder = UTF16()
+        var iterator = units.makeIterator()
+        var out = String.UnicodeScalarView()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s): out.append(s)
+            case .emptyInput: return String(out)
+            case .error: return nil
+            }
+        }
+    }
+
+    /// Converts with the C library's iconv, which knows GB18030 on every glibc.
+    private static func iconvDecode(_ bytes: [UInt8], from encoding: String) -> String? {
+        let cd = iconv_open("UTF-8", encoding)
+        if cd == iconv_t(bitPattern: -1) { return nil }
+        defer { iconv_close(cd) }
+        var input = bytes.map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: bytes.count * 2 + 16)
+        let ok: Bool = input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
+                var inLeft = inBuf.count
+                var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
+                var outLeft = outBuf.count
+                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                if r == -1 || inLeft != 0 { return false }
+                outBuf[outBuf.count - outLeft] = 0
+                return true
+            }
+        }
+        guard ok else { return nil }
+        return output.withUnsafeBufferPointer { buf in
+            String(validatingCString: buf.baseAddress!)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+/// Finds the report title `<机关名称><年份>年政府信息公开工作年度报告` and takes agency and
+/// year from it. The title may be split over two or three lines, stand after the first
+/// heading, or follow a cover letter; a sentence that merely mentions the title (a cover
+/// letter's 关于印发《…》的通知) is not taken for it.
+struct TitleFinder {
+    struct Title {
+        let title: String
+        let agency: String
+        let year: Int
+        /// Line numbers the title occupies.
+        let lines: [Int]
+    }
+
+    static let suffix = "政府信息公开工作年度报告"
+
+    static func find(in lines: ArraySlice<SourceLine>) -> Title? {
+        let candidates = lines.filter {
+            !$0.isBlank && !$0.isFurniture && SectionFinder.headingNumber($0.content) == nil
+        }
+        // A whole line first; only then a title wrapped over two or three lines.
+        for line in candidates {
+            if let title = match(clean(line.content), lines: [line.number]) { return title }
+        }
+        for i in candidates.indices {
+            var joined = clean(candidates[i].content)
+            var used = [candidates[i].number]
+            for part in candidates[(i + 1)..<min(i + 3, candidates.endIndex)] {
+                guard part.number == used.last! + 1 || part.number == used.last! + 2 else { break }
+                joined += clean(part.content)
+                used.append(part.number)
+                if let title = match(joined, lines: used) { return title }
+            }
+        }
+        return nil
+    }
+
+    /// Markdown heading marks, spaces and 《》 removed.
+    private static func clean(_ s: Substring) -> String {
+        var t = Substring(CharacterNormalization.squeeze(s))
+        while t.first == "#" { t = t.dropFirst() }
+        return CharacterNormalization.asciiDigits(t).replacingOccurrences(of: "《", with: "").replacingOccurrences(of: "》", with: "")
+    }
+
+    static func match(_ s: String, lines: [Int]) -> Title? {
+        guard s.hasSuffix(suffix) else { return nil }
+        var head = s.dropLast(suffix.count)
+        if head.hasSuffix("度") { head = head.dropLast() }
+        guard head.hasSuffix("年") else { return nil }
+        head = head.dropLast()
+        guard let (year, rest) = trailingYear(head) else { return nil }
+        let agency = String(rest)
+        guard !agency.isEmpty, agency.count <= 40, !agency.hasPrefix("关于"), !agency.contains("。"), !agency.contains("，") else { return nil }
+        return Title(title: s, agency: agency, year: year, lines: lines)
+    }
+
+    /// A year written with four ASCII digits (full-width already mapped) or four Chinese
+    /// numerals (二〇二二).
+    private static func trailingYear(_ s: Substring) -> (Int, Substring)? {
+        let digits = s.suffix(4)
+        guard digits.count == 4 else { return nil }
+        if digits.allSatisfy({ $0.isASCII && $0.isNumber }), let y = Int(digits) {
+            return (1990...2100).contains(y) ? (y, s.dropLast(4)) : nil
+        }
+        let numerals: [Character: Int] = ["〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        var y = 0
+        for c in digits {
+            guard let d = numerals[c] else { return nil }
+            y = y * 10 + d
+        }
+        return (1990...2100).contains(y) ? (y, s.dropLast(4)) : nil
+    }
+}
+
+import Foundation  // replacingOccurrences

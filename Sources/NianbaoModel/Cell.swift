@@ -1,0 +1,65 @@
+/// One statistical cell as the report wrote it (FORMAT.md §3).
+///
+/// Blank, placeholder and 0 are different things: a blank cell was left empty, a
+/// placeholder (`/`, `—`, `无` …) says "not applicable", and 0 is a number. All three
+/// survive every export as written.
+public struct Cell: Sendable, Equatable, Codable {
+    /// What kind of content the cell had.
+    public enum State: String, Sendable, Codable {
+        /// A count or, for the fee, a decimal amount.
+        case number
+        /// Nothing was written.
+        case blank
+        /// Only dash or slash marks, or the word 无: "not applicable".
+        case placeholder
+        /// Something was there but could not be read as a number, or the row could not be
+        /// placed; a parse finding says why.
+        case unreadable
+    }
+
+    public var state: State
+    /// The value as nianbao prints it: counts as plain ASCII integers (`1204`), the fee with
+    /// the decimals it was written with (`36.5000`), placeholders as written (`/`), and the
+    /// empty string for blank and unreadable cells.
+    public var text: String
+    /// The cell's text exactly as it stood in the source (after character normalization).
+    public var written: String
+    /// The numeric value when `state == .number`.
+    public var number: Double?
+    /// 1-based line of the source text the cell came from, when known.
+    public var line: Int?
+
+    public init(state: State, text: String, written: String, number: Double? = nil, line: Int? = nil) {
+        self.state = state
+        self.text = text
+        self.written = written
+        self.number = number
+        self.line = line
+    }
+
+    /// A cell whose row was never found in the report.
+    public static let missing = Cell(state: .unreadable, text: "", written: "")
+
+    /// A blank cell (nothing written) from `line`.
+    public static func blank(line: Int?) -> Cell { Cell(state: .blank, text: "", written: "", line: line) }
+
+    /// A count, printed as a plain integer.
+    public static func count(_ n: Int, written: String? = nil, line: Int? = nil) -> Cell {
+        Cell(state: .number, text: String(n), written: written ?? String(n), number: Double(n), line: line)
+    }
+
+    /// The integer value of a count cell.
+    public var count: Int? {
+        guard state == .number, let number, number == number.rounded() else { return nil }
+        return Int(number)
+    }
+
+    /// The value as used in arithmetic checks: blank and placeholder count as 0, and say so.
+    public var valueForChecks: (value: Double, assumed: Bool)? {
+        switch state {
+        case .number: return (number ?? 0, false)
+        case .blank, .placeholder: return (0, true)
+        case .unreadable: return nil
+        }
+    }
+}

@@ -1,0 +1,94 @@
+/// A parsed annual report: title, agency, year, the six sections and the 200 cells.
+public struct Report: Sendable, Equatable, Codable {
+    /// Which national template the tables follow.
+    public enum Template: String, Sendable, Codable {
+        /// 国办公开办函〔2021〕30号, used from the 2021 reports on; the one nianbao reads.
+        case y2021 = "2021"
+        /// The 2019 template (different table 1, a single （六）其他处理 row); recognised, not read.
+        case y2019 = "2019"
+    }
+
+    /// The title as printed, e.g. `西峡县人民政府2022年政府信息公开工作年度报告`.
+    public var title: String
+    /// The agency, taken from the title.
+    public var agency: String
+    /// The year reported on, taken from the title; nil when the title was not found.
+    public var year: Int?
+    public var template: Template
+    /// The sections found, in order (normally six, numbered 1…6).
+    public var sections: [Section]
+    /// The 200 cells in canonical order (`CellKey.all`).
+    public private(set) var cells: [Cell]
+
+    public init(title: String, agency: String, year: Int?, template: Template = .y2021, sections: [Section] = [], cells: [Cell]? = nil) {
+        self.title = title
+        self.agency = agency
+        self.year = year
+        self.template = template
+        self.sections = sections
+        self.cells = cells ?? Array(repeating: .missing, count: CellKey.all.count)
+        precondition(self.cells.count == CellKey.all.count, "a report has exactly \(CellKey.all.count) cells")
+    }
+
+    public subscript(key: CellKey) -> Cell {
+        get { cells[key.ordinal] }
+        set { cells[key.ordinal] = newValue }
+    }
+
+    /// The section numbered `number` (1…6), if the report has it.
+    public func section(_ number: Int) -> Section? { sections.first { $0.number == number } }
+}
+
+/// One of the six numbered sections of a report.
+public struct Section: Sendable, Equatable, Codable {
+    /// 1…6, as in FORMAT.md §1.
+    public var number: Int
+    /// The heading as it stood in the report, e.g. `一、总体情况`.
+    public var heading: String
+    /// Line of the heading in the source.
+    public var line: Int?
+    /// The prose, paragraph by paragraph (empty for the table sections 2–4).
+    public var paragraphs: [Paragraph]
+
+    public init(number: Int, heading: String, line: Int? = nil, paragraphs: [Paragraph] = []) {
+        self.number = number
+        self.heading = heading
+        self.line = line
+        self.paragraphs = paragraphs
+    }
+
+    /// The canonical heading of section `number`, as the template prints it.
+    public static func canonicalHeading(_ number: Int) -> String {
+        ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+         "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"][number - 1]
+    }
+}
+
+/// A paragraph of prose, or a subheading such as `（一）主动公开情况`.
+public struct Paragraph: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable { case body, subheading }
+
+    public var kind: Kind
+    /// The text, re-joined where the source wrapped it; full-width punctuation kept.
+    public var text: String
+    /// Line in the source where the paragraph starts.
+    public var line: Int?
+
+    public init(kind: Kind = .body, text: String, line: Int? = nil) {
+        self.kind = kind
+        self.text = text
+        self.line = line
+    }
+}
+
+/// What the parser made of one input: the report and what it found on the way.
+public struct ParsedReport: Sendable, Equatable, Codable {
+    public var report: Report
+    /// Parse findings (`parse.*`), in line order.
+    public var findings: [Finding]
+
+    public init(report: Report, findings: [Finding]) {
+        self.report = report
+        self.findings = findings
+    }
+}
