@@ -7,6 +7,8 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
     case binary
     /// The bytes are not UTF-8, UTF-16 with a BOM, or GB18030/GBK text.
     case undecodable
+    /// Valid UTF-8 that stops in the middle of a character: the file was cut short.
+    case truncated
     /// Text, but neither a report title nor the section headings were found.
     case notAReport(reason: String)
 
@@ -15,6 +17,7 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
         case .empty: return "the file is empty"
         case .binary: return "the file is binary data, not text"
         case .undecodable: return "the text is not UTF-8, UTF-16 (with BOM) or GB18030/GBK"
+        case .truncated: return "the file ends in the middle of a UTF-8 character: it was cut short"
         case .notAReport(let reason): return "not an annual report: \(reason)"
         }
     }

@@ -26,6 +26,9 @@ public struct ReportParser: Sendable {
                 : "no title «…年政府信息公开工作年度报告» and only \(headings.count) of the six section headings were found"
             throw .notAReport(reason: reason)
         }
+        guard headings.contains(where: { (2...4).contains($0.number) }) else {
+            throw .notAReport(reason: "none of the table sections (二、主动公开政府信息情况, 三、收到和处理政府信息公开申请情况, 四、…行政复议、行政诉讼情况) was found; the file may be cut short")
+        }
         var findings: [Finding] = []
         if title == nil {
             findings.append(Finding(id: "parse.title_missing", severity: .error,

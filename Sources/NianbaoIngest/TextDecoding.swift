@@ -19,6 +19,8 @@ public enum TextDecoding {
         if bytes.starts(with: [0xFE, 0xFF]) { return try checked(utf16(bytes.dropFirst(2), littleEndian: false)) }
         if looksBinary(bytes) { throw .binary }
         if let s = strictUTF8(bytes[...]) { return try checked(s) }
+        // Valid UTF-8 up to an incomplete last character: a file cut short, not GB18030.
+        if let cut = incompleteUTF8Tail(bytes), strictUTF8(bytes[..<cut]) != nil { throw .truncated }
         if let s = iconvDecode(bytes, from: "GB18030") { return try checked(s) }
         throw .undecodable
     }
@@ -32,6 +34,17 @@ public enum TextDecoding {
         }
         if controls > 0 && controls * 50 > s.unicodeScalars.count { throw .binary }
         return s
+    }
+
+    /// Where an incomplete multi-byte sequence at the very end starts, if there is one.
+    private static func incompleteUTF8Tail(_ bytes: [UInt8]) -> Int? {
+        var i = bytes.count - 1
+        var continuation = 0
+        while i >= 0, bytes[i] & 0xC0 == 0x80, continuation < 3 { i -= 1; continuation += 1 }
+        guard i >= 0 else { return nil }
+        let lead = bytes[i]
+        let needed = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0
+        return needed > continuation ? i : nil
     }
 
     /// NUL bytes do not occur in UTF-8 or GB18030 text.

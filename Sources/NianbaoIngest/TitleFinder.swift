@@ -21,14 +21,13 @@ struct TitleFinder {
         for line in candidates {
             if let title = match(clean(line.content), lines: [line.number]) { return title }
         }
-        for i in candidates.indices {
-            var joined = clean(candidates[i].content)
-            var used = [candidates[i].number]
-            for part in candidates[(i + 1)..<min(i + 3, candidates.endIndex)] {
-                guard part.number == used.last! + 1 || part.number == used.last! + 2 else { break }
-                joined += clean(part.content)
-                used.append(part.number)
-                if let title = match(joined, lines: used) { return title }
+        // Fewest lines first, so a date or signature line above the title is not taken in.
+        for span in 2...3 {
+            for i in candidates.indices where i + span <= candidates.endIndex {
+                let parts = candidates[i..<(i + span)]
+                let adjacent = zip(parts.dropFirst(), parts).allSatisfy { $0.number - $1.number <= 2 }
+                guard adjacent else { continue }
+                if let title = match(parts.map { clean($0.content) }.joined(), lines: parts.map(\.number)) { return title }
             }
         }
         return nil
