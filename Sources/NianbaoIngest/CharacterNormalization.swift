@@ -87,8 +87,6 @@ public enum CharacterNormalization {
 
     /// `s` with every white space removed (for matching labels whatever their spacing).
     public static func squeeze(_ s: some StringProtocol) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in s.unicodeScalars where !isSpace(scalar) { out.append(scalar) }
-        return String(out)
+        FastText.squeeze(Substring(s))
     }
 }

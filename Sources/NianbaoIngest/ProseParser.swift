@@ -55,7 +55,7 @@ enum ProseParser {
 
     /// A short numbered line without a full stop: （一）主动公开情况, 一、主动公开情况, (一)存在问题.
     static func isSubheading(_ text: String) -> Bool {
-        guard text.count <= 30, !text.contains("。"), !text.contains("；"), !text.contains("，") else { return false }
+        guard text.count <= 30, !text.unicodeScalars.contains("。"), !text.unicodeScalars.contains("；"), !text.unicodeScalars.contains("，") else { return false }
         let numerals = "一二三四五六七八九十"
         var s = Substring(text)
         if s.first == "（" || s.first == "(" {

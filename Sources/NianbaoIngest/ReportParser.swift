@@ -76,8 +76,8 @@ public struct ReportParser: Sendable {
 
     private static func isTemplate2019(_ region: ArraySlice<SourceLine>) -> Bool {
         region.contains { line in
-            let s = CharacterNormalization.squeeze(line.content)
-            return s.contains("本年新制作数量") || s.contains("本年新公开数量") || s.contains("对外公开总数量")
+            let s = line.squeezed
+            return FastText.contains(s, "本年新制作数量") || FastText.contains(s, "本年新公开数量") || FastText.contains(s, "对外公开总数量")
         }
     }
 }

@@ -25,7 +25,7 @@ struct RowPiece {
     static func pieces(_ lines: ArraySlice<SourceLine>) -> [RowPiece] {
         // Word table text: one cell a line, each starting with a tab. TSV: several tabs a line.
         let tabbed = lines.filter { $0.hasTab }
-        let wordCells = tabbed.filter { $0.leadingTab && !$0.text.dropFirst().contains("\t") }.count
+        let wordCells = tabbed.filter { $0.leadingTab && !$0.text.unicodeScalars.dropFirst().contains("\t") }.count
         let wordMode = wordCells >= 3 && wordCells * 2 > tabbed.count
 
         var out: [RowPiece] = []
@@ -43,7 +43,7 @@ struct RowPiece {
         for line in lines {
             if line.isFurniture { continue }
             if wordMode {
-                if line.leadingTab && !line.text.dropFirst().contains("\t") {
+                if line.leadingTab && !line.text.unicodeScalars.dropFirst().contains("\t") {
                     rowOpen = true
                     cells.append((String(CharacterNormalization.trim(line.text.dropFirst())), line.number))
                     continue

@@ -17,7 +17,7 @@ struct RowSpec {
 
     func matches(_ label: String) -> Bool {
         switch match {
-        case .contains(let phrases): return phrases.contains { label.contains($0) }
+        case .contains(let phrases): return phrases.contains { FastText.contains(label, $0) }
         case .endsWith(let word):
             var s = Substring(label)
             while let c = s.last, "：:）)。.".contains(c) { s = s.dropLast() }

@@ -13,8 +13,8 @@ enum SectionFinder {
         var found: [Heading] = []
         var last = 0
         for (index, line) in lines.enumerated() where !line.isBlank {
-            guard let n = headingNumber(line.content), n > last else { continue }
-            var text = Substring(CharacterNormalization.squeeze(line.content))
+            guard let n = headingNumber(squeezed: line.squeezed), n > last else { continue }
+            var text = Substring(line.squeezed)
             while text.first == "#" { text = text.dropFirst() }
             found.append(Heading(number: n, text: String(text), index: index))
             last = n
@@ -25,15 +25,20 @@ enum SectionFinder {
 
     /// Which section `content` is the heading of, if it is one.
     static func headingNumber(_ content: Substring) -> Int? {
-        var s = Substring(CharacterNormalization.squeeze(content))
+        headingNumber(squeezed: CharacterNormalization.squeeze(content))
+    }
+
+    static func headingNumber(squeezed: String) -> Int? {
+        guard squeezed.utf8.count <= 110 else { return nil }  // at most ~32 ideographs
+        var s = Substring(squeezed)
         while s.first == "#" { s = s.dropFirst() }
-        guard !s.isEmpty, s.count <= 32, !s.contains("。"), !s.contains("；") else { return nil }
+        guard !s.isEmpty, s.count <= 32, !s.unicodeScalars.contains("。"), !s.unicodeScalars.contains("；") else { return nil }
         if s.first == "（" || s.first == "(" { return nil }  // level-two headings （一）
         s = dropNumeral(s)
         if s == "总体情况" || (s.hasPrefix("总体情况") && s.count <= 8) { return 1 }
-        if s.contains("主动公开政府信息情况") || s == "主动公开政府信息" { return 2 }
-        if s.contains("收到和处理政府信息公开申请") { return 3 }
-        if s.contains("行政复议") && s.contains("行政诉讼") && s.count <= 22 { return 4 }
+        if FastText.contains(String(s), "主动公开政府信息情况") || s == "主动公开政府信息" { return 2 }
+        if FastText.contains(String(s), "收到和处理政府信息公开申请") { return 3 }
+        if FastText.contains(String(s), "行政复议") && FastText.contains(String(s), "行政诉讼") && s.count <= 22 { return 4 }
         if s.hasPrefix("存在的主要问题") || s.hasPrefix("存在主要问题") { return 5 }
         if s.hasPrefix("其他需要报告的事项") { return 6 }
         return nil

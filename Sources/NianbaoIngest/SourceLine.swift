@@ -5,6 +5,8 @@ struct SourceLine {
     let text: String
     /// `text` without leading white space.
     let content: Substring
+    /// `content` without any white space, for matching headings and labels.
+    let squeezed: String
     /// The line began with indentation (two or more blanks, U+3000 or a tab).
     let indented: Bool
     /// The line began with a tab (Word table text marks cells so).
@@ -32,24 +34,39 @@ struct SourceLine {
         self.leadingTab = scalars.first == "\t"
         self.indented = lead.contains("\t") || lead.contains("\u{3000}") || lead.count >= 2
         self.hasTab = scalars.contains("\t")
+        self.squeezed = FastText.squeeze(content)
     }
 
     /// Splits text into lines (LF, CRLF or CR), numbered from 1.
     static func split(_ text: String) -> [SourceLine] {
         var lines: [SourceLine] = []
         var number = 0
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            number += 1
-            lines.append(SourceLine(number: number, raw: raw))
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            if b == 0x0A || b == 0x0D {
+                number += 1
+                lines.append(SourceLine(number: number, raw: text[start..<i]))
+                var next = utf8.index(after: i)
+                if b == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                start = next
+                i = next
+            } else {
+                i = utf8.index(after: i)
+            }
         }
+        number += 1
+        lines.append(SourceLine(number: number, raw: text[start...]))
         return lines
     }
 
     /// Page furniture that PDF text carries into the middle of paragraphs and tables:
     /// page numbers (`— 2 —`, `- 2 -`, `第2页`, `第 2 页 共 5 页`) and `续表`.
     var isFurniture: Bool {
-        let s = CharacterNormalization.squeeze(content)
-        if s.isEmpty { return false }
+        let s = squeezed
+        if s.isEmpty || s.utf8.count > 40 { return false }
         if s == "续表" || s == "（续表）" || s == "(续表)" { return true }
         if s.hasPrefix("续表"), s.dropFirst(2).allSatisfy({ $0.isNumber || "一二三".contains($0) }) { return true }
         let dashes: Set<Character> = ["—", "–", "-", "－", "―", "‒", "~", "～"]
@@ -59,7 +76,7 @@ struct SourceLine {
         while let c = body.last, dashes.contains(c) { body = body.dropLast(); dashedRight = true }
         if dashedLeft && dashedRight && !body.isEmpty && body.allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
         // 第 2 页 / 第2页共5页
-        if s.hasPrefix("第"), s.contains("页") {
+        if s.hasPrefix("第"), s.unicodeScalars.contains("页") {
             let rest = s.dropFirst().filter { !($0.isASCII && $0.isNumber) && !"页共".contains($0) }
             if rest.isEmpty { return true }
         }

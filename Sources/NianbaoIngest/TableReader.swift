@@ -188,7 +188,7 @@ struct TableReader {
     /// Only header words (申请人情况 自然人 … 其他 总计): a header row, never data.
     private func isHeaderLabel(_ label: String) -> Bool {
         var rest = label
-        for word in TableReader.headerWords { rest = rest.replacingOccurrences(of: word, with: "") }
+        for word in TableReader.headerWords { rest = FastText.removing(word, from: rest) }
         return rest.allSatisfy { "（）()：:、，,".contains($0) }
     }
 
@@ -198,4 +198,3 @@ struct TableReader {
                               "续表", "其他", "总计"]
 }
 
-import Foundation  // replacingOccurrences

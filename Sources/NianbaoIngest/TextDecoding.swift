@@ -53,17 +53,7 @@ public enum TextDecoding {
     }
 
     private static func strictUTF8(_ bytes: ArraySlice<UInt8>) -> String? {
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(bytes.count)
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let s): out.append(s)
-            case .emptyInput: return String(out)
-            case .error: return nil
-            }
-        }
+        String(validating: bytes, as: UTF8.self)
     }
 
     private static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String? {

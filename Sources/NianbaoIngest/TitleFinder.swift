@@ -15,16 +15,17 @@ struct TitleFinder {
 
     static func find(in lines: ArraySlice<SourceLine>) -> Title? {
         let candidates = lines.filter {
-            !$0.isBlank && !$0.isFurniture && SectionFinder.headingNumber($0.content) == nil
+            !$0.isBlank && !$0.isFurniture && SectionFinder.headingNumber(squeezed: $0.squeezed) == nil
         }
         // A whole line first; only then a title wrapped over two or three lines.
-        for line in candidates {
+        for line in candidates where FastText.contains(line.squeezed, "报告") {
             if let title = match(clean(line.content), lines: [line.number]) { return title }
         }
         // Fewest lines first, so a date or signature line above the title is not taken in.
         for span in 2...3 {
             for i in candidates.indices where i + span <= candidates.endIndex {
                 let parts = candidates[i..<(i + span)]
+                guard FastText.contains(parts.last!.squeezed, "报告"), parts.last!.squeezed.utf8.count < 60 else { continue }
                 let adjacent = zip(parts.dropFirst(), parts).allSatisfy { $0.number - $1.number <= 2 }
                 guard adjacent else { continue }
                 if let title = match(parts.map { clean($0.content) }.joined(), lines: parts.map(\.number)) { return title }
@@ -48,7 +49,7 @@ struct TitleFinder {
         head = head.dropLast()
         guard let (year, rest) = trailingYear(head) else { return nil }
         let agency = String(rest)
-        guard !agency.isEmpty, agency.count <= 40, !agency.hasPrefix("关于"), !agency.contains("。"), !agency.contains("，") else { return nil }
+        guard !agency.isEmpty, agency.count <= 40, !agency.hasPrefix("关于"), !agency.unicodeScalars.contains("。"), !agency.unicodeScalars.contains("，") else { return nil }
         return Title(title: s, agency: agency, year: year, lines: lines)
     }
 

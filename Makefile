@@ -1,0 +1,50 @@
+# nianbao — the two commands of the README each work alone on a fresh Debian machine:
+#   make demo   set up, build, write the bundled samples' exports into output/
+#   make test   set up, build, run the tests
+SHELL := /bin/bash
+SWIFT ?= swift
+SAMPLES := $(wildcard Tests/NianbaoIngestTests/Fixtures/samples/*.txt)
+OUT ?= output
+# Debian packages nianbao needs: Cairo/Pango headers, CJK fonts, poppler (pdftotext,
+# pdffonts) and qpdf for reading PDFs back in tests.
+DEB_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils qpdf
+
+.PHONY: all setup build demo test bench clean
+
+all: build
+
+# Installs what is missing with apt-get when run as root; otherwise says what to install.
+setup:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else echo "please install:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
+	fi
+
+build: setup
+	$(SWIFT) build --product nianbao
+
+demo: build
+	@mkdir -p $(OUT)
+	@for f in $(SAMPLES); do \
+	  n=$$(basename $$f .txt); \
+	  for fmt in json cells text markdown; do \
+	    case $$fmt in json) ext=json;; cells) ext=cells.csv;; text) ext=txt;; markdown) ext=md;; esac; \
+	    .build/debug/nianbao parse --format $$fmt $$f -o $(OUT)/$$n.$$ext || exit 1; \
+	  done; \
+	  echo "$(OUT)/$$n.{json,cells.csv,txt,md}"; \
+	done
+	@echo; echo "checks of the bundled samples:"; .build/debug/nianbao check $(SAMPLES) || true
+
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: setup
+	$(SWIFT) build -c release --product nianbao-bench
+	.build/release/nianbao-bench Tests/NianbaoIngestTests/Fixtures/samples 3
+
+clean:
+	rm -rf .build

@@ -1,0 +1,124 @@
+import Foundation
+import XCTest
+
+/// The built `nianbao` binary, end to end: output, exit codes, messages.
+final class CLITests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let samples = root.appendingPathComponent("Tests/NianbaoIngestTests/Fixtures/samples")
+    static var binary: URL {
+        // The test bundle sits next to the products it was built with.
+        var dir = Bundle(for: CLITests.self).bundleURL
+        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("nianbao").path) && dir.path != "/" {
+            dir.deleteLastPathComponent()
+        }
+        return dir.appendingPathComponent("nianbao")
+    }
+
+    struct Result { let status: Int32; let stdout: String; let stderr: String }
+
+    func run(_ args: [String]) throws -> Result {
+        let p = Process()
+        p.executableURL = Self.binary
+        p.arguments = args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func sample(_ name: String) -> String { Self.samples.appendingPathComponent("\(name).txt").path }
+
+    func temp(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-cli-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    func testHelpAndVersion() throws {
+        let help = try run(["--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.stdout.contains("parse"))
+        XCTAssertTrue(help.stdout.contains("check"))
+        XCTAssertEqual(try run(["parse", "--help"]).status, 0)
+        XCTAssertEqual(try run(["check", "--help"]).status, 0)
+        let version = try run(["--version"])
+        XCTAssertEqual(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "0.1.0")
+    }
+
+    func testParseCells() throws {
+        let r = try run(["parse", "--format", "cells", sample("xixia-county-2022")])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lines = r.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 200)
+        XCTAssertEqual(lines[6], "active.licensing.decisions,2957")
+    }
+
+    func testParseJSONToFileAndDirectory() throws {
+        let out = try temp("x.json", [])
+        let r = try run(["parse", sample("xin-county-office-2021"), "-o", out])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any]
+        XCTAssertEqual(object?["year"] as? Int, 2021)
+        let dir = URL(fileURLWithPath: out).deletingLastPathComponent().appendingPathComponent("many").path
+        let many = try run(["parse", "--format", "markdown", sample("xixia-county-2022"), sample("hanyin-county-2022"), "-o", dir])
+        XCTAssertEqual(many.status, 0, many.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/xixia-county-2022.md"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/hanyin-county-2022.md"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".tmp") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testCheckExitCodes() throws {
+        let clean = try run(["check", sample("xixia-county-2022"), sample("hanyin-county-2022")])
+        XCTAssertEqual(clean.status, 0)
+        XCTAssertEqual(clean.stdout, "")
+        let warnings = try run(["check", sample("xin-county-office-2021")])
+        XCTAssertEqual(warnings.status, 0, "warnings only")
+        XCTAssertTrue(warnings.stdout.hasPrefix(sample("xin-county-office-2021") + ":46: warning: requests.row_sum: "), warnings.stdout)
+
+        // A report with an arithmetic error: xixia with its grand total changed.
+        var text = try String(contentsOfFile: sample("xixia-county-2022"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "（七）总计 19 0 0 0 0 0 19", with: "（七）总计 21 0 0 0 0 0 21")
+        let broken = try temp("broken.txt", Array(text.utf8))
+        let errors = try run(["check", broken])
+        XCTAssertEqual(errors.status, 1)
+        XCTAssertTrue(errors.stdout.contains("broken.txt:168: error: requests.balance: "), errors.stdout)
+        XCTAssertTrue(errors.stdout.contains(": error: requests.results_sum: "), errors.stdout)
+        // parse still succeeds: the findings are in the JSON.
+        let parsed = try run(["parse", broken])
+        XCTAssertEqual(parsed.status, 0)
+        XCTAssertTrue(parsed.stdout.contains("\"requests.balance\""))
+    }
+
+    func testBadInputsExitTwoWithAMessage() throws {
+        let cases: [(String, [UInt8], String)] = [
+            ("empty.txt", [], "empty"),
+            ("random.bin", (0..<2000).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) }, "binary"),
+            ("unrelated.txt", Array("会议纪要\n今天讨论了食堂的菜单。\n".utf8), "not an annual report"),
+            ("truncated.txt", Array(Array("西峡县人民政府2022年政府信息公开工作年度报告\n一、总体情况\n".utf8).dropLast(2)), "cut short"),
+        ]
+        for (name, bytes, expected) in cases {
+            let path = try temp(name, bytes)
+            for command in ["check", "parse"] {
+                let r = try run([command, path])
+                XCTAssertEqual(r.status, 2, "\(command) \(name)")
+                XCTAssertTrue(r.stderr.hasPrefix("\(path): error: "), r.stderr)
+                XCTAssertTrue(r.stderr.contains(expected), "\(name): \(r.stderr)")
+                XCTAssertFalse(r.stderr.contains("Fatal error"), r.stderr)
+            }
+        }
+        let missing = try run(["check", "/nonexistent/report.txt"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertEqual(missing.stderr, "/nonexistent/report.txt: error: no such file\n")
+        // One bad input does not stop the others.
+        let mixed = try run(["parse", "--format", "cells", "/nonexistent/report.txt", sample("jianxi-district-office-2022")])
+        XCTAssertEqual(mixed.status, 2)
+        XCTAssertTrue(mixed.stdout.contains("active.normative_documents.repealed,10"))
+    }
+}
