@@ -40,7 +40,7 @@ demo: build
 
 test: setup
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-swift-testing
 
 bench: setup
 	$(SWIFT) build -c release --product nianbao-bench

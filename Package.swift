@@ -9,10 +9,11 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "nianbao", targets: ["nianbao"]),
-        .library(name: "NianbaoKit", targets: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport", "NianbaoRender"]),
+        .library(name: "NianbaoKit", targets: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -24,17 +25,19 @@ let package = Package(
         .target(name: "NianbaoIngest", dependencies: ["NianbaoModel"]),
         .target(name: "NianbaoChecks", dependencies: ["NianbaoModel"]),
         .target(name: "NianbaoExport", dependencies: ["NianbaoModel"]),
-        .target(name: "NianbaoRender", dependencies: ["CPangoCairo"]),
+        .target(name: "NianbaoStyle", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "NianbaoLayout", dependencies: ["NianbaoModel", "NianbaoStyle"]),
+        .target(name: "NianbaoRender", dependencies: ["CPangoCairo", "NianbaoLayout", "NianbaoStyle"]),
         .executableTarget(
             name: "nianbao",
             dependencies: [
-                "NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport", "NianbaoRender",
+                "NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "nianbao-bench",
-            dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport"],
+            dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender"],
             path: "Sources/Bench"
         ),
         .testTarget(name: "NianbaoModelTests", dependencies: ["NianbaoModel"]),
@@ -45,7 +48,9 @@ let package = Package(
         ),
         .testTarget(name: "NianbaoChecksTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks"]),
         .testTarget(name: "NianbaoExportTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport"]),
-        .testTarget(name: "NianbaoRenderTests", dependencies: ["NianbaoRender"]),
+        .testTarget(name: "NianbaoStyleTests", dependencies: ["NianbaoStyle"]),
+        .testTarget(name: "NianbaoLayoutTests", dependencies: ["NianbaoModel", "NianbaoStyle", "NianbaoLayout"]),
+        .testTarget(name: "NianbaoRenderTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoStyle", "NianbaoLayout", "NianbaoRender"]),
         .testTarget(name: "NianbaoCLITests", dependencies: ["nianbao"]),
     ]
 )

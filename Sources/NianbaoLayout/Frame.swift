@@ -1,0 +1,87 @@
+import NianbaoStyle
+
+/// Layout's output, the one type the writers (PDF, test dumps) read: pages of positioned
+/// items. Coordinates are points from the page's top-left corner.
+public struct PagedDocument: Sendable, Equatable {
+    public var width: Double
+    public var height: Double
+    public var pages: [Page]
+    public var metadata: DocumentMetadata
+    /// Bookmarks, in document order.
+    public var outline: [OutlineEntry]
+
+    public init(width: Double, height: Double, pages: [Page] = [], metadata: DocumentMetadata, outline: [OutlineEntry] = []) {
+        self.width = width
+        self.height = height
+        self.pages = pages
+        self.metadata = metadata
+        self.outline = outline
+    }
+}
+
+public struct Page: Sendable, Equatable {
+    public var items: [FrameItem] = []
+    public init(items: [FrameItem] = []) { self.items = items }
+}
+
+public struct DocumentMetadata: Sendable, Equatable {
+    public var title: String
+    public var author: String
+    public var subject: String
+    public init(title: String, author: String, subject: String) {
+        self.title = title
+        self.author = author
+        self.subject = subject
+    }
+}
+
+/// A bookmark: its text, level (0 = top), and where it points.
+public struct OutlineEntry: Sendable, Equatable {
+    public var title: String
+    public var level: Int
+    /// 0-based page index.
+    public var page: Int
+    public var y: Double
+}
+
+/// What a page holds.
+public enum FrameItem: Sendable, Equatable {
+    /// Lines `lines` of a text block, the first of them with its top at `y`.
+    case text(TextBlock, x: Double, y: Double, lines: Range<Int>)
+    /// A straight rule.
+    case rule(x1: Double, y1: Double, x2: Double, y2: Double, width: Double)
+}
+
+/// A paragraph to shape: text, font, wrap width, alignment. Every line of a block takes
+/// `lineHeight` points, so a block can be split between pages at any line.
+public struct TextBlock: Sendable, Hashable {
+    public enum Alignment: String, Sendable, Hashable { case left, center, right, justify }
+
+    public var text: String
+    public var font: FontRole
+    /// Wrap width in points.
+    public var width: Double
+    public var alignment: Alignment
+    /// First-line indent in points.
+    public var indent: Double
+    public var lineHeight: Double
+    /// Extra space between characters, in points (negative to fit 28 characters a line).
+    public var letterSpacing: Double
+
+    public init(text: String, font: FontRole, width: Double, alignment: Alignment = .left, indent: Double = 0, lineHeight: Double, letterSpacing: Double = 0) {
+        self.text = text
+        self.font = font
+        self.width = width
+        self.alignment = alignment
+        self.indent = indent
+        self.lineHeight = lineHeight
+        self.letterSpacing = letterSpacing
+    }
+}
+
+/// Measures text blocks. Render implements it with Pango; tests with a fixed-advance fake,
+/// so that layout never touches C.
+public protocol TextMeasuring {
+    /// How many lines `block` takes at its width.
+    func lineCount(_ block: TextBlock) -> Int
+}

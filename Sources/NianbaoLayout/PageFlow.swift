@@ -1,0 +1,54 @@
+import NianbaoStyle
+
+/// Fills pages top to bottom inside the type area, starting new pages as needed.
+struct PageFlow {
+    let geometry: PageGeometry
+    private(set) var pages: [Page] = [Page()]
+    /// Top of the free space on the current page.
+    private(set) var y: Double
+
+    init(geometry: PageGeometry) {
+        self.geometry = geometry
+        self.y = geometry.top
+    }
+
+    var left: Double { geometry.left }
+    var width: Double { geometry.typeWidth }
+    var bottom: Double { geometry.top + geometry.typeHeight }
+    var remaining: Double { bottom - y }
+    var pageIndex: Int { pages.count - 1 }
+    var atPageTop: Bool { y <= geometry.top + 0.01 }
+
+    mutating func newPage() {
+        pages.append(Page())
+        y = geometry.top
+    }
+
+    /// Starts a new page unless `height` still fits (a tiny tolerance for rounding).
+    mutating func ensure(_ height: Double) {
+        if height > remaining + 0.01 && !atPageTop { newPage() }
+    }
+
+    mutating func advance(_ height: Double) { y += height }
+
+    mutating func add(_ item: FrameItem) { pages[pages.count - 1].items.append(item) }
+
+    /// Places a text block, splitting it between pages by whole lines. A paragraph never
+    /// leaves a single line at a page foot when it has more (orphan control).
+    mutating func place(_ block: TextBlock, lineCount: Int) {
+        var first = 0
+        while first < lineCount {
+            var fit = Int((remaining + 0.01) / block.lineHeight)
+            let left = lineCount - first
+            if fit < left && fit == 1 && first == 0 && left > 1 { fit = 0 }
+            if fit <= 0 {
+                if atPageTop { fit = 1 } else { newPage(); continue }
+            }
+            let n = min(fit, left)
+            add(.text(block, x: geometry.left, y: y, lines: first..<(first + n)))
+            advance(Double(n) * block.lineHeight)
+            first += n
+        }
+    }
+
+}

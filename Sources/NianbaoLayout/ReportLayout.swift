@@ -1,0 +1,83 @@
+import NianbaoModel
+import NianbaoStyle
+
+/// Lays a report out as an official document (GB/T 9704, FORMAT.md §6): title, the six
+/// sections with their prose and the three ruled tables, page numbers `— n —` (odd pages
+/// right, even left). Layout sees only the model, never the text it was parsed from.
+public struct ReportLayout {
+    public let style: Style
+    public let measurer: TextMeasuring
+
+    public init(style: Style, measurer: TextMeasuring) {
+        self.style = style
+        self.measurer = measurer
+    }
+
+    public func layout(_ report: Report) -> PagedDocument {
+        let g = style.page
+        var flow = PageFlow(geometry: g)
+        var outline: [OutlineEntry] = []
+        let pitch = g.linePitch
+        let spacing = (g.typeWidth - Double(g.charsPerLine) * style.body.size) / Double(g.charsPerLine)
+
+        func body(_ text: String, role: FontRole, alignment: TextBlock.Alignment = .justify, indent: Bool = true) -> TextBlock {
+            TextBlock(text: text, font: role, width: g.typeWidth, alignment: alignment,
+                      indent: indent ? 2 * (role.size + spacing) : 0, lineHeight: pitch, letterSpacing: spacing)
+        }
+
+        // Title: centred, in the title face, wrapping to two lines when long.
+        let titleText = report.title.isEmpty ? "政府信息公开工作年度报告" : report.title
+        var title = TextBlock(text: titleText, font: style.title, width: g.typeWidth, alignment: .center,
+                              lineHeight: max(pitch, style.title.size * 1.5))
+        // A title too long for one line breaks after the agency, not inside a word.
+        if measurer.lineCount(title) > 1, !report.agency.isEmpty, titleText.hasPrefix(report.agency) {
+            var split = title
+            split.text = report.agency + "\n" + titleText.dropFirst(report.agency.count)
+            if measurer.lineCount(split) == 2 { title = split }
+        }
+        outline.append(OutlineEntry(title: titleText, level: 0, page: 0, y: flow.y))
+        flow.place(title, lineCount: measurer.lineCount(title))
+        flow.advance(pitch)
+
+        for number in 1...6 {
+            let section = report.section(number)
+            let heading = body(section?.heading ?? Section.canonicalHeading(number), role: style.heading1, alignment: .left)
+            let headingLines = measurer.lineCount(heading)
+            // No heading alone at a page foot: it needs room for itself and what follows.
+            let following = (2...4).contains(number) ? 6 * style.table.size * style.tableLineHeight : 2 * pitch
+            flow.ensure(Double(headingLines) * pitch + following)
+            outline.append(OutlineEntry(title: heading.text, level: 1, page: flow.pageIndex, y: flow.y))
+            flow.place(heading, lineCount: headingLines)
+            switch number {
+            case 2: TableLayout(spec: ReportTables.table1(report), style: style, measurer: measurer).place(into: &flow)
+            case 3: TableLayout(spec: ReportTables.table2(report), style: style, measurer: measurer).place(into: &flow)
+            case 4: TableLayout(spec: ReportTables.table3(report), style: style, measurer: measurer).place(into: &flow)
+            default:
+                for p in section?.paragraphs ?? [] {
+                    let block = p.kind == .subheading ? body(p.text, role: style.heading2, alignment: .left) : body(p.text, role: style.body)
+                    let n = measurer.lineCount(block)
+                    if p.kind == .subheading { flow.ensure(Double(n + 1) * pitch) }
+                    flow.place(block, lineCount: n)
+                }
+            }
+            if (2...4).contains(number) { flow.advance(min(pitch / 2, flow.remaining)) }
+        }
+
+        var pages = flow.pages
+        for i in pages.indices { pages[i].items.append(pageNumber(i + 1)) }
+        return PagedDocument(width: g.width, height: g.height, pages: pages,
+                             metadata: DocumentMetadata(title: titleText, author: report.agency,
+                                                        subject: report.year.map { "\($0)年政府信息公开工作年度报告" } ?? "政府信息公开工作年度报告"),
+                             outline: outline)
+    }
+
+    /// `— n —` 7 mm below the type area, one character in from the right edge on odd pages
+    /// and from the left edge on even pages.
+    func pageNumber(_ n: Int) -> FrameItem {
+        let g = style.page
+        let size = style.pageNumber.size
+        let block = TextBlock(text: "— \(n) —", font: style.pageNumber, width: g.typeWidth - 2 * size,
+                              alignment: n % 2 == 1 ? .right : .left, lineHeight: size * 1.3)
+        return .text(block, x: g.left + size, y: g.top + g.typeHeight + g.pageNumberGap, lines: 0..<1)
+    }
+}

@@ -1,0 +1,115 @@
+import NianbaoModel
+
+/// The three standard tables of the 2021 template as ruled grids, merged cells as the
+/// national template has them (国办公开办函〔2021〕30号).
+enum ReportTables {
+    /// What a cell prints: blank stays empty, a placeholder as written, an unreadable cell
+    /// a question mark (the findings say why), never 0 for something that was not 0.
+    static func text(_ cell: Cell) -> String {
+        switch cell.state {
+        case .number, .placeholder: return cell.text
+        case .blank: return ""
+        case .unreadable: return "？"
+        }
+    }
+
+    static func table1(_ r: Report) -> TableSpec {
+        var cells: [TableSpec.Cell] = []
+        var row = 0
+        var blocks: [Range<Int>] = []
+        func item(_ title: String, _ heads: [String]) {
+            if let last = blocks.last { blocks[blocks.count - 1] = last.lowerBound..<row }
+            blocks.append(row..<row)
+            cells.append(.init(row, 0, title, columnSpan: 4, heading: true))
+            row += 1
+            cells.append(.init(row, 0, "信息内容", heading: true))
+            if heads.count == 3 {
+                for (i, h) in heads.enumerated() { cells.append(.init(row, 1 + i, h, heading: true)) }
+            } else {
+                cells.append(.init(row, 1, heads[0], columnSpan: 3, heading: true))
+            }
+            row += 1
+        }
+        func data(_ activeRow: ActiveRow) {
+            cells.append(.init(row, 0, activeRow.label))
+            let values = activeRow.columns.map { text(r[.active(activeRow, $0)]) }
+            if values.count == 3 {
+                for (i, v) in values.enumerated() { cells.append(.init(row, 1 + i, v)) }
+            } else {
+                cells.append(.init(row, 1, values[0], columnSpan: 3))
+            }
+            row += 1
+        }
+        item("第二十条第（一）项", ActiveRow.regulations.columnLabels)
+        data(.regulations)
+        data(.normativeDocuments)
+        item("第二十条第（五）项", ActiveRow.licensing.columnLabels)
+        data(.licensing)
+        item("第二十条第（六）项", ActiveRow.penalty.columnLabels)
+        data(.penalty)
+        data(.coercion)
+        item("第二十条第（八）项", ActiveRow.fees.columnLabels)
+        data(.fees)
+        blocks[blocks.count - 1] = blocks[blocks.count - 1].lowerBound..<row
+        var spec = TableSpec(columns: [0.34, 0.22, 0.22, 0.22], headerRows: 0, rowCount: row, cells: cells)
+        spec.keepTogether = blocks
+        return spec
+    }
+
+    static func table2(_ r: Report) -> TableSpec {
+        var cells: [TableSpec.Cell] = [
+            .init(0, 0, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rowSpan: 3, columnSpan: 3, heading: true),
+            .init(0, 3, "申请人情况", columnSpan: 7, heading: true),
+            .init(1, 3, "自然人", rowSpan: 2, heading: true),
+            .init(1, 4, "法人或其他组织", columnSpan: 5, heading: true),
+            .init(1, 9, "总计", rowSpan: 2, heading: true),
+        ]
+        for (i, c) in RequestColumn.allCases[1...5].enumerated() { cells.append(.init(2, 4 + i, c.label, heading: true)) }
+        var row = 3
+        for requestRow in RequestRow.allCases {
+            switch requestRow {
+            case .new, .carriedOver, .carriedForward:
+                cells.append(.init(row, 0, requestRow.label, columnSpan: 3, alignment: .left))
+            case .granted:
+                cells.append(.init(row, 0, "三、本年度办理结果", rowSpan: RequestRow.results.count + 1))
+                cells.append(.init(row, 1, requestRow.label, columnSpan: 2, alignment: .left))
+            case .partiallyGranted, .total:
+                cells.append(.init(row, 1, requestRow.label, columnSpan: 2, alignment: .left))
+            default:
+                if let group = requestRow.group, RequestRow.allCases.first(where: { $0.group == group }) == requestRow {
+                    let span = RequestRow.allCases.filter { $0.group == group }.count
+                    cells.append(.init(row, 1, group.label, rowSpan: span))
+                }
+                cells.append(.init(row, 2, requestRow.label, alignment: .left))
+            }
+            for (i, column) in RequestColumn.allCases.enumerated() {
+                cells.append(.init(row, 3 + i, text(r[.requests(requestRow, column)])))
+            }
+            row += 1
+        }
+        // Label columns: vertical 三、本年度办理结果, group labels, item labels; then seven values.
+        return TableSpec(columns: [0.05, 0.09, 0.305] + Array(repeating: 0.555 / 7, count: 7), headerRows: 3, rowCount: row, cells: cells)
+    }
+
+    static func table3(_ r: Report) -> TableSpec {
+        var cells: [TableSpec.Cell] = [
+            .init(0, 0, "行政复议", columnSpan: 5, heading: true),
+            .init(0, 5, "行政诉讼", columnSpan: 10, heading: true),
+            .init(1, 5, "未经复议直接起诉", columnSpan: 5, heading: true),
+            .init(1, 10, "复议后起诉", columnSpan: 5, heading: true),
+        ]
+        for (i, c) in ReviewColumn.allCases.enumerated() {
+            cells.append(.init(1, i, c.label, rowSpan: 2, heading: true))
+            cells.append(.init(2, 5 + i, c.label, heading: true))
+            cells.append(.init(2, 10 + i, c.label, heading: true))
+        }
+        var column = 0
+        for g in ReviewGroup.allCases {
+            for c in ReviewColumn.allCases {
+                cells.append(.init(3, column, text(r[.review(g, c)])))
+                column += 1
+            }
+        }
+        return TableSpec(columns: Array(repeating: 1, count: 15), headerRows: 3, rowCount: 4, cells: cells)
+    }
+}

@@ -1,0 +1,140 @@
+import NianbaoStyle
+
+/// A ruled table: column widths and cells that may span rows and columns. Header rows are
+/// repeated under `续表` when the table continues on another page; a body row is never
+/// split, and rows joined by a short span (a group label) stay together.
+public struct TableSpec: Sendable {
+    public struct Cell: Sendable {
+        public var row: Int
+        public var column: Int
+        public var rowSpan: Int
+        public var columnSpan: Int
+        public var text: String
+        public var alignment: TextBlock.Alignment
+        public var heading: Bool
+
+        public init(_ row: Int, _ column: Int, _ text: String, rowSpan: Int = 1, columnSpan: Int = 1, alignment: TextBlock.Alignment = .center, heading: Bool = false) {
+            self.row = row
+            self.column = column
+            self.rowSpan = rowSpan
+            self.columnSpan = columnSpan
+            self.text = text
+            self.alignment = alignment
+            self.heading = heading
+        }
+    }
+
+    /// Column widths as fractions of the table width.
+    public var columns: [Double]
+    public var headerRows: Int
+    public var rowCount: Int
+    public var cells: [Cell]
+    /// Spans longer than this may be broken across pages (the 21-row 三、本年度办理结果).
+    public var keepSpansUpTo: Int = 8
+    /// Row ranges that stay on one page (table 1's item blocks: item row, heading, data).
+    public var keepTogether: [Range<Int>] = []
+}
+
+/// Lays a `TableSpec` out into a page flow.
+struct TableLayout {
+    let spec: TableSpec
+    let style: Style
+    let measurer: TextMeasuring
+
+    func place(into flow: inout PageFlow) {
+        let x0 = flow.left, totalWidth = flow.width
+        let fractions = spec.columns.reduce(0, +)
+        let widths = spec.columns.map { $0 / fractions * totalWidth }
+        var xs = [x0]
+        for w in widths { xs.append(xs.last! + w) }
+        let pad = style.tablePadding
+        let lineHeight = style.table.size * style.tableLineHeight
+        let minRow = lineHeight + 2 * pad
+
+        func block(_ cell: TableSpec.Cell) -> TextBlock {
+            let w = xs[cell.column + cell.columnSpan] - xs[cell.column] - 2 * pad
+            return TextBlock(text: cell.text, font: cell.heading ? style.tableHeading : style.table, width: max(w, 1),
+                             alignment: cell.alignment, lineHeight: lineHeight)
+        }
+        // Row heights: single-row cells first, then spans take what they still need from their last row.
+        var heights = Array(repeating: minRow, count: spec.rowCount)
+        let lines: [Int] = spec.cells.map { measurer.lineCount(block($0)) }
+        for (i, c) in spec.cells.enumerated() where c.rowSpan == 1 {
+            heights[c.row] = max(heights[c.row], Double(lines[i]) * lineHeight + 2 * pad)
+        }
+        for (i, c) in spec.cells.enumerated() where c.rowSpan > 1 {
+            let need = Double(lines[i]) * lineHeight + 2 * pad
+            let have = heights[c.row..<(c.row + c.rowSpan)].reduce(0, +)
+            // The 21-row span is never the tallest; group labels may need a little more.
+            if need > have && c.rowSpan <= spec.keepSpansUpTo { heights[c.row + c.rowSpan - 1] += need - have }
+        }
+
+        let headerHeight = heights[0..<spec.headerRows].reduce(0, +)
+        let continuationHeight = lineHeight * 1.2
+        // Where a page may end: after row r when no short span crosses from r to r+1.
+        var breakable = Array(repeating: true, count: spec.rowCount)
+        for c in spec.cells where c.rowSpan > 1 && c.rowSpan <= spec.keepSpansUpTo {
+            for r in c.row..<(c.row + c.rowSpan - 1) { breakable[r] = false }
+        }
+        for r in 0..<spec.headerRows { breakable[r] = false }
+        for range in spec.keepTogether { for r in range.dropLast() { breakable[r] = false } }
+
+        var start = spec.headerRows
+        var continued = false
+        while start < spec.rowCount {
+            let prefix = (continued ? continuationHeight : 0) + headerHeight
+            // Take as many rows as fit, ending at a breakable row.
+            var end = start, used = prefix, lastGood = -1
+            while end < spec.rowCount && used + heights[end] <= flow.remaining + 0.01 {
+                used += heights[end]
+                if breakable[end] || end == spec.rowCount - 1 { lastGood = end }
+                end += 1
+            }
+            if lastGood < start {
+                if flow.atPageTop {
+                    // Not even one group fits on an empty page: take the next group whole.
+                    lastGood = start
+                    while lastGood < spec.rowCount - 1 && !breakable[lastGood] { lastGood += 1 }
+                } else {
+                    flow.newPage()
+                    continued = continued || start > spec.headerRows
+                    continue
+                }
+            }
+            if continued {
+                flow.add(.text(TextBlock(text: "续表", font: style.table, width: flow.width, alignment: .left, lineHeight: continuationHeight),
+                               x: flow.left, y: flow.y, lines: 0..<1))
+                flow.advance(continuationHeight)
+            }
+            // Row tops for header + this slice.
+            let slice = Array(0..<spec.headerRows) + Array(start...lastGood)
+            var top: [Int: Double] = [:]
+            var y = flow.y
+            for r in slice { top[r] = y; y += heights[r] }
+            let sliceEnd = y
+            for (i, c) in spec.cells.enumerated() {
+                let rows = (c.row..<(c.row + c.rowSpan)).filter { top[$0] != nil }
+                guard let r0 = rows.first, let r1 = rows.last else { continue }
+                let cellTop = top[r0]!, cellBottom = top[r1]! + heights[r1]
+                let xa = xs[c.column], xb = xs[c.column + c.columnSpan]
+                let w = style.tableRule
+                flow.add(.rule(x1: xa, y1: cellTop, x2: xb, y2: cellTop, width: w))
+                flow.add(.rule(x1: xa, y1: cellBottom, x2: xb, y2: cellBottom, width: w))
+                flow.add(.rule(x1: xa, y1: cellTop, x2: xa, y2: cellBottom, width: w))
+                flow.add(.rule(x1: xb, y1: cellTop, x2: xb, y2: cellBottom, width: w))
+                guard !c.text.isEmpty else { continue }
+                // A span broken across pages shows its label in each part where it fits.
+                let textHeight = Double(lines[i]) * lineHeight
+                guard textHeight <= cellBottom - cellTop + 0.01 else { continue }
+                let ty = cellTop + (cellBottom - cellTop - textHeight) / 2
+                flow.add(.text(block(c), x: xa + pad, y: ty, lines: 0..<lines[i]))
+            }
+            flow.advance(sliceEnd - flow.y)
+            start = lastGood + 1
+            if start < spec.rowCount {
+                flow.newPage()
+                continued = true
+            }
+        }
+    }
+}

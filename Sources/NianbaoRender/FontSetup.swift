@@ -1,0 +1,50 @@
+import CPangoCairo
+import Foundation
+import NianbaoStyle
+
+/// Makes fonts known to fontconfig for this process and tells which face each style role
+/// resolves to. Fonts in the given directories (the project's `fonts/`, `--fonts-dir`) are
+/// added before anything is shaped, so a face a user drops there is found.
+public enum FontSetup {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var added: Set<String> = []
+
+    /// Registers every font file in `directories` (missing ones are skipped). Call once at
+    /// start-up, before the first measurer or writer is made.
+    public static func register(directories: [String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        // Pango's font map reads fontconfig's current configuration when it is first made,
+        // which is why this must run before any text is measured or drawn.
+        for dir in directories where !added.contains(dir) {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else { continue }
+            _ = FcConfigAppFontAddDir(FcConfigGetCurrent(), dir)
+            added.insert(dir)
+        }
+    }
+
+    /// What a family name resolves to on this machine: the font file, or nil when absent.
+    public static func file(forFamily family: String) -> String? {
+        guard let pattern = FcPatternCreate() else { return nil }
+        defer { FcPatternDestroy(pattern) }
+        FcPatternAddString(pattern, "family", family)
+        guard let objects = FcObjectSetCreate() else { return nil }
+        defer { FcObjectSetDestroy(objects) }
+        FcObjectSetAdd(objects, "file")
+        guard let set = FcFontList(nil, pattern, objects) else { return nil }
+        defer { FcFontSetDestroy(set) }
+        guard set.pointee.nfont > 0, let font = set.pointee.fonts[0] else { return nil }
+        var file: UnsafeMutablePointer<FcChar8>?
+        guard FcPatternGetString(font, "file", 0, &file) == FcResultMatch, let file else { return nil }
+        return String(cString: file)
+    }
+
+    /// For a role: the first of its families that is installed, with its file.
+    public static func resolve(_ role: FontRole) -> (family: String, file: String)? {
+        for family in role.families {
+            if let file = file(forFamily: family) { return (family, file) }
+        }
+        return nil
+    }
+}

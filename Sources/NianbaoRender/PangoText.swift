@@ -1,0 +1,71 @@
+import CPangoCairo
+import NianbaoLayout
+import NianbaoStyle
+
+/// Builds Pango layouts for text blocks: font description from the role (families in
+/// order, fontconfig supplies fallbacks), width, alignment, indent, letter spacing. The same
+/// code serves measuring and drawing, so both break lines identically.
+enum PangoText {
+    /// Font options shared by every context: no hinting, so that line breaks do not depend
+    /// on the surface.
+    static func configure(_ context: OpaquePointer) {
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+    }
+
+    static func layout(_ block: TextBlock, context: OpaquePointer) -> OpaquePointer {
+        let layout = pango_layout_new(context)!
+        let description = pango_font_description_new()
+        pango_font_description_set_family(description, block.font.families.joined(separator: ","))
+        pango_font_description_set_absolute_size(description, Double(CPangoCairo_scale()) * block.font.size)
+        pango_font_description_set_weight(description, block.font.weight == .bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        pango_layout_set_font_description(layout, description)
+        pango_font_description_free(description)
+        pango_layout_set_width(layout, CPangoCairo_fromPoints(block.width))
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        pango_layout_set_indent(layout, CPangoCairo_fromPoints(block.indent))
+        switch block.alignment {
+        case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+        case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
+        case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
+        case .justify:
+            pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+            pango_layout_set_justify(layout, 1)
+        }
+        if block.letterSpacing != 0 {
+            let attrs = pango_attr_list_new()
+            pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(CPangoCairo_fromPoints(block.letterSpacing)))
+            pango_layout_set_attributes(layout, attrs)
+            pango_attr_list_unref(attrs)
+        }
+        pango_layout_set_text(layout, block.text, -1)
+        return layout
+    }
+}
+
+/// `TextMeasuring` through Pango. One per thread: Pango contexts are not thread-safe.
+public final class PangoMeasurer: TextMeasuring {
+    private let context: OpaquePointer
+    private var cache: [TextBlock: Int] = [:]
+
+    public init() {
+        let map = pango_cairo_font_map_get_default()!
+        context = pango_font_map_create_context(map)!
+        PangoText.configure(context)
+    }
+
+    deinit { g_object_unref(UnsafeMutableRawPointer(context)) }
+
+    public func lineCount(_ block: TextBlock) -> Int {
+        if let n = cache[block] { return n }
+        let layout = PangoText.layout(block, context: context)
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        let n = Int(pango_layout_get_line_count(layout))
+        if cache.count > 4096 { cache.removeAll(keepingCapacity: true) }
+        cache[block] = n
+        return n
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import NianbaoRender
+import NianbaoStyle
+
+/// Style and font choices shared by the commands that print.
+struct StyleOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Style name (official, compact) or path to a style .yaml file.", valueName: "name|path"))
+    var style: String = "official"
+
+    @Option(help: ArgumentHelp("Another directory of fonts, searched before the system's.", valueName: "dir"))
+    var fontsDir: String?
+
+    /// Where built-in styles and fonts are looked for: the working directory's `styles/`
+    /// and `fonts/`, then those of the checkout the binary was built in.
+    static func projectDirectories(_ name: String) -> [String] {
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var dirs = [FileManager.default.currentDirectoryPath + "/" + name]
+        var dir = exe.deletingLastPathComponent()
+        for _ in 0..<4 {
+            dirs.append(dir.appendingPathComponent(name).path)
+            dir.deleteLastPathComponent()
+        }
+        if let env = ProcessInfo.processInfo.environment["NIANBAO_\(name.uppercased())"] { dirs.insert(env, at: 0) }
+        var seen: Set<String> = []
+        return dirs.filter { seen.insert($0).inserted }
+    }
+
+    var fontDirectories: [String] { (fontsDir.map { [$0] } ?? []) + Self.projectDirectories("fonts") }
+
+    /// Registers fonts (once) and loads the style, or fails with the style file's error.
+    func load() throws -> Style {
+        FontSetup.register(directories: fontDirectories)
+        do {
+            return try StyleLoader.load(style, searching: Self.projectDirectories("styles"))
+        } catch let error as StyleError {
+            FindingPrinter.stderr("error: style \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
