@@ -44,15 +44,19 @@ public struct ReportLayout {
             let heading = body(section?.heading ?? Section.canonicalHeading(number), role: style.heading1, alignment: .left)
             let headingLines = measurer.lineCount(heading)
             // No heading alone at a page foot: it needs room for itself and what follows.
-            let following = (2...4).contains(number) ? 6 * style.table.size * style.tableLineHeight : 2 * pitch
+            let table: TableLayout? = switch number {
+            case 2: TableLayout(spec: ReportTables.table1(report), style: style, measurer: measurer)
+            case 3: TableLayout(spec: ReportTables.table2(report), style: style, measurer: measurer)
+            case 4: TableLayout(spec: ReportTables.table3(report), style: style, measurer: measurer)
+            default: nil
+            }
+            let following = table?.minimumHeight(width: g.typeWidth) ?? 2 * pitch
             flow.ensure(Double(headingLines) * pitch + following)
             outline.append(OutlineEntry(title: heading.text, level: 1, page: flow.pageIndex, y: flow.y))
             flow.place(heading, lineCount: headingLines)
-            switch number {
-            case 2: TableLayout(spec: ReportTables.table1(report), style: style, measurer: measurer).place(into: &flow)
-            case 3: TableLayout(spec: ReportTables.table2(report), style: style, measurer: measurer).place(into: &flow)
-            case 4: TableLayout(spec: ReportTables.table3(report), style: style, measurer: measurer).place(into: &flow)
-            default:
+            if let table {
+                table.place(into: &flow)
+            } else {
                 for p in section?.paragraphs ?? [] {
                     let block = p.kind == .subheading ? body(p.text, role: style.heading2, alignment: .left) : body(p.text, role: style.body)
                     let n = measurer.lineCount(block)

@@ -41,36 +41,52 @@ struct TableLayout {
     let style: Style
     let measurer: TextMeasuring
 
-    func place(into flow: inout PageFlow) {
-        let x0 = flow.left, totalWidth = flow.width
+    /// Height of the header and the rows up to the first place the table may break: what
+    /// must fit under a section heading so that the heading is not left alone.
+    func minimumHeight(width: Double) -> Double {
+        let m = measure(width: width)
+        var h = m.heights[0..<spec.headerRows].reduce(0, +)
+        var r = spec.headerRows
+        while r < spec.rowCount {
+            h += m.heights[r]
+            if m.breakable[r] { break }
+            r += 1
+        }
+        return h
+    }
+
+    private struct Measured {
+        var xs: [Double]
+        var heights: [Double]
+        var lines: [Int]
+        var breakable: [Bool]
+    }
+
+    private func block(_ cell: TableSpec.Cell, xs: [Double]) -> TextBlock {
+        let pad = style.tablePadding
+        let w = xs[cell.column + cell.columnSpan] - xs[cell.column] - 2 * pad
+        return TextBlock(text: cell.text, font: cell.heading ? style.tableHeading : style.table, width: max(w, 1),
+                         alignment: cell.alignment, lineHeight: style.table.size * style.tableLineHeight)
+    }
+
+    private func measure(width totalWidth: Double, left x0: Double = 0) -> Measured {
         let fractions = spec.columns.reduce(0, +)
-        let widths = spec.columns.map { $0 / fractions * totalWidth }
         var xs = [x0]
-        for w in widths { xs.append(xs.last! + w) }
+        for f in spec.columns { xs.append(xs.last! + f / fractions * totalWidth) }
         let pad = style.tablePadding
         let lineHeight = style.table.size * style.tableLineHeight
         let minRow = lineHeight + 2 * pad
-
-        func block(_ cell: TableSpec.Cell) -> TextBlock {
-            let w = xs[cell.column + cell.columnSpan] - xs[cell.column] - 2 * pad
-            return TextBlock(text: cell.text, font: cell.heading ? style.tableHeading : style.table, width: max(w, 1),
-                             alignment: cell.alignment, lineHeight: lineHeight)
-        }
         // Row heights: single-row cells first, then spans take what they still need from their last row.
         var heights = Array(repeating: minRow, count: spec.rowCount)
-        let lines: [Int] = spec.cells.map { measurer.lineCount(block($0)) }
+        let lines: [Int] = spec.cells.map { measurer.lineCount(block($0, xs: xs)) }
         for (i, c) in spec.cells.enumerated() where c.rowSpan == 1 {
             heights[c.row] = max(heights[c.row], Double(lines[i]) * lineHeight + 2 * pad)
         }
         for (i, c) in spec.cells.enumerated() where c.rowSpan > 1 {
             let need = Double(lines[i]) * lineHeight + 2 * pad
             let have = heights[c.row..<(c.row + c.rowSpan)].reduce(0, +)
-            // The 21-row span is never the tallest; group labels may need a little more.
             if need > have && c.rowSpan <= spec.keepSpansUpTo { heights[c.row + c.rowSpan - 1] += need - have }
         }
-
-        let headerHeight = heights[0..<spec.headerRows].reduce(0, +)
-        let continuationHeight = lineHeight * 1.2
         // Where a page may end: after row r when no short span crosses from r to r+1.
         var breakable = Array(repeating: true, count: spec.rowCount)
         for c in spec.cells where c.rowSpan > 1 && c.rowSpan <= spec.keepSpansUpTo {
@@ -78,6 +94,16 @@ struct TableLayout {
         }
         for r in 0..<spec.headerRows { breakable[r] = false }
         for range in spec.keepTogether { for r in range.dropLast() { breakable[r] = false } }
+        return Measured(xs: xs, heights: heights, lines: lines, breakable: breakable)
+    }
+
+    func place(into flow: inout PageFlow) {
+        let m = measure(width: flow.width, left: flow.left)
+        let xs = m.xs, heights = m.heights, lines = m.lines, breakable = m.breakable
+        let pad = style.tablePadding
+        let lineHeight = style.table.size * style.tableLineHeight
+        let headerHeight = heights[0..<spec.headerRows].reduce(0, +)
+        let continuationHeight = lineHeight * 1.2
 
         var start = spec.headerRows
         var continued = false
@@ -127,7 +153,7 @@ struct TableLayout {
                 let textHeight = Double(lines[i]) * lineHeight
                 guard textHeight <= cellBottom - cellTop + 0.01 else { continue }
                 let ty = cellTop + (cellBottom - cellTop - textHeight) / 2
-                flow.add(.text(block(c), x: xa + pad, y: ty, lines: 0..<lines[i]))
+                flow.add(.text(block(c, xs: xs), x: xa + pad, y: ty, lines: 0..<lines[i]))
             }
             flow.advance(sliceEnd - flow.y)
             start = lastGood + 1

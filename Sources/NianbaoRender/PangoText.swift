@@ -32,8 +32,9 @@ enum PangoText {
         case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
         case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
         case .justify:
+            // Justified by the writer, line by line (PDFWriter.drawJustified): Pango's own
+            // justification would change the widths the writer measures.
             pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
-            pango_layout_set_justify(layout, 1)
         }
         if block.letterSpacing != 0 {
             let attrs = pango_attr_list_new()

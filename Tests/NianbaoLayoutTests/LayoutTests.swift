@@ -1,0 +1,104 @@
+import Foundation
+import NianbaoLayout
+import NianbaoModel
+import NianbaoStyle
+import XCTest
+
+/// Every character one em wide: predictable line counts without Pango.
+struct FixedAdvanceMeasurer: TextMeasuring {
+    func lineCount(_ block: TextBlock) -> Int {
+        var lines = 0
+        for paragraph in block.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let advance = block.font.size + block.letterSpacing
+            let first = max(1, Int((block.width - block.indent) / advance))
+            let rest = max(1, Int(block.width / advance))
+            let n = paragraph.count
+            lines += n <= first ? 1 : 1 + Int((Double(n - first) / Double(rest)).rounded(.up))
+        }
+        return max(lines, 1)
+    }
+}
+
+final class LayoutTests: XCTestCase {
+    static let style = try! StyleLoader.load("official", searching: [
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("styles").path,
+    ])
+
+    func report(paragraphs: Int = 3) -> Report {
+        var r = Report(title: "示例县人民政府2023年政府信息公开工作年度报告", agency: "示例县人民政府", year: 2023)
+        let long = String(repeating: "政府信息公开工作稳步推进。", count: 12)
+        r.sections = (1...6).map { Section(number: $0, heading: Section.canonicalHeading($0)) }
+        r.sections[0].paragraphs = [Paragraph(kind: .subheading, text: "（一）主动公开")] + (0..<paragraphs).map { _ in Paragraph(text: long) }
+        for key in CellKey.all { r[key] = .count(0) }
+        r[.requests(.new, .natural)] = .blank(line: nil)
+        r[.requests(.new, .commercial)] = Cell(state: .placeholder, text: "/", written: "/")
+        r[.requests(.new, .total)] = .count(1204)
+        return r
+    }
+
+    func texts(_ page: Page) -> [(TextBlock, Double, Double, Range<Int>)] {
+        page.items.compactMap { if case let .text(b, x, y, l) = $0 { return (b, x, y, l) } else { return nil } }
+    }
+
+    func testGeometryTitleAndPageNumbers() {
+        let doc = ReportLayout(style: Self.style, measurer: FixedAdvanceMeasurer()).layout(report())
+        XCTAssertEqual(doc.width, 595.2756, accuracy: 0.001)
+        XCTAssertEqual(doc.height, 841.8898, accuracy: 0.001)
+        let first = texts(doc.pages[0])[0]
+        XCTAssertEqual(first.0.alignment, .center)
+        XCTAssertEqual(first.2, 37 * 72 / 25.4, accuracy: 0.001, "title at the top margin, 37 mm")
+        XCTAssertEqual(first.1, 28 * 72 / 25.4, accuracy: 0.001, "type area starts at the 28 mm binding margin")
+        // Title 22 ideographs wide × 23 characters > 156 mm: broken after the agency.
+        XCTAssertEqual(first.0.text, "示例县人民政府\n2023年政府信息公开工作年度报告")
+        XCTAssertGreaterThanOrEqual(doc.pages.count, 3)
+        for (i, page) in doc.pages.enumerated() {
+            let number = texts(page).last!
+            XCTAssertEqual(number.0.text, "— \(i + 1) —")
+            XCTAssertEqual(number.0.alignment, i % 2 == 0 ? .right : .left, "odd pages right, even left")
+            // 7 mm below the type area: 37 + 225 + 7 = 269 mm.
+            XCTAssertEqual(number.2, 269 * 72 / 25.4, accuracy: 0.001)
+        }
+        XCTAssertEqual(doc.outline.map(\.level), [0, 1, 1, 1, 1, 1, 1])
+        XCTAssertEqual(doc.metadata.author, "示例县人民政府")
+    }
+
+    func testBodyTextStaysInTheTypeAreaAndSplitsByLines() {
+        let doc = ReportLayout(style: Self.style, measurer: FixedAdvanceMeasurer()).layout(report(paragraphs: 12))
+        let g = Self.style.page
+        var linesByText: [String: Int] = [:]
+        for page in doc.pages {
+            for (block, _, y, lines) in texts(page) where block.font == Self.style.body {
+                XCTAssertGreaterThanOrEqual(y, g.top - 0.01)
+                XCTAssertLessThanOrEqual(y + Double(lines.count) * block.lineHeight, g.top + g.typeHeight + 0.01)
+                XCTAssertEqual(block.lineHeight, g.linePitch, accuracy: 0.0001, "22 lines a page")
+                XCTAssertEqual(block.indent, 2 * (16 + block.letterSpacing), accuracy: 0.0001, "first line indented two characters")
+                linesByText[block.text, default: 0] += lines.count
+            }
+        }
+        // 28 characters a line: the letter spacing fits them into 156 mm.
+        let b = texts(doc.pages[0]).first { $0.0.font == Self.style.body }!.0
+        XCTAssertEqual(28 * (16 + b.letterSpacing), g.typeWidth, accuracy: 0.001)
+        XCTAssertEqual(linesByText.values.reduce(0, +), 12 * FixedAdvanceMeasurer().lineCount(b), "every line placed exactly once")
+    }
+
+    func testTableCellsPrintAsWrittenAndContinueUnder续表() {
+        let doc = ReportLayout(style: Self.style, measurer: FixedAdvanceMeasurer()).layout(report(paragraphs: 5))
+        let all = doc.pages.flatMap { texts($0) }.map(\.0.text)
+        XCTAssertTrue(all.contains("1204"))
+        XCTAssertTrue(all.contains("/"), "placeholder printed as written")
+        // Table 2's header is repeated on the page where the table continues, under 续表.
+        let pagesWith申请人 = doc.pages.indices.filter { texts(doc.pages[$0]).contains { $0.0.text == "申请人情况" } }
+        XCTAssertGreaterThanOrEqual(pagesWith申请人.count, 2, "the table breaks in this layout")
+        for p in pagesWith申请人.dropFirst() {
+            XCTAssertTrue(texts(doc.pages[p]).contains { $0.0.text == "续表" }, "page \(p + 1)")
+        }
+        // A row is never split: every rule of a page lies inside the type area.
+        for page in doc.pages {
+            for item in page.items {
+                if case let .rule(_, y1, _, y2, _) = item {
+                    XCTAssertLessThanOrEqual(max(y1, y2), Self.style.page.top + Self.style.page.typeHeight + 0.01)
+                }
+            }
+        }
+    }
+}

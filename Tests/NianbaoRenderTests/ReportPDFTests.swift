@@ -1,0 +1,108 @@
+import Foundation
+import NianbaoIngest
+import NianbaoLayout
+import NianbaoModel
+import NianbaoRender
+import NianbaoStyle
+import XCTest
+
+/// Every sample rendered and read back with poppler and qpdf.
+final class ReportPDFTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let samples = ["xixia-county-2022", "jianxi-district-office-2022", "xin-county-office-2021", "hanyin-county-2022"]
+    static let style = try! StyleLoader.load("official", searching: [root.appendingPathComponent("styles").path])
+    static let options = PDFWriter.Options(creationDate: "2023-01-31T00:00:00")
+
+    func render(_ name: String, style: Style = ReportPDFTests.style) throws -> (Report, Data) {
+        let url = Self.root.appendingPathComponent("Tests/NianbaoIngestTests/Fixtures/samples/\(name).txt")
+        let report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: url))).report
+        let doc = ReportLayout(style: style, measurer: PangoMeasurer()).layout(report)
+        return (report, try PDFWriter.write(doc, options: Self.options))
+    }
+
+    func testSamplesReadBack() throws {
+        for name in Self.samples {
+            let (report, pdf) = try render(name)
+            let path = try write(pdf, name)
+            XCTAssertEqual(try run("qpdf", ["--check", path]).status, 0, "\(name): qpdf --check")
+            let fonts = try run("pdffonts", [path]).out
+            let rows = fonts.split(separator: "\n").dropFirst(2)
+            XCTAssertFalse(rows.isEmpty)
+            for row in rows {
+                XCTAssertTrue(row.contains(" yes yes "), "\(name): font not embedded as a subset: \(row)")
+                XCTAssertFalse(row.contains("Type 3"), "\(name): \(row)")
+            }
+            let info = try run("pdfinfo", [path]).out
+            XCTAssertTrue(info.contains("595.276 x 841.89 pts (A4)"), info)
+            XCTAssertTrue(info.contains("Title:           \(report.title)"), info)
+            XCTAssertTrue(info.contains("Author:          \(report.agency)"), info)
+            let pages = Int(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }!.split(separator: " ").last!)!
+            let text = try run("pdftotext", ["-layout", path, "-"]).out
+            XCTAssertTrue(text.contains(report.agency))
+            // pdftotext drops the thin spaces inside `— 1 —`.
+            let squeezed = text.replacingOccurrences(of: " ", with: "")
+            for n in 1...pages { XCTAssertTrue(squeezed.contains("—\(n)—"), "\(name): page number \(n)") }
+            for heading in ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "行政复议、行政诉讼情况", "存在的主要问题", "其他需要报告的事项"] {
+                XCTAssertTrue(text.contains(heading), "\(name): \(heading)")
+            }
+            XCTAssertFalse(text.unicodeScalars.contains { (0x2E80...0x2FDF).contains($0.value) }, "\(name): radical characters in the text")
+            // Every number of the tables is in the text, as a token of its own.
+            let tokens = Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+            for key in CellKey.all where report[key].state == .number {
+                XCTAssertTrue(tokens.contains(report[key].text), "\(name): \(key) = \(report[key].text) missing from the PDF text")
+            }
+            // Bookmarks: the title and the six sections.
+            let outline = try run("qpdf", ["--json", "--json-key=outlines", path]).out
+            XCTAssertTrue(outline.contains(report.title), "\(name): outline has the title")
+            for n in 1...6 { XCTAssertTrue(outline.contains(report.section(n)!.heading), "\(name): outline has section \(n)") }
+        }
+    }
+
+    func testBlankCellsArePrintedEmptyNotZero() throws {
+        // 汉阴县 leaves zero cells empty: its table 2 has far fewer 0s than 175.
+        let (_, pdf) = try render("hanyin-county-2022")
+        let text = try run("pdftotext", [try write(pdf, "hanyin-blank"), "-"]).out
+        let zeros = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).filter { $0 == "0" }.count
+        XCTAssertLessThan(zeros, 20, "blank cells must not print as 0")
+    }
+
+    func testSameInputSameBytes() throws {
+        let (_, a) = try render("xixia-county-2022")
+        let (_, b) = try render("xixia-county-2022")
+        XCTAssertEqual(a, b)
+    }
+
+    func testCompactStyleTakesFewerPages() throws {
+        let compact = try StyleLoader.load("compact", searching: [Self.root.appendingPathComponent("styles").path])
+        let (_, official) = try render("xixia-county-2022")
+        let (_, small) = try render("xixia-county-2022", style: compact)
+        func pages(_ pdf: Data) throws -> Int {
+            let info = try run("pdfinfo", [try write(pdf, "count-\(pdf.count)")]).out
+            return Int(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }!.split(separator: " ").last!)!
+        }
+        XCTAssertLessThan(try pages(small), try pages(official))
+    }
+
+    // MARK: helpers
+
+    func write(_ pdf: Data, _ name: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-render-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent("\(name).pdf")
+        try pdf.write(to: url)
+        return url.path
+    }
+
+    func run(_ tool: String, _ args: [String]) throws -> (status: Int32, out: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = [tool] + args
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
