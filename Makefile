@@ -36,6 +36,7 @@ demo: build
 	  done; \
 	  echo "$(OUT)/$$n.{json,cells.csv,txt,md}"; \
 	done
+	.build/debug/nianbao render $(SAMPLES) --output-dir $(OUT) --format pdf
 	@echo; echo "checks of the bundled samples:"; .build/debug/nianbao check $(SAMPLES) || true
 
 test: setup

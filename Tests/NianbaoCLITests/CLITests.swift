@@ -30,9 +30,12 @@ final class CLITests: XCTestCase {
         return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 
-    func sample(_ name: String) -> String { Self.samples.appendingPathComponent("\(name).txt").path }
+    func sample(_ name: String) -> String { Self.sample(name) }
+    func temp(_ name: String, _ bytes: [UInt8]) throws -> String { try Self.temp(name, bytes) }
 
-    func temp(_ name: String, _ bytes: [UInt8]) throws -> String {
+    static func sample(_ name: String) -> String { samples.appendingPathComponent("\(name).txt").path }
+
+    static func temp(_ name: String, _ bytes: [UInt8]) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-cli-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let url = dir.appendingPathComponent(name)

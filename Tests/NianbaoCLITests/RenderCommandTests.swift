@@ -1,0 +1,83 @@
+import Foundation
+import XCTest
+
+/// `nianbao render` and `nianbao fonts` through the built binary.
+final class RenderCommandTests: XCTestCase {
+    let cli = CLITests.self
+
+    func outDir(_ name: String) -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-render-cli-\(ProcessInfo.processInfo.processIdentifier)-\(name)")
+        try? FileManager.default.removeItem(at: dir)
+        return dir.path
+    }
+
+    func run(_ args: [String], env: [String: String] = [:]) throws -> CLITests.Result {
+        let p = Process()
+        p.executableURL = CLITests.binary
+        p.arguments = args
+        p.currentDirectoryURL = CLITests.root
+        p.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return .init(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func testRenderWritesEveryFormatAtomicallyAndReproducibly() throws {
+        let dir = outDir("formats")
+        let args = ["render", cli.sample("xixia-county-2022"), cli.sample("xin-county-office-2021"), "--output-dir", dir, "--format", "pdf,txt,md"]
+        let first = try run(args, env: ["SOURCE_DATE_EPOCH": "1675123200"])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        XCTAssertEqual(files, ["xin-county-office-2021.md", "xin-county-office-2021.pdf", "xin-county-office-2021.txt",
+                               "xixia-county-2022.md", "xixia-county-2022.pdf", "xixia-county-2022.txt"])
+        XCTAssertTrue(first.stderr.contains("xin-county-office-2021.txt:46: warning: requests.row_sum"), "findings are printed")
+        let pdf = try Data(contentsOf: URL(fileURLWithPath: dir + "/xixia-county-2022.pdf"))
+        let second = try run(args, env: ["SOURCE_DATE_EPOCH": "1675123200"])
+        XCTAssertEqual(second.status, 0)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dir + "/xixia-county-2022.pdf")), pdf, "byte-identical with SOURCE_DATE_EPOCH")
+        XCTAssertTrue(String(decoding: pdf, as: UTF8.self).contains("/CreationDate (20230131000000)"), "creation date from SOURCE_DATE_EPOCH")
+    }
+
+    func testReportWithCheckErrorsStillRenders() throws {
+        var text = try String(contentsOfFile: cli.sample("xixia-county-2022"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "（七）总计 19 0 0 0 0 0 19", with: "（七）总计 21 0 0 0 0 0 21")
+        let input = try cli.temp("broken-render.txt", Array(text.utf8))
+        let dir = outDir("broken")
+        let r = try run(["render", input, "--output-dir", dir])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.contains("error: requests.balance"), r.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/broken-render.pdf"))
+    }
+
+    func testBadStyleAndBadInput() throws {
+        let style = try cli.temp("odd.yaml", Array("name: odd\npage: {width: 210}\n".utf8))
+        let r = try run(["render", cli.sample("xixia-county-2022"), "--style", style, "--output-dir", outDir("style")])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("odd.yaml: page.height: is missing"), r.stderr)
+        let missing = try run(["render", "--style", "nosuch", cli.sample("xixia-county-2022"), "--output-dir", outDir("nosuch")])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("no style of that name"), missing.stderr)
+        let format = try run(["render", cli.sample("xixia-county-2022"), "--format", "pdf,docx"])
+        XCTAssertNotEqual(format.status, 0)
+        XCTAssertTrue(format.stderr.contains("Unknown format 'docx'"), format.stderr)
+        let empty = try cli.temp("empty-render.txt", [])
+        let badDir = outDir("bad")
+        let bad = try run(["render", empty, cli.sample("jianxi-district-office-2022"), "--output-dir", badDir])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: badDir + "/jianxi-district-office-2022.pdf"), "the good input still renders")
+        XCTAssertTrue(bad.stderr.contains("empty-render.txt: error: the file is empty"), bad.stderr)
+    }
+
+    func testFontsListsEachRole() throws {
+        let r = try run(["fonts", "--style", "official"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        for role in ["title", "body", "heading1", "heading2", "table", "page_number"] {
+            XCTAssertTrue(r.stdout.contains("  \(role) ("), r.stdout)
+        }
+        XCTAssertTrue(r.stdout.contains("Noto"), "a free face resolves on a machine without licensed fonts: \(r.stdout)")
+    }
+}
