@@ -4,6 +4,10 @@ import Foundation
 import NianbaoChecks
 import NianbaoExport
 import NianbaoIngest
+import NianbaoLayout
+import NianbaoModel
+import NianbaoRender
+import NianbaoStyle
 
 let args = CommandLine.arguments
 let dir = URL(fileURLWithPath: args.count > 1 ? args[1] : "Tests/NianbaoIngestTests/Fixtures/samples")
@@ -34,3 +38,47 @@ try measure("parse") { try parser.parse(bytes: $0).report.sections.count }
 try measure("parse + check") { let p = try parser.parse(bytes: $0); return Checker.findings(for: p).count }
 try measure("parse + check + cells export") { let p = try parser.parse(bytes: $0); _ = Checker.findings(for: p); return CellsExport.render(p.report).utf8.count }
 print(String(format: "peak memory (max RSS)            %8.1f MB", peakMemoryMB()))
+
+// Rendering: one process, fonts and style set up once, then every sample rendered to PDF
+// repeatedly. Time is split into set-up, parse, layout (Pango shaping for line breaks) and
+// PDF writing (drawing plus Cairo's font subsetting and embedding).
+func renderBenchmark() throws {
+    let clock = ContinuousClock()
+    func secs(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+    var setup = Duration.zero, parse = Duration.zero, layoutTime = Duration.zero, write = Duration.zero
+    var style: Style!
+    var layout: ReportLayout!
+    setup += clock.measure {
+        FontSetup.register(directories: ["fonts"])
+        style = try! StyleLoader.load("official", searching: ["styles"])
+        layout = ReportLayout(style: style, measurer: PangoMeasurer())
+    }
+    // The first document also pays fontconfig's and Cairo's lazy start-up: count it as set-up.
+    setup += clock.measure {
+        let first = try! parser.parse(bytes: inputs[0])
+        _ = try! PDFWriter.write(layout.layout(first.report))
+    }
+    var count = 0, bytes = 0
+    let start = clock.now
+    while secs(clock.now - start) < seconds {
+        for input in inputs {
+            var parsed: ParsedReport!
+            parse += clock.measure { parsed = try! parser.parse(bytes: input) }
+            var document: PagedDocument!
+            layoutTime += clock.measure { document = layout.layout(parsed.report) }
+            write += clock.measure { bytes += try! PDFWriter.write(document).count }
+            count += 1
+        }
+    }
+    let total = secs(parse + layoutTime + write)
+    print("")
+    print("nianbao render benchmark: official style, \(inputs.count) samples, one process, warm")
+    print(String(format: "rendered                         %8.1f reports/s  (%d PDFs, %.0f KB each on average)", Double(count) / total, count, Double(bytes) / Double(count) / 1024))
+    print(String(format: "font and style set-up (once)     %8.1f ms", secs(setup) * 1000))
+    print(String(format: "per report: parse %.2f ms, layout %.2f ms, PDF write %.2f ms", secs(parse) / Double(count) * 1000,
+                 secs(layoutTime) / Double(count) * 1000, secs(write) / Double(count) * 1000))
+    print(String(format: "share of time: parse %.0f%%, layout %.0f%%, PDF write %.0f%%", secs(parse) / total * 100,
+                 secs(layoutTime) / total * 100, secs(write) / total * 100))
+    print(String(format: "peak memory (max RSS)            %8.1f MB", peakMemoryMB()))
+}
+try renderBenchmark()
