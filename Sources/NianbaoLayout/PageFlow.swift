@@ -34,13 +34,15 @@ struct PageFlow {
     mutating func add(_ item: FrameItem) { pages[pages.count - 1].items.append(item) }
 
     /// Places a text block, splitting it between pages by whole lines. A paragraph never
-    /// leaves a single line at a page foot when it has more (orphan control).
+    /// leaves a single line at a page foot (orphan) nor carries a single line over to the
+    /// next page (widow) when it has more.
     mutating func place(_ block: TextBlock, lineCount: Int) {
         var first = 0
         while first < lineCount {
             var fit = Int((remaining + 0.01) / block.lineHeight)
             let left = lineCount - first
             if fit < left && fit == 1 && first == 0 && left > 1 { fit = 0 }
+            if fit < left && left - fit == 1 && fit >= 2 { fit -= 1 }
             if fit <= 0 {
                 if atPageTop { fit = 1 } else { newPage(); continue }
             }
@@ -48,6 +50,7 @@ struct PageFlow {
             add(.text(block, x: geometry.left, y: y, lines: first..<(first + n)))
             advance(Double(n) * block.lineHeight)
             first += n
+            if first < lineCount { newPage() }
         }
     }
 

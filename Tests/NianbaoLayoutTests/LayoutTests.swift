@@ -102,3 +102,23 @@ final class LayoutTests: XCTestCase {
         }
     }
 }
+
+final class PageFlowTests: XCTestCase {
+    func testNoOrphanNoWidow() {
+        let style = LayoutTests.style
+        let pitch = style.page.linePitch
+        let block = TextBlock(text: "x", font: style.body, width: 100, lineHeight: pitch)
+        // 22 lines a page. 20 used: a 5-line paragraph would leave 2 here and 3 there — fine.
+        var flow = PageFlowProbe.flow(style, usedLines: 20)
+        flow.place(block, lineCount: 5)
+        XCTAssertEqual(PageFlowProbe.lines(flow), [[2], [3]])
+        // 21 used: 1 line would be an orphan, so the whole paragraph moves.
+        flow = PageFlowProbe.flow(style, usedLines: 21)
+        flow.place(block, lineCount: 5)
+        XCTAssertEqual(PageFlowProbe.lines(flow), [[], [5]])
+        // 18 used: 4 fit, 1 would be a widow, so 3 stay and 2 go.
+        flow = PageFlowProbe.flow(style, usedLines: 18)
+        flow.place(block, lineCount: 5)
+        XCTAssertEqual(PageFlowProbe.lines(flow), [[3], [2]])
+    }
+}
