@@ -9,7 +9,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "nianbao", targets: ["nianbao"]),
-        .library(name: "NianbaoKit", targets: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender"]),
+        .library(name: "NianbaoKit", targets: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,10 +28,11 @@ let package = Package(
         .target(name: "NianbaoStyle", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "NianbaoLayout", dependencies: ["NianbaoModel", "NianbaoStyle"]),
         .target(name: "NianbaoRender", dependencies: ["CPangoCairo", "NianbaoLayout", "NianbaoStyle"]),
+        .target(name: "NianbaoCompare", dependencies: ["NianbaoModel", "NianbaoExport", "NianbaoStyle", "NianbaoLayout"]),
         .executableTarget(
             name: "nianbao",
             dependencies: [
-                "NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender",
+                "NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +52,7 @@ let package = Package(
         .testTarget(name: "NianbaoStyleTests", dependencies: ["NianbaoStyle"]),
         .testTarget(name: "NianbaoLayoutTests", dependencies: ["NianbaoModel", "NianbaoStyle", "NianbaoLayout"]),
         .testTarget(name: "NianbaoRenderTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoStyle", "NianbaoLayout", "NianbaoRender"]),
+        .testTarget(name: "NianbaoCompareTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare"]),
         .testTarget(name: "NianbaoCLITests", dependencies: ["nianbao"]),
     ]
 )

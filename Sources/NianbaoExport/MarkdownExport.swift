@@ -37,7 +37,7 @@ public enum MarkdownExport {
     }
 
     /// Escapes the characters that would break a table or start Markdown syntax.
-    static func escape(_ s: String) -> String {
+    public static func escape(_ s: String) -> String {
         var out = ""
         for c in s {
             if c == "|" || c == "*" || c == "_" || c == "`" || c == "\\" { out.append("\\") }

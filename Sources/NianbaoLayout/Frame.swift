@@ -42,6 +42,13 @@ public struct OutlineEntry: Sendable, Equatable {
     /// 0-based page index.
     public var page: Int
     public var y: Double
+
+    public init(title: String, level: Int, page: Int, y: Double) {
+        self.title = title
+        self.level = level
+        self.page = page
+        self.y = y
+    }
 }
 
 /// What a page holds.
@@ -50,6 +57,8 @@ public enum FrameItem: Sendable, Equatable {
     case text(TextBlock, x: Double, y: Double, lines: Range<Int>)
     /// A straight rule.
     case rule(x1: Double, y1: Double, x2: Double, y2: Double, width: Double)
+    /// A filled rectangle in a grey level (0 black … 1 white), e.g. a bar of a chart.
+    case box(x: Double, y: Double, width: Double, height: Double, gray: Double)
 }
 
 /// A paragraph to shape: text, font, wrap width, alignment. Every line of a block takes

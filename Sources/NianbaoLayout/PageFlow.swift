@@ -1,42 +1,43 @@
 import NianbaoStyle
 
-/// Fills pages top to bottom inside the type area, starting new pages as needed.
-struct PageFlow {
-    let geometry: PageGeometry
-    private(set) var pages: [Page] = [Page()]
+/// Fills pages top to bottom inside the type area, starting new pages as needed. Report
+/// and comparison layouts both flow through it.
+public struct PageFlow {
+    public let geometry: PageGeometry
+    public private(set) var pages: [Page] = [Page()]
     /// Top of the free space on the current page.
-    private(set) var y: Double
+    public private(set) var y: Double
 
-    init(geometry: PageGeometry) {
+    public init(geometry: PageGeometry) {
         self.geometry = geometry
         self.y = geometry.top
     }
 
-    var left: Double { geometry.left }
-    var width: Double { geometry.typeWidth }
-    var bottom: Double { geometry.top + geometry.typeHeight }
-    var remaining: Double { bottom - y }
-    var pageIndex: Int { pages.count - 1 }
-    var atPageTop: Bool { y <= geometry.top + 0.01 }
+    public var left: Double { geometry.left }
+    public var width: Double { geometry.typeWidth }
+    public var bottom: Double { geometry.top + geometry.typeHeight }
+    public var remaining: Double { bottom - y }
+    public var pageIndex: Int { pages.count - 1 }
+    public var atPageTop: Bool { y <= geometry.top + 0.01 }
 
-    mutating func newPage() {
+    public mutating func newPage() {
         pages.append(Page())
         y = geometry.top
     }
 
     /// Starts a new page unless `height` still fits (a tiny tolerance for rounding).
-    mutating func ensure(_ height: Double) {
+    public mutating func ensure(_ height: Double) {
         if height > remaining + 0.01 && !atPageTop { newPage() }
     }
 
-    mutating func advance(_ height: Double) { y += height }
+    public mutating func advance(_ height: Double) { y += height }
 
-    mutating func add(_ item: FrameItem) { pages[pages.count - 1].items.append(item) }
+    public mutating func add(_ item: FrameItem) { pages[pages.count - 1].items.append(item) }
 
     /// Places a text block, splitting it between pages by whole lines. A paragraph never
     /// leaves a single line at a page foot (orphan) nor carries a single line over to the
     /// next page (widow) when it has more.
-    mutating func place(_ block: TextBlock, lineCount: Int) {
+    public mutating func place(_ block: TextBlock, lineCount: Int) {
         var first = 0
         while first < lineCount {
             var fit = Int((remaining + 0.01) / block.lineHeight)

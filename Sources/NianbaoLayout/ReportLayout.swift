@@ -68,17 +68,23 @@ public struct ReportLayout {
         }
 
         var pages = flow.pages
-        for i in pages.indices { pages[i].items.append(pageNumber(i + 1)) }
+        PageNumbers.add(to: &pages, style: style, geometry: g)
         return PagedDocument(width: g.width, height: g.height, pages: pages,
                              metadata: DocumentMetadata(title: titleText, author: report.agency,
                                                         subject: report.year.map { "\($0)年政府信息公开工作年度报告" } ?? "政府信息公开工作年度报告"),
                              outline: outline)
     }
+}
 
-    /// `— n —` 7 mm below the type area, one character in from the right edge on odd pages
-    /// and from the left edge on even pages.
-    func pageNumber(_ n: Int) -> FrameItem {
-        let g = style.page
+/// Page numbers as official documents print them.
+public enum PageNumbers {
+    /// `— n —` `geometry.pageNumberGap` below the type area, one character in from the right
+    /// edge on odd pages and from the left edge on even pages.
+    public static func add(to pages: inout [Page], style: Style, geometry g: PageGeometry) {
+        for i in pages.indices { pages[i].items.append(item(i + 1, style: style, geometry: g)) }
+    }
+
+    static func item(_ n: Int, style: Style, geometry g: PageGeometry) -> FrameItem {
         let size = style.pageNumber.size
         let block = TextBlock(text: "— \(n) —", font: style.pageNumber, width: g.typeWidth - 2 * size,
                               alignment: n % 2 == 1 ? .right : .left, lineHeight: size * 1.3)

@@ -33,17 +33,30 @@ public struct TableSpec: Sendable {
     public var keepSpansUpTo: Int = 8
     /// Row ranges that stay on one page (table 1's item blocks: item row, heading, data).
     public var keepTogether: [Range<Int>] = []
+
+    public init(columns: [Double], headerRows: Int, rowCount: Int, cells: [Cell]) {
+        self.columns = columns
+        self.headerRows = headerRows
+        self.rowCount = rowCount
+        self.cells = cells
+    }
 }
 
 /// Lays a `TableSpec` out into a page flow.
-struct TableLayout {
-    let spec: TableSpec
-    let style: Style
-    let measurer: TextMeasuring
+public struct TableLayout {
+    public let spec: TableSpec
+    public let style: Style
+    public let measurer: TextMeasuring
+
+    public init(spec: TableSpec, style: Style, measurer: TextMeasuring) {
+        self.spec = spec
+        self.style = style
+        self.measurer = measurer
+    }
 
     /// Height of the header and the rows up to the first place the table may break: what
     /// must fit under a section heading so that the heading is not left alone.
-    func minimumHeight(width: Double) -> Double {
+    public func minimumHeight(width: Double) -> Double {
         let m = measure(width: width)
         var h = m.heights[0..<spec.headerRows].reduce(0, +)
         var r = spec.headerRows
@@ -97,7 +110,7 @@ struct TableLayout {
         return Measured(xs: xs, heights: heights, lines: lines, breakable: breakable)
     }
 
-    func place(into flow: inout PageFlow) {
+    public func place(into flow: inout PageFlow) {
         let m = measure(width: flow.width, left: flow.left)
         let xs = m.xs, heights = m.heights, lines = m.lines, breakable = m.breakable
         let pad = style.tablePadding

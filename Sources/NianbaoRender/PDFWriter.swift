@@ -59,6 +59,10 @@ public enum PDFWriter {
             cairo_move_to(cr.pointer, x1, y1)
             cairo_line_to(cr.pointer, x2, y2)
             cairo_stroke(cr.pointer)
+        case let .box(x, y, width, height, gray):
+            cairo_set_source_rgb(cr.pointer, gray, gray, gray)
+            cairo_rectangle(cr.pointer, x, y, width, height)
+            cairo_fill(cr.pointer)
         case let .text(block, x, y, lines):
             cairo_set_source_rgb(cr.pointer, 0, 0, 0)
             let layout = PangoText.layout(block, context: pango)

@@ -34,6 +34,27 @@ public struct PageGeometry: Sendable, Equatable {
     public var charsPerLine: Int
     public var pageNumberGap: Double
 
+    public init(width: Double, height: Double, top: Double, left: Double, typeWidth: Double, typeHeight: Double,
+                linesPerPage: Int, charsPerLine: Int, pageNumberGap: Double) {
+        self.width = width
+        self.height = height
+        self.top = top
+        self.left = left
+        self.typeWidth = typeWidth
+        self.typeHeight = typeHeight
+        self.linesPerPage = linesPerPage
+        self.charsPerLine = charsPerLine
+        self.pageNumberGap = pageNumberGap
+    }
+
+    /// The same page turned to landscape with even `margin`s, for wide handouts.
+    public func landscape(margin: Double) -> PageGeometry {
+        let footer = 8 * PageGeometry.pointsPerMillimetre
+        return PageGeometry(width: height, height: width, top: margin, left: margin,
+                            typeWidth: height - 2 * margin, typeHeight: width - 2 * margin - footer,
+                            linesPerPage: linesPerPage, charsPerLine: charsPerLine, pageNumberGap: footer / 3)
+    }
+
     /// Body line pitch: the type area's height divided into `linesPerPage` lines.
     public var linePitch: Double { typeHeight / Double(linesPerPage) }
 

@@ -1,0 +1,119 @@
+import Foundation
+import NianbaoModel
+
+/// Builds a `ComparisonSheet` from reports in the order given.
+public enum ComparisonBuilder {
+    public enum Metrics: String, Sendable, CaseIterable { case all, summary }
+
+    public static func build(_ inputs: [ComparisonInput], metrics: Metrics = .all, title: String? = nil) -> ComparisonSheet {
+        let columns = makeColumns(inputs)
+        // Footnotes: one per error finding with keys, numbered in input order.
+        var footnotes: [String] = []
+        var notesByCell: [Int: [CellKey: [Int]]] = [:]
+        for (i, input) in inputs.enumerated() {
+            for f in input.findings where f.severity == .error && !f.keys.isEmpty {
+                let column = columns.first { $0.kind == .report(i) }!
+                footnotes.append("\(column.label)：\(FindingText.chinese(f))")
+                for k in f.keys { notesByCell[i, default: [:]][k, default: []].append(footnotes.count - 1) }
+            }
+        }
+        let chosen = metrics == .all ? Metric.all : Metric.summary
+        var rows: [ComparisonSheet.Row] = []
+        for metric in chosen {
+            var values: [ComparisonSheet.Value] = columns.map { column in
+                switch column.kind {
+                case .report(let i):
+                    var v = value(metric, inputs[i].report)
+                    if case .cell(let key) = metric.kind { v.footnotes = notesByCell[i]?[key] ?? [] }
+                    return v
+                case .change(let a, let b):
+                    return change(metric, value(metric, inputs[a].report), value(metric, inputs[b].report))
+                }
+            }
+            if metric.headline { markExtremes(&values, columns) }
+            rows.append(.init(metric: metric, values: values))
+        }
+        let years = Set(inputs.compactMap(\.report.year))
+        let defaultTitle = years.count == 1 ? "\(years.first!)年政府信息公开工作年度报告对比" : "政府信息公开工作年度报告对比"
+        return ComparisonSheet(title: title ?? defaultTitle, columns: columns, rows: rows, footnotes: footnotes)
+    }
+
+    /// Agencies in the order first given; several years of one agency side by side, each
+    /// followed by its change from the year before.
+    static func makeColumns(_ inputs: [ComparisonInput]) -> [ComparisonSheet.Column] {
+        var order: [String] = []
+        var byAgency: [String: [Int]] = [:]
+        for (i, input) in inputs.enumerated() {
+            let agency = input.report.agency.isEmpty ? "（未识别机关 \(i + 1)）" : input.report.agency
+            if byAgency[agency] == nil { order.append(agency) }
+            byAgency[agency, default: []].append(i)
+        }
+        let yearsDiffer = Set(inputs.map(\.report.year)).count > 1
+        var columns: [ComparisonSheet.Column] = []
+        for agency in order {
+            let indices = byAgency[agency]!.sorted { (inputs[$0].report.year ?? 0) < (inputs[$1].report.year ?? 0) }
+            var seenYears: [Int?: Int] = [:]
+            var previous: Int?
+            for i in indices {
+                let year = inputs[i].report.year
+                var label = yearsDiffer || indices.count > 1 ? "\(agency) \(year.map(String.init) ?? "?")" : agency
+                seenYears[year, default: 0] += 1
+                // The same agency and year given twice: two columns, told apart, no change between them.
+                if seenYears[year]! > 1 { label += "（\(seenYears[year]!)）" }
+                columns.append(.init(kind: .report(i), label: label, agency: agency, year: year))
+                if let prev = previous, inputs[prev].report.year != year, seenYears[year] == 1 {
+                    let from = inputs[prev].report.year.map(String.init) ?? "?", to = year.map(String.init) ?? "?"
+                    columns.append(.init(kind: .change(from: prev, to: i), label: "\(agency) 变化 \(from)→\(to)", agency: agency, year: year))
+                }
+                if seenYears[year] == 1 { previous = i }
+            }
+        }
+        return columns
+    }
+
+    static func value(_ metric: Metric, _ r: Report) -> ComparisonSheet.Value {
+        switch metric.kind {
+        case .cell(let key):
+            let c = r[key]
+            // Blank and placeholder stay empty in CSV (as the cells export) but keep their mark in print.
+            let csv = c.state == .number ? c.text : ""
+            let display = c.state == .unreadable ? "？" : c.text
+            return .init(csv: csv, display: display, number: c.state == .number ? c.number : nil, mark: nil, footnotes: [])
+        case .derived(let d):
+            guard let v = d.value(r) else { return .init(csv: "", display: "", number: nil, mark: nil, footnotes: []) }
+            return .init(csv: format(v, rate: d.isRate, csv: true), display: format(v, rate: d.isRate, csv: false), number: v, mark: nil, footnotes: [])
+        }
+    }
+
+    static func change(_ metric: Metric, _ a: ComparisonSheet.Value, _ b: ComparisonSheet.Value) -> ComparisonSheet.Value {
+        guard let x = a.number, let y = b.number else { return .init(csv: "", display: "", number: nil, mark: nil, footnotes: []) }
+        let d = y - x
+        var rate = false
+        if case .derived(let derived) = metric.kind { rate = derived.isRate }
+        let decimals = metric.key == "active.fees.amount" ? 4 : 0
+        let csv = rate ? String(format: "%.4f", d) : (decimals > 0 ? String(format: "%.4f", d) : String(Int(d.rounded())))
+        var display = rate ? String(format: "%+.1f个百分点", d * 100) : (decimals > 0 ? String(format: "%+.4f", d) : String(format: "%+d", Int(d.rounded())))
+        if d == 0 { display = rate ? "0" : "0" }
+        return .init(csv: csv, display: display, number: d, mark: nil, footnotes: [])
+    }
+
+    static func format(_ v: Double, rate: Bool, csv: Bool) -> String {
+        if rate { return csv ? String(format: "%.4f", v) : String(format: "%.1f%%", v * 100) }
+        return v == v.rounded() ? String(Int(v)) : String(v)
+    }
+
+    /// Highest and lowest among the report columns (not the change columns); none when all equal.
+    static func markExtremes(_ values: inout [ComparisonSheet.Value], _ columns: [ComparisonSheet.Column]) {
+        let candidates = columns.indices.filter {
+            if case .report = columns[$0].kind { return values[$0].number != nil } else { return false }
+        }
+        guard candidates.count >= 2 else { return }
+        let numbers = candidates.map { values[$0].number! }
+        let hi = numbers.max()!, lo = numbers.min()!
+        guard hi != lo else { return }
+        for i in candidates {
+            if values[i].number == hi { values[i].mark = .highest }
+            if values[i].number == lo { values[i].mark = .lowest }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import NianbaoExport
+import NianbaoModel
+
+/// The comparison as CSV, aligned text and Markdown.
+public enum ComparisonExport {
+    /// UTF-8 CSV: `key` then one column per agency; one row per metric.
+    public static func csv(_ sheet: ComparisonSheet) -> String {
+        var out = (["key"] + sheet.columns.map(\.label)).map(field).joined(separator: ",") + "\n"
+        for row in sheet.rows {
+            out += ([row.metric.key] + row.values.map(\.csv)).map(field).joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    private static func field(_ s: String) -> String {
+        s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    /// What a printed cell shows: value, ▲/▼ for highest/lowest, ※n for check errors.
+    public static func printed(_ v: ComparisonSheet.Value) -> String {
+        var s = v.display
+        if v.mark == .highest { s += "▲" }
+        if v.mark == .lowest { s += "▼" }
+        if !v.footnotes.isEmpty { s += v.footnotes.map { "※\($0 + 1)" }.joined() }
+        return s
+    }
+
+    static func legend(_ sheet: ComparisonSheet) -> [String] {
+        var lines = ["▲ 最高  ▼ 最低（仅重点指标）  ※ 该数字所在的勾稽关系不成立，见注"]
+        for (i, note) in sheet.footnotes.enumerated() { lines.append("※\(i + 1) \(note)") }
+        return lines
+    }
+
+    /// A terminal table (CJK counted double width).
+    public static func text(_ sheet: ComparisonSheet) -> String {
+        let labels = sheet.rows.map(\.metric.label)
+        let cells = sheet.rows.map { $0.values.map(printed) }
+        let labelWidth = ([DisplayWidth.of("指标")] + labels.map { DisplayWidth.of($0) }).max()!
+        let widths = sheet.columns.indices.map { c in
+            ([DisplayWidth.of(sheet.columns[c].label)] + cells.map { DisplayWidth.of($0[c]) }).max()!
+        }
+        var out = sheet.title + "\n\n"
+        out += DisplayWidth.pad("指标", to: labelWidth) + sheet.columns.enumerated().map { "  " + DisplayWidth.pad($1.label, to: widths[$0], alignRight: true) }.joined() + "\n"
+        for (r, row) in cells.enumerated() {
+            var line = DisplayWidth.pad(labels[r], to: labelWidth)
+            for (c, v) in row.enumerated() { line += "  " + DisplayWidth.pad(v, to: widths[c], alignRight: true) }
+            while line.last == " " { line.removeLast() }
+            out += line + "\n"
+        }
+        return out + "\n" + legend(sheet).joined(separator: "\n") + "\n"
+    }
+
+    public static func markdown(_ sheet: ComparisonSheet) -> String {
+        var out = "# \(sheet.title)\n\n| 指标 | " + sheet.columns.map { MarkdownExport.escape($0.label) }.joined(separator: " | ") + " |\n"
+        out += "|---|" + String(repeating: "---:|", count: sheet.columns.count) + "\n"
+        for row in sheet.rows {
+            out += "| \(MarkdownExport.escape(row.metric.label)) | " + row.values.map { MarkdownExport.escape(printed($0)) }.joined(separator: " | ") + " |\n"
+        }
+        return out + "\n" + legend(sheet).map { "- " + MarkdownExport.escape($0) }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,54 @@
+import NianbaoModel
+
+/// Several agencies' reports side by side: metrics as rows, agencies (or years of one
+/// agency, with the change) as columns, with highest/lowest marks and the cells that
+/// fail a check. Every output (CSV, text, Markdown, PDF handout) is drawn from this.
+public struct ComparisonSheet: Sendable {
+    public struct Column: Sendable, Equatable {
+        public enum Kind: Sendable, Equatable {
+            /// The report at this index of the inputs.
+            case report(Int)
+            /// The change from one report to a later one of the same agency.
+            case change(from: Int, to: Int)
+        }
+        public var kind: Kind
+        /// Header text, e.g. `新县人民政府办公室` or `新县人民政府办公室 2022`.
+        public var label: String
+        public var agency: String
+        public var year: Int?
+    }
+
+    public enum Mark: String, Sendable, Equatable { case highest, lowest }
+
+    public struct Value: Sendable, Equatable {
+        /// As printed in CSV: counts as integers, the fee as written, rates as 4-place decimals, "" when empty.
+        public var csv: String
+        /// As printed in text and PDF: rates as percentages.
+        public var display: String
+        public var number: Double?
+        public var mark: Mark?
+        /// Indices into `footnotes` of the check errors this cell takes part in.
+        public var footnotes: [Int]
+    }
+
+    public struct Row: Sendable {
+        public var metric: Metric
+        public var values: [Value]
+    }
+
+    public var title: String
+    public var columns: [Column]
+    public var rows: [Row]
+    /// Chinese explanations of the check errors, numbered from 1 in the output.
+    public var footnotes: [String]
+}
+
+/// An input of a comparison: a report and its findings (parse and check).
+public struct ComparisonInput: Sendable {
+    public var report: Report
+    public var findings: [Finding]
+    public init(report: Report, findings: [Finding]) {
+        self.report = report
+        self.findings = findings
+    }
+}
