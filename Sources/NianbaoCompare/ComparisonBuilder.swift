@@ -90,10 +90,11 @@ public enum ComparisonBuilder {
         let d = y - x
         var rate = false
         if case .derived(let derived) = metric.kind { rate = derived.isRate }
-        let decimals = metric.key == "active.fees.amount" ? 4 : 0
-        let csv = rate ? String(format: "%.4f", d) : (decimals > 0 ? String(format: "%.4f", d) : String(Int(d.rounded())))
-        var display = rate ? String(format: "%+.1f个百分点", d * 100) : (decimals > 0 ? String(format: "%+.4f", d) : String(format: "%+d", Int(d.rounded())))
-        if d == 0 { display = rate ? "0" : "0" }
+        // The fee's change keeps as many decimals as its operands were written with.
+        let decimals = [a.csv, b.csv].map { $0.split(separator: ".").dropFirst().first?.count ?? 0 }.max()!
+        let csv = rate ? String(format: "%.4f", d) : String(format: "%.\(decimals)f", d)
+        var display = rate ? String(format: "%+.1f个百分点", d * 100) : String(format: "%+.\(decimals)f", d)
+        if d == 0 { display = "0" }
         return .init(csv: csv, display: display, number: d, mark: nil, footnotes: [])
     }
 

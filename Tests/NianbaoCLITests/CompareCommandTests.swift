@@ -1,0 +1,48 @@
+import Foundation
+import XCTest
+
+/// `nianbao compare` through the built binary.
+final class CompareCommandTests: XCTestCase {
+    func run(_ args: [String]) throws -> CLITests.Result {
+        let p = Process()
+        p.executableURL = CLITests.binary
+        p.arguments = args
+        p.currentDirectoryURL = CLITests.root
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return .init(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func testFormatsFollowTheExtension() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-compare-\(ProcessInfo.processInfo.processIdentifier)").path
+        let inputs = ["xixia-county-2022", "hanyin-county-2022", "jianxi-district-office-2022"].map(CLITests.sample)
+        for ext in ["csv", "txt", "md", "pdf"] {
+            let r = try run(["compare"] + inputs + ["--output", "\(dir)/sheet.\(ext)", "--metrics", "summary"])
+            XCTAssertEqual(r.status, 0, "\(ext): \(r.stderr)")
+            XCTAssertTrue(FileManager.default.fileExists(atPath: "\(dir)/sheet.\(ext)"))
+        }
+        let csv = try String(contentsOfFile: "\(dir)/sheet.csv", encoding: .utf8)
+        XCTAssertTrue(csv.hasPrefix("key,西峡县人民政府,汉阴县,涧西区人民政府办公室\nrequests.new.total,18,19,0\n"), csv)
+        let pdf = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/sheet.pdf"))
+        XCTAssertTrue(pdf.starts(with: Data("%PDF-".utf8)))
+        let bad = try run(["compare"] + inputs + ["--output", "\(dir)/sheet.docx"])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.contains(".pdf, .csv, .txt or .md"), bad.stderr)
+    }
+
+    func testUnreadableReportIsLeftOut() throws {
+        let empty = try CLITests.temp("empty-compare.txt", [])
+        let out = try CLITests.temp("left-out.csv", [])
+        let r = try run(["compare", CLITests.sample("xixia-county-2022"), empty, CLITests.sample("hanyin-county-2022"), "-o", out])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("empty-compare.txt: error: the file is empty (left out of the comparison)"), r.stderr)
+        let header = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")[0]
+        XCTAssertEqual(header, "key,西峡县人民政府,汉阴县")
+        let none = try run(["compare", empty, "-o", out])
+        XCTAssertEqual(none.status, 2)
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import NianbaoChecks
+import NianbaoCompare
+import NianbaoExport
+import NianbaoIngest
+import NianbaoLayout
+import NianbaoModel
+import NianbaoRender
+import NianbaoStyle
+import XCTest
+
+final class CompareTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func text(_ sample: String) -> String {
+        try! String(contentsOf: root.appendingPathComponent("Tests/NianbaoIngestTests/Fixtures/samples/\(sample).txt"), encoding: .utf8)
+    }
+
+    static func input(_ text: String) -> ComparisonInput {
+        let parsed = try! ReportParser().parse(text: text)
+        return ComparisonInput(report: parsed.report, findings: Checker.findings(for: parsed))
+    }
+
+    /// 新县 2022, written from the 2021 report: two more requests by natural persons, both granted.
+    static let xin2022 = text("xin-county-office-2021")
+        .replacingOccurrences(of: "新县人民政府办公室2021年", with: "新县人民政府办公室2022年")
+        .replacingOccurrences(of: "一、本年新收政府信息公开申请数量\t7\t3\t0\t0\t0\t0\t10", with: "一、本年新收政府信息公开申请数量\t9\t3\t0\t0\t0\t0\t12")
+        .replacingOccurrences(of: "(一) 予以公开\t\t\t\t\t\t\t2", with: "(一) 予以公开\t\t\t\t\t\t\t4")
+        .replacingOccurrences(of: "(七) 总计\t\t7\t3\t0\t0\t0\t0\t10", with: "(七) 总计\t\t9\t3\t0\t0\t0\t0\t12")
+
+    /// 西峡县 with its grand total miscounted: the balance and results sums fail.
+    static let xixiaBroken = text("xixia-county-2022").replacingOccurrences(of: "（七）总计 19 0 0 0 0 0 19", with: "（七）总计 21 0 0 0 0 0 21")
+
+    static var inputs: [ComparisonInput] {
+        [input(text("xixia-county-2022")), input(text("hanyin-county-2022")), input(text("xin-county-office-2021")),
+         input(text("jianxi-district-office-2022")), input(xin2022)]
+    }
+
+    func csvRows(_ sheet: ComparisonSheet) -> [String: [String]] {
+        let lines = ComparisonExport.csv(sheet).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        var out: [String: [String]] = [:]
+        for l in lines { out[l[0]] = Array(l.dropFirst()) }
+        return out
+    }
+
+    func testColumnsInOrderWithYearsOfOneAgency() {
+        let sheet = ComparisonBuilder.build(Self.inputs)
+        XCTAssertEqual(sheet.columns.map(\.label), [
+            "西峡县人民政府 2022", "汉阴县 2022", "新县人民政府办公室 2021", "新县人民政府办公室 2022",
+            "新县人民政府办公室 变化 2021→2022", "涧西区人民政府办公室 2022",
+        ])
+        XCTAssertEqual(sheet.title, "政府信息公开工作年度报告对比", "years differ")
+        let sameYear = ComparisonBuilder.build([Self.input(Self.text("xixia-county-2022")), Self.input(Self.text("hanyin-county-2022"))])
+        XCTAssertEqual(sameYear.columns.map(\.label), ["西峡县人民政府", "汉阴县"])
+        XCTAssertEqual(sameYear.title, "2022年政府信息公开工作年度报告对比")
+    }
+
+    func testEveryCSVCell() {
+        let sheet = ComparisonBuilder.build(Self.inputs)
+        let csv = ComparisonExport.csv(sheet)
+        let lines = csv.split(separator: "\n")
+        XCTAssertEqual(lines.count, 1 + 200 + 8)
+        XCTAssertEqual(lines[0], "key,西峡县人民政府 2022,汉阴县 2022,新县人民政府办公室 2021,新县人民政府办公室 2022,新县人民政府办公室 变化 2021→2022,涧西区人民政府办公室 2022")
+        XCTAssertEqual(lines.dropFirst().prefix(200).map { String($0.split(separator: ",")[0]) }, CellKey.all.map(\.rawValue), "canonical order")
+        let rows = csvRows(sheet)
+        // The canonical cells are the cells export of each report (verified against the
+        // reports by hand in the ingest tests); the change column is later minus earlier.
+        let reports = Self.inputs.map(\.report)
+        let cellsByReport = reports.map { r in
+            Dictionary(uniqueKeysWithValues: CellsExport.render(r).split(separator: "\n").map { l -> (String, String) in
+                let p = l.split(separator: ",", omittingEmptySubsequences: false); return (String(p[0]), String(p[1]))
+            })
+        }
+        for key in CellKey.all.map(\.rawValue) {
+            let row = rows[key]!
+            XCTAssertEqual([row[0], row[1], row[2], row[3], row[5]],
+                           [cellsByReport[0][key]!, cellsByReport[1][key]!, cellsByReport[2][key]!, cellsByReport[4][key]!, cellsByReport[3][key]!], key)
+            let a = Int(row[2]), b = Int(row[3])
+            XCTAssertEqual(row[4], a != nil && b != nil ? String(b! - a!) : "", "change of \(key)")
+        }
+        // Spot checks written from the reports.
+        XCTAssertEqual(rows["requests.new.natural"], ["18", "19", "7", "9", "2", "0"])
+        XCTAssertEqual(rows["requests.carried_over.total"], ["1", "", "0", "0", "0", "0"], "汉阴县's blank stays empty")
+        XCTAssertEqual(rows["active.fees.amount"], ["1131.7652", "1515.2592", "0", "0", "0", "0"])
+        // Derived figures, computed by hand:
+        // received = new + carried_over; 汉阴县's carried_over is blank, so empty.
+        XCTAssertEqual(rows["derived.requests.received"], ["19", "", "10", "12", "2", "0"])
+        // disclosure rate: 西峡 (6+3)/19, 汉阴 (12+1)/19, 新县 2021 (2+3)/10, 2022 (4+3)/12, 涧西 0/0 → empty.
+        XCTAssertEqual(rows["derived.requests.disclosure_rate"], ["0.4737", "0.6842", "0.5000", "0.5833", "0.0833", ""])
+        // denied share: 西峡 (4+1+1)/19; 汉阴 blanks → empty; 新县 0/10, 0/12.
+        XCTAssertEqual(rows["derived.requests.denied_share"], ["0.3158", "", "0.0000", "0.0000", "0.0000", ""])
+        XCTAssertEqual(rows["derived.requests.unavailable_share"], ["0.0526", "", "0.5000", "0.4167", "-0.0833", ""])
+        XCTAssertEqual(rows["derived.requests.not_processed_share"], ["0.0000", "", "0.0000", "0.0000", "0.0000", ""])
+        // review correction: 新县 2 / (8+2+2); 西峡 0/0 → empty; 汉阴 blank parts → empty.
+        XCTAssertEqual(rows["derived.review.correction_rate"], ["", "", "0.1667", "0.1667", "0.0000", ""])
+        XCTAssertEqual(rows["derived.litigation_direct.correction_rate"], ["", "", "0.3750", "0.3750", "0.0000", ""])
+        XCTAssertEqual(rows["derived.litigation_after_review.correction_rate"], ["", "", "", "", "", ""])
+    }
+
+    func testMarksAndCheckErrorFootnotes() {
+        let sheet = ComparisonBuilder.build([Self.input(Self.xixiaBroken), Self.input(Self.text("hanyin-county-2022")), Self.input(Self.text("jianxi-district-office-2022"))], metrics: .summary)
+        XCTAssertEqual(sheet.rows.count, Metric.summary.count)
+        let new = sheet.rows.first { $0.metric.key == "requests.new.total" }!
+        XCTAssertEqual(new.values.map(\.mark), [nil, .highest, .lowest], "18, 19, 0")
+        XCTAssertFalse(sheet.footnotes.isEmpty)
+        XCTAssertTrue(sheet.footnotes[0].hasPrefix("西峡县人民政府：表二"), sheet.footnotes[0])
+        XCTAssertTrue(sheet.footnotes.contains { $0.contains("本年新收＋上年结转 ≠ 办理结果总计＋结转下年度（19 ≠ 21）") }, "\(sheet.footnotes)")
+        let total = sheet.rows.first { $0.metric.key == "requests.total.total" }!
+        XCTAssertFalse(total.values[0].footnotes.isEmpty, "the miscounted total is marked")
+        XCTAssertTrue(ComparisonExport.printed(total.values[0]).hasPrefix("21※"))
+        XCTAssertTrue(total.values[1].footnotes.isEmpty)
+        let text = ComparisonExport.text(sheet)
+        XCTAssertTrue(text.contains("※1 西峡县人民政府：表二"), text)
+        let md = ComparisonExport.markdown(sheet)
+        XCTAssertTrue(md.contains("| 本年新收申请 | 18※2 | 19▲ | 0▼ |"), md)  // 18 is in the failed balance of the 总计 column
+    }
+
+    func testHandoutPDF() throws {
+        let style = try StyleLoader.load("official", searching: [Self.root.appendingPathComponent("styles").path])
+        let sheet = ComparisonBuilder.build([Self.input(Self.xixiaBroken)] + Self.inputs.dropFirst(), metrics: .summary, title: "测试对比表")
+        let doc = HandoutLayout(style: style, measurer: PangoMeasurer()).layout(sheet)
+        XCTAssertGreaterThan(doc.width, doc.height, "landscape")
+        let pdf = try PDFWriter.write(doc, options: .init(creationDate: "2023-01-31T00:00:00"))
+        XCTAssertEqual(pdf, try PDFWriter.write(HandoutLayout(style: style, measurer: PangoMeasurer()).layout(sheet), options: .init(creationDate: "2023-01-31T00:00:00")))
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-handout-\(ProcessInfo.processInfo.processIdentifier).pdf")
+        try pdf.write(to: url)
+        XCTAssertEqual(try run("qpdf", ["--check", url.path]).status, 0)
+        let fonts = try run("pdffonts", [url.path]).out
+        XCTAssertTrue(fonts.split(separator: "\n").dropFirst(2).allSatisfy { $0.contains(" yes yes ") }, fonts)
+        let text = try run("pdftotext", [url.path, "-"]).out
+        for s in ["测试对比表", "汉阴县 2022", "本年新收申请", "公开率", "42.9%", "※1", "注：", "图"] {
+            XCTAssertTrue(text.contains(s), "«\(s)» in the handout")
+        }
+        XCTAssertTrue(text.replacingOccurrences(of: " ", with: "").contains("—1—"))
+    }
+
+    func run(_ tool: String, _ args: [String]) throws -> (status: Int32, out: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = [tool] + args
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
