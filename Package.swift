@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .systemLibrary(
@@ -29,10 +30,14 @@ let package = Package(
         .target(name: "NianbaoLayout", dependencies: ["NianbaoModel", "NianbaoStyle"]),
         .target(name: "NianbaoRender", dependencies: ["CPangoCairo", "NianbaoLayout", "NianbaoStyle"]),
         .target(name: "NianbaoCompare", dependencies: ["NianbaoModel", "NianbaoExport", "NianbaoStyle", "NianbaoLayout"]),
+        .target(name: "NianbaoBatch", dependencies: [
+            "NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .executableTarget(
             name: "nianbao",
             dependencies: [
-                "NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare",
+                "NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare", "NianbaoBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +58,7 @@ let package = Package(
         .testTarget(name: "NianbaoLayoutTests", dependencies: ["NianbaoModel", "NianbaoStyle", "NianbaoLayout"]),
         .testTarget(name: "NianbaoRenderTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoStyle", "NianbaoLayout", "NianbaoRender"]),
         .testTarget(name: "NianbaoCompareTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare"]),
-        .testTarget(name: "NianbaoCLITests", dependencies: ["nianbao"]),
+        .testTarget(name: "NianbaoBatchTests", dependencies: ["NianbaoBatch", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "NianbaoCLITests", dependencies: ["nianbao", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

@@ -9,6 +9,6 @@ struct Nianbao: ParsableCommand {
         commandName: "nianbao",
         abstract: "Read, check and export annual reports on government information disclosure (政府信息公开工作年度报告).",
         version: version,
-        subcommands: [Parse.self, Check.self, Render.self, Compare.self, Fonts.self]
+        subcommands: [Parse.self, Check.self, Render.self, Compare.self, Batch.self, Fonts.self, BatchWorkerCommand.self]
     )
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NianbaoBatch
 import NianbaoChecks
 import NianbaoExport
 import NianbaoModel

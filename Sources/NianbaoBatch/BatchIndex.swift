@@ -1,0 +1,84 @@
+import Foundation
+
+/// `index.csv` and `summary.json` of a batch, and joining the indexes of shards.
+public enum BatchIndex {
+    public struct Summary: Codable, Sendable {
+        public var inputs: Int
+        public var ok: Int
+        public var warnings: Int
+        public var errors: Int
+        public var failed: Int
+        public var pages: Int
+        public var seconds: Double
+        public var jobs: Int
+        public var shard: String?
+        public var reportsPerSecond: Double
+    }
+
+    public static func csv(_ results: [BatchResult]) -> String {
+        ([BatchResult.csvHeader] + results.sorted { $0.path < $1.path }.map(\.csvRow)).joined(separator: "\n") + "\n"
+    }
+
+    public static func summary(_ results: [BatchResult], seconds: Double, jobs: Int, shard: String?) -> Summary {
+        func count(_ s: BatchResult.Status) -> Int { results.filter { $0.status == s }.count }
+        return Summary(inputs: results.count, ok: count(.ok), warnings: count(.warnings), errors: count(.errors), failed: count(.failed),
+                       pages: results.reduce(0) { $0 + $1.pages }, seconds: (seconds * 1000).rounded() / 1000, jobs: jobs, shard: shard,
+                       reportsPerSecond: seconds > 0 ? (Double(results.count) / seconds * 10).rounded() / 10 : 0)
+    }
+
+    /// Index and summary file names: `index.csv`, or `index-K-of-N.csv` for a shard.
+    public static func names(shard: (k: Int, n: Int)?) -> (index: String, summary: String) {
+        guard let shard else { return ("index.csv", "summary.json") }
+        return ("index-\(shard.k)-of-\(shard.n).csv", "summary-\(shard.k)-of-\(shard.n).json")
+    }
+
+    public static func write(_ results: [BatchResult], to dir: String, seconds: Double, jobs: Int, shard: (k: Int, n: Int)?) throws {
+        let n = names(shard: shard)
+        try AtomicFile.write(csv(results), to: dir + "/" + n.index)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let s = summary(results, seconds: seconds, jobs: jobs, shard: shard.map { "\($0.k)/\($0.n)" })
+        try AtomicFile.write(encoder.encode(s), to: dir + "/" + n.summary)
+    }
+
+    /// Joins the shard indexes (`index-K-of-N.csv`) found in `dirs` into `into/index.csv`,
+    /// one row per path. Returns the number of rows.
+    public static func merge(_ dirs: [String], into: String) throws -> Int {
+        var rows: [String: String] = [:]
+        var found = 0
+        for dir in dirs {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+            for file in files where file.hasPrefix("index-") && file.hasSuffix(".csv") {
+                found += 1
+                let text = try String(contentsOfFile: dir + "/" + file, encoding: .utf8)
+                for record in records(text).dropFirst() where !record.isEmpty {
+                    rows[record[0]] = record.map(BatchResult.field).joined(separator: ",")
+                }
+            }
+        }
+        guard found > 0 else { throw BatchError("no shard index (index-K-of-N.csv) in \(dirs.joined(separator: ", "))") }
+        let body = rows.keys.sorted().map { rows[$0]! }
+        try AtomicFile.write(([BatchResult.csvHeader] + body).joined(separator: "\n") + "\n", to: into + "/index.csv")
+        return body.count
+    }
+
+    /// Minimal CSV reading (quoted fields with doubled quotes), enough for our own indexes.
+    static func records(_ text: String) -> [[String]] {
+        var out: [[String]] = [], row: [String] = [], field = "", quoted = false
+        var it = Array(text).makeIterator()
+        var pending: Character? = nil
+        while let c = pending ?? it.next() {
+            pending = nil
+            if quoted {
+                if c == "\"" {
+                    if let n = it.next() { if n == "\"" { field.append("\"") } else { quoted = false; pending = n } } else { quoted = false }
+                } else { field.append(c) }
+            } else if c == "\"" { quoted = true }
+            else if c == "," { row.append(field); field = "" }
+            else if c == "\n" { row.append(field); out.append(row); row = []; field = "" }
+            else { field.append(c) }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); out.append(row) }
+        return out
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Per-input records under `<output>/.nianbao/records/`, written after all of an input's
+/// outputs: an input whose record is there, lists existing outputs of the requested
+/// formats and is newer than the input is done, and `--resume` skips it. The index is
+/// rebuilt from results and records, so it is always whole.
+public enum BatchRecords {
+    static func path(for item: BatchItem, under root: String) -> String {
+        root + "/.nianbao/records/" + item.path + ".json"
+    }
+
+    static func write(_ result: BatchResult, for item: BatchItem, under root: String) {
+        guard let data = try? JSONEncoder().encode(result) else { return }
+        try? AtomicFile.write(data, to: path(for: item, under: root))
+    }
+
+    /// The finished result of `item`, if its outputs are complete and newer than the input.
+    public static func finished(_ item: BatchItem, under root: String, formats: [BatchJob.Format]) -> BatchResult? {
+        let recordPath = path(for: item, under: root)
+        guard let data = FileManager.default.contents(atPath: recordPath),
+              let result = try? JSONDecoder().decode(BatchResult.self, from: data) else { return nil }
+        let fm = FileManager.default
+        for format in formats where !fm.fileExists(atPath: item.output(format.rawValue, under: root)) { return nil }
+        guard let recordDate = (try? fm.attributesOfItem(atPath: recordPath))?[.modificationDate] as? Date,
+              let input = item.file ?? item.zip,
+              let inputDate = (try? fm.attributesOfItem(atPath: input))?[.modificationDate] as? Date,
+              recordDate >= inputDate else { return nil }
+        return result
+    }
+}
+
+/// What a run has to do, after a look at what earlier runs left.
+public enum BatchPlan {
+    /// Removes temporary files that an interrupted run left for these items (and only these,
+    /// so shards sharing an output directory do not disturb each other), and with `resume`
+    /// collects the results of items already done.
+    public static func prepare(_ items: [BatchItem], outputDir: String, formats: [BatchJob.Format], resume: Bool) -> [Int: BatchResult] {
+        var byDirectory: [String: Set<String>] = [:]
+        for item in items where item.refused == nil {
+            for format in formats {
+                let url = URL(fileURLWithPath: item.output(format.rawValue, under: outputDir))
+                byDirectory[url.deletingLastPathComponent().path, default: []].insert("." + url.lastPathComponent + ".")
+            }
+            let record = URL(fileURLWithPath: BatchRecords.path(for: item, under: outputDir))
+            byDirectory[record.deletingLastPathComponent().path, default: []].insert("." + record.lastPathComponent + ".")
+        }
+        for (dir, prefixes) in byDirectory {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where name.hasSuffix(AtomicFile.temporarySuffix) {
+                if prefixes.contains(where: { name.hasPrefix($0) }) { try? FileManager.default.removeItem(atPath: dir + "/" + name) }
+            }
+        }
+        guard resume else { return [:] }
+        var done: [Int: BatchResult] = [:]
+        for (i, item) in items.enumerated() where item.refused == nil {
+            if let result = BatchRecords.finished(item, under: outputDir, formats: formats) { done[i] = result }
+        }
+        return done
+    }
+}

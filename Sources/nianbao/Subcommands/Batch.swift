@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import NianbaoBatch
+import NianbaoRender
+
+extension Nianbao {
+    struct Batch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Render a folder or zip of reports in parallel, with an index (or merge shard indexes).",
+            subcommands: [Run.self, Merge.self],
+            defaultSubcommand: Run.self
+        )
+    }
+}
+
+extension Nianbao.Batch {
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "run",
+            abstract: "Render every .txt report under INPUT (a folder or a .zip).",
+            discussion: """
+            Outputs mirror the input tree under --output-dir (a/b/x.txt → a/b/x.pdf); DIR/index.csv \
+            has a row per input and DIR/summary.json the totals. Each output is written to a \
+            temporary file and renamed, so an interrupted run leaves only complete files; \
+            --resume skips inputs already done. --shard K/N takes a stable 1/N of the inputs \
+            (K from 0; K defaults from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID) and writes \
+            index-K-of-N.csv; `nianbao batch merge DIR…` joins them.
+            Exit status: 0 when no input failed, 1 when some failed, 2 when the batch could not run.
+            """
+        )
+
+        @Argument(help: ArgumentHelp("A folder or a .zip of reports.", valueName: "input"))
+        var input: String
+
+        @OptionGroup var styleOptions: StyleOptions
+
+        @Option(help: ArgumentHelp("Where outputs, index.csv and summary.json go.", valueName: "dir"))
+        var outputDir: String = "output"
+
+        @Option(help: ArgumentHelp("Comma-separated formats: pdf, txt, md, json.", valueName: "list"))
+        var format: String = "pdf"
+
+        @Option(help: ArgumentHelp("Worker processes (default: the number of cores).", valueName: "n"))
+        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        @Flag(help: "Skip inputs whose outputs are complete and newer than the input.")
+        var resume = false
+
+        @Option(help: ArgumentHelp("Take shard K of N (K from 0); `--shard N` takes K from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID.", valueName: "K/N"))
+        var shard: String?
+
+        @Flag(help: "No progress output.")
+        var quiet = false
+
+        var formats: [BatchJob.Format] { format.split(separator: ",").compactMap { BatchJob.Format(rawValue: $0.trimmingCharacters(in: .whitespaces)) } }
+
+        func validate() throws {
+            let parts = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.isEmpty { throw ValidationError("Give at least one format.") }
+            if let bad = parts.first(where: { BatchJob.Format(rawValue: $0) == nil }) {
+                throw ValidationError("Unknown format '\(bad)'; use pdf, txt, md or json.")
+            }
+            if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256.") }
+            _ = try shardSpec()
+        }
+
+        /// (K, N) from `--shard`, with K from the scheduler's environment when omitted.
+        func shardSpec() throws -> (k: Int, n: Int)? {
+            guard let shard else { return nil }
+            let parts = shard.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            let env = ProcessInfo.processInfo.environment
+            let nText = parts.last!
+            var kText = parts.count == 2 ? parts[0] : ""
+            if kText.isEmpty { kText = env["JOB_COMPLETION_INDEX"] ?? env["SLURM_ARRAY_TASK_ID"] ?? "" }
+            guard let n = Int(nText), n >= 1 else { throw ValidationError("--shard: N must be a positive number, as in 3/8.") }
+            guard let k = Int(kText) else { throw ValidationError("--shard: give K/N, or set JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID.") }
+            guard (0..<n).contains(k) else { throw ValidationError("--shard: K must be between 0 and \(n - 1) (shards count from 0).") }
+            return (k, n)
+        }
+
+        func run() throws {
+            let started = Date()
+            let shard = try shardSpec()
+            var items: [BatchItem]
+            do {
+                items = try BatchSource.items(in: input)
+            } catch {
+                FindingPrinter.stderr("error: \(error)")
+                throw ExitCode(2)
+            }
+            if let shard { items = items.filter { $0.shard(of: shard.n) == shard.k } }
+            _ = try styleOptions.load()  // fail early on a bad style, before any worker starts
+            do {
+                try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
+            } catch {
+                FindingPrinter.stderr("error: cannot create \(outputDir): \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+            let done = BatchPlan.prepare(items, outputDir: outputDir, formats: formats, resume: resume)
+            let todo = items.indices.filter { done[$0] == nil }
+            var worker = [Self.executable, "batch-worker", "--output-dir", outputDir, "--format", format, "--style", styleOptions.style]
+            if let dir = styleOptions.fontsDir { worker += ["--fonts-dir", dir] }
+            let runner = BatchRunner(items: todo.map { items[$0] }, jobs: jobs, worker: worker)
+            let progress = ProgressDisplay(quiet: quiet, skipped: done.count)
+            let fresh = runner.run { progress.update($0) }
+            progress.finish()
+            var results = Array(repeating: BatchResult.failed("", ""), count: items.count)
+            for (i, r) in done { results[i] = r }
+            for (n, i) in todo.enumerated() { results[i] = fresh[n] }
+            let seconds = Date().timeIntervalSince(started)
+            try BatchIndex.write(results, to: outputDir, seconds: seconds, jobs: jobs, shard: shard)
+            let s = BatchIndex.summary(results, seconds: seconds, jobs: jobs, shard: nil)
+            if !quiet {
+                FindingPrinter.stderr("\(s.inputs) inputs: \(s.ok) ok, \(s.warnings) with warnings, \(s.errors) with errors, \(s.failed) failed"
+                    + (done.isEmpty ? "" : " (\(done.count) already done)") + String(format: "; %.1f s, peak worker memory %.0f MB", seconds, runner.peakWorkerMB))
+                FindingPrinter.stderr("index: \(outputDir)/\(BatchIndex.names(shard: shard).index)")
+            }
+            if s.failed > 0 { throw ExitCode(1) }
+        }
+
+        static var executable: String {
+            URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        }
+    }
+
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Join the shard indexes (index-K-of-N.csv) of output directories into one index.csv.")
+
+        @Argument(help: ArgumentHelp("Output directories of the shards.", valueName: "dir"))
+        var dirs: [String]
+
+        @Option(help: ArgumentHelp("Where index.csv goes (default: the first directory).", valueName: "dir"))
+        var into: String?
+
+        func run() throws {
+            guard !dirs.isEmpty else { throw ValidationError("Give at least one directory.") }
+            do {
+                let rows = try BatchIndex.merge(dirs, into: into ?? dirs[0])
+                FindingPrinter.stderr("\(into ?? dirs[0])/index.csv: \(rows) rows")
+            } catch {
+                FindingPrinter.stderr("error: \(error)")
+                throw ExitCode(2)
+            }
+        }
+    }
+}
+
+/// Worker mode of `nianbao batch`: not for people.
+struct BatchWorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "batch-worker", shouldDisplay: false)
+
+    @OptionGroup var styleOptions: StyleOptions
+    @Option var outputDir: String
+    @Option var format: String
+
+    func run() throws {
+        let style = try styleOptions.load()
+        let formats = format.split(separator: ",").compactMap { BatchJob.Format(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
+        BatchWorker.serve(BatchJob(outputDir: outputDir, formats: formats, style: style, pdfOptions: .fromEnvironment()))
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import NianbaoBatch
+
+/// Batch progress: a bar with count, rate and time left on a terminal; a plain line every
+/// few seconds otherwise (logs, CI); nothing with --quiet.
+final class ProgressDisplay: @unchecked Sendable {  // called under the runner's lock
+    let quiet: Bool
+    let tty = isatty(STDERR_FILENO) != 0
+    let skipped: Int
+    private var lastDraw = Date.distantPast
+    private var last: BatchRunner.Progress?
+
+    init(quiet: Bool, skipped: Int) {
+        self.quiet = quiet
+        self.skipped = skipped
+    }
+
+    func update(_ p: BatchRunner.Progress) {
+        last = p
+        guard !quiet else { return }
+        let now = Date()
+        let interval = tty ? 0.1 : 5
+        guard now.timeIntervalSince(lastDraw) >= interval || p.done == p.total else { return }
+        lastDraw = now
+        let rate = p.elapsed > 0 ? Double(p.done) / p.elapsed : 0
+        let left = rate > 0 ? Double(p.total - p.done) / rate : 0
+        let eta = String(format: "%d:%02d", Int(left) / 60, Int(left) % 60)
+        let failed = p.failed > 0 ? ", \(p.failed) failed" : ""
+        if tty {
+            let width = 30
+            let filled = p.total > 0 ? width * p.done / p.total : width
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+            FileHandle.standardError.write(Data(String(format: "\r%@ %d/%d  %.1f/s  %@ left%@   ", bar, p.done, p.total, rate, eta, failed).utf8))
+        } else {
+            FileHandle.standardError.write(Data(String(format: "%d/%d done, %.1f/s, %@ left%@\n", p.done, p.total, rate, eta, failed).utf8))
+        }
+    }
+
+    func finish() {
+        if tty && !quiet && last != nil { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
