@@ -15,6 +15,14 @@ public struct BatchItem: Codable, Sendable, Equatable {
     /// Why the item cannot be processed (an unsafe zip path), if so.
     public var refused: String?
 
+    public init(path: String, file: String? = nil, zip: String? = nil, entry: String? = nil, refused: String? = nil) {
+        self.path = path
+        self.file = file
+        self.zip = zip
+        self.entry = entry
+        self.refused = refused
+    }
+
     /// Output path for `ext` under `root`: `a/b/x.txt` → `root/a/b/x.pdf`.
     public func output(_ ext: String, under root: String) -> String {
         let stem = path.hasSuffix(".txt") ? String(path.dropLast(4)) : path

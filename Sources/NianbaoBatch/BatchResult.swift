@@ -17,6 +17,18 @@ public struct BatchResult: Codable, Sendable, Equatable {
     public var layoutSeconds: Double = 0
     public var writeSeconds: Double = 0
 
+    public init(path: String, agency: String, year: Int?, status: Status, errors: Int, warnings: Int, pages: Int, outputs: [String], message: String) {
+        self.path = path
+        self.agency = agency
+        self.year = year
+        self.status = status
+        self.errors = errors
+        self.warnings = warnings
+        self.pages = pages
+        self.outputs = outputs
+        self.message = message
+    }
+
     public static func failed(_ path: String, _ message: String) -> BatchResult {
         BatchResult(path: path, agency: "", year: nil, status: .failed, errors: 0, warnings: 0, pages: 0, outputs: [], message: message)
     }

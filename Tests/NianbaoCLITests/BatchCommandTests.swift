@@ -1,0 +1,192 @@
+import Foundation
+import ZIPFoundation
+import XCTest
+
+/// `nianbao batch` end to end through the built binary.
+final class BatchCommandTests: XCTestCase {
+    static let samples = ["xixia-county-2022", "jianxi-district-office-2022", "xin-county-office-2021", "hanyin-county-2022"]
+
+    func dir(_ name: String) -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-batchcli-\(ProcessInfo.processInfo.processIdentifier)-\(name)")
+        try? FileManager.default.removeItem(at: url)
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A tree of `count` reports (copies of the samples) plus the bad files listed.
+    func archive(_ name: String, count: Int, bad: Bool = true) throws -> URL {
+        let root = dir(name)
+        for i in 0..<count {
+            let url = root.appendingPathComponent("d\(i % 3)/sub\(i % 2)/r\(i).txt")
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: CLITests.sample(Self.samples[i % 4]), toPath: url.path)
+        }
+        if bad {
+            try Data().write(to: root.appendingPathComponent("d0/empty.txt"))
+            try Data("会议纪要\n".utf8).write(to: root.appendingPathComponent("d1/unrelated.txt"))
+        }
+        return root
+    }
+
+    func run(_ args: [String], env: [String: String] = [:]) throws -> CLITests.Result {
+        let p = Process()
+        p.executableURL = CLITests.binary
+        p.arguments = args
+        p.currentDirectoryURL = CLITests.root
+        p.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return .init(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func index(_ out: URL, _ name: String = "index.csv") throws -> [String] {
+        try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+
+    func files(_ root: URL, _ ext: String) -> [String] {
+        (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(ext) && !$0.hasPrefix(".") }.sorted()
+    }
+
+    func testMirrorIndexAndExitCodes() throws {
+        let input = try archive("mirror", count: 6)
+        let out = dir("mirror-out")
+        let r = try run(["batch", input.path, "--output-dir", out.path, "--format", "pdf,txt", "--jobs", "2"])
+        XCTAssertEqual(r.status, 1, "some inputs failed: \(r.stderr)")
+        XCTAssertEqual(files(out, ".pdf"), (0..<6).map { "d\($0 % 3)/sub\($0 % 2)/r\($0).pdf" }.sorted())
+        XCTAssertEqual(files(out, ".txt").count, 6)
+        let rows = try index(out)
+        XCTAssertEqual(rows[0], "path,agency,year,status,errors,warnings,pages,outputs,message")
+        XCTAssertEqual(rows.count, 1 + 8)
+        XCTAssertTrue(rows.contains("d0/empty.txt,,,failed,0,0,0,,the file is empty"), rows.joined(separator: "\n"))
+        XCTAssertTrue(rows.contains { $0.hasPrefix("d1/unrelated.txt,,,failed,") && $0.contains("not an annual report") })
+        XCTAssertTrue(rows.contains { $0.hasPrefix("d0/sub0/r0.txt,西峡县人民政府,2022,ok,0,0,") && $0.contains("d0/sub0/r0.pdf;d0/sub0/r0.txt") })
+        XCTAssertTrue(rows.contains { $0.hasPrefix("d2/sub0/r2.txt,新县人民政府办公室,2021,warnings,0,5,") })
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        XCTAssertEqual(summary["inputs"] as? Int, 8)
+        XCTAssertEqual(summary["failed"] as? Int, 2)
+        // Nothing failed: exit 0. Could not run: exit 2.
+        let good = try archive("good", count: 2, bad: false)
+        XCTAssertEqual(try run(["batch", good.path, "--output-dir", dir("good-out").path, "--quiet"]).status, 0)
+        let missing = try run(["batch", "/nonexistent/archive", "--output-dir", dir("missing-out").path])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("/nonexistent/archive: no such file or directory"), missing.stderr)
+    }
+
+    func testZipInputWithMaliciousEntries() throws {
+        let zip = dir("zip").appendingPathComponent("reports.zip")
+        let archive = try Archive(url: zip, accessMode: .create)
+        let report = try Data(contentsOf: URL(fileURLWithPath: CLITests.sample("xixia-county-2022")))
+        for path in ["county/xixia.txt", "../escape.txt", "/etc/nianbao-evil.txt"] {
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(report.count), compressionMethod: .deflate) { position, size in
+                report.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        let out = dir("zip-out")
+        let r = try run(["batch", zip.path, "--output-dir", out.path, "--quiet"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("county/xixia.pdf").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.deletingLastPathComponent().appendingPathComponent("escape.pdf").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "/etc/nianbao-evil.pdf"))
+        let rows = try index(out)
+        XCTAssertEqual(rows.filter { $0.contains(",failed,") && $0.contains("unsafe path") }.count, 2, rows.joined(separator: "\n"))
+    }
+
+    func testKillThenResume() throws {
+        let input = try archive("kill", count: 24, bad: false)
+        let out = dir("kill-out")
+        let p = Process()
+        p.executableURL = CLITests.binary
+        p.arguments = ["batch", input.path, "--output-dir", out.path, "--jobs", "2", "--quiet"]
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        // Kill the whole batch (parent and workers) once some PDFs exist.
+        let deadline = Date().addingTimeInterval(60)
+        while files(out, ".pdf").count < 3 && Date() < deadline { usleep(20_000) }
+        let children = try String(contentsOfFile: "/proc/\(p.processIdentifier)/task/\(p.processIdentifier)/children", encoding: .utf8)
+            .split(separator: " ").compactMap { Int32($0) }
+        kill(p.processIdentifier, SIGKILL)
+        for c in children { kill(c, SIGKILL) }
+        p.waitUntilExit()
+        let partial = files(out, ".pdf").count
+        XCTAssertLessThan(partial, 24, "killed before the end")
+        // Every PDF present is complete.
+        for pdf in files(out, ".pdf") {
+            let q = Process()
+            q.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            q.arguments = ["qpdf", "--check", out.appendingPathComponent(pdf).path]
+            q.standardOutput = FileHandle.nullDevice
+            q.standardError = FileHandle.nullDevice
+            try q.run()
+            q.waitUntilExit()
+            XCTAssertEqual(q.terminationStatus, 0, "\(pdf) is a complete PDF")
+        }
+        let resumed = try run(["batch", input.path, "--output-dir", out.path, "--jobs", "2", "--resume"])
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertEqual(files(out, ".pdf").count, 24)
+        XCTAssertEqual(try index(out).count, 25)
+        let leftovers = (FileManager.default.enumerator(atPath: out.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".nianbao-tmp") }
+        XCTAssertEqual(leftovers, [], "no temporary files left")
+        XCTAssertTrue(resumed.stderr.contains("already done"), resumed.stderr)
+    }
+
+    func testShardsAsProcessesCoverTheArchiveOnce() throws {
+        let input = try archive("shards", count: 20)
+        let out = dir("shards-out")
+        var processes: [Process] = []
+        for k in 0..<3 {
+            let p = Process()
+            p.executableURL = CLITests.binary
+            p.arguments = ["batch", input.path, "--output-dir", out.path, "--jobs", "1", "--quiet", "--format", "txt", "--shard", "3"]
+            p.environment = ProcessInfo.processInfo.environment.merging(["JOB_COMPLETION_INDEX": String(k)]) { $1 }
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            processes.append(p)
+        }
+        for p in processes { p.waitUntilExit() }
+        var seen: [String] = []
+        for k in 0..<3 { seen += try index(out, "index-\(k)-of-3.csv").dropFirst().map { String($0.split(separator: ",")[0]) } }
+        XCTAssertEqual(seen.count, 22)
+        XCTAssertEqual(Set(seen).count, 22, "disjoint")
+        let merge = try run(["batch", "merge", out.path])
+        XCTAssertEqual(merge.status, 0, merge.stderr)
+        XCTAssertEqual(try index(out).count, 23, "merged: every input exactly once")
+        XCTAssertEqual(files(out, ".txt").filter { !$0.hasPrefix(".") }.count, 20)
+        let bad = try run(["batch", input.path, "--shard", "3/3"])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.contains("K must be between 0 and 2"), bad.stderr)
+    }
+
+    func testOutputDoesNotDependOnJobs() throws {
+        let input = try archive("jobs", count: 8)
+        var outputs: [[String: Data]] = []
+        var indexes: [String] = []
+        for jobs in ["1", "2"] {
+            let out = dir("jobs-\(jobs)")
+            _ = try run(["batch", input.path, "--output-dir", out.path, "--jobs", jobs, "--quiet", "--format", "pdf,json"], env: ["SOURCE_DATE_EPOCH": "1675123200"])
+            var data: [String: Data] = [:]
+            for f in files(out, ".pdf") + files(out, ".json") where f != "summary.json" { data[f] = try Data(contentsOf: out.appendingPathComponent(f)) }
+            outputs.append(data)
+            indexes.append(try String(contentsOf: out.appendingPathComponent("index.csv"), encoding: .utf8))
+        }
+        XCTAssertEqual(outputs[0].count, 16)
+        XCTAssertEqual(outputs[0], outputs[1])
+        XCTAssertEqual(indexes[0], indexes[1])
+    }
+
+    func testHugeInputIsBoundedNotLoaded() throws {
+        let input = dir("huge")
+        // 17 MiB on one endless line: refused from the first 16 MiB + 1 byte read.
+        let handle = try FileHandle(forWritingTo: { let u = input.appendingPathComponent("huge.txt"); FileManager.default.createFile(atPath: u.path, contents: nil); return u }())
+        let chunk = Data(repeating: 0x41, count: 1 << 20)
+        for _ in 0..<17 { handle.write(chunk) }
+        try handle.close()
+        let out = dir("huge-out")
+        let r = try run(["batch", input.path, "--output-dir", out.path, "--quiet"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(try index(out)[1].contains("larger than 16 MiB"), try index(out).joined())
+    }
+}
