@@ -187,6 +187,7 @@ final class BatchCommandTests: XCTestCase {
         let out = dir("huge-out")
         let r = try run(["batch", input.path, "--output-dir", out.path, "--quiet"])
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(try index(out)[1].contains("larger than 16 MiB"), try index(out).joined())
+        let rows = try index(out)
+        XCTAssertTrue(rows[1].contains("larger than 16 MiB"), rows.joined())
     }
 }
