@@ -49,8 +49,9 @@ func renderBenchmark() throws {
     var style: Style!
     var layout: ReportLayout!
     setup += clock.measure {
-        FontSetup.register(directories: ["fonts"])
-        style = try! StyleLoader.load("official", searching: ["styles"])
+        let env = ProcessInfo.processInfo.environment
+        FontSetup.register(directories: (env["BENCH_FONTS"].map { [$0] } ?? []) + ["fonts"])
+        style = try! StyleLoader.load(env["BENCH_STYLE"] ?? "official", searching: ["styles"])
         layout = ReportLayout(style: style, measurer: PangoMeasurer())
     }
     // The first document also pays fontconfig's and Cairo's lazy start-up: count it as set-up.

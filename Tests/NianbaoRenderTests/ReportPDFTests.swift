@@ -66,6 +66,17 @@ final class ReportPDFTests: XCTestCase {
         XCTAssertLessThan(zeros, 20, "blank cells must not print as 0")
     }
 
+    func testCharactersOutsideThePreparedFontsFallBack() throws {
+        // 戶 (traditional) and 堃 (a name character) are outside GB2312: the full face supplies them.
+        var report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: Self.root.appendingPathComponent("Tests/NianbaoIngestTests/Fixtures/samples/xixia-county-2022.txt")))).report
+        report.sections[0].paragraphs.insert(Paragraph(text: "申请人张堃提交门戶网站相关申请。"), at: 0)
+        let pdf = try PDFWriter.write(ReportLayout(style: Self.style, measurer: PangoMeasurer()).layout(report), options: Self.options)
+        let path = try write(pdf, "fallback")
+        let text = try run("pdftotext", [path, "-"]).out
+        XCTAssertTrue(text.contains("申请人张堃提交门戶网站相关申请。"), text)
+        XCTAssertTrue(try run("pdffonts", [path]).out.split(separator: "\n").dropFirst(2).allSatisfy { $0.contains(" yes yes ") })
+    }
+
     func testSameInputSameBytes() throws {
         let (_, a) = try render("xixia-county-2022")
         let (_, b) = try render("xixia-county-2022")
