@@ -55,7 +55,9 @@ test: fonts
 
 bench: fonts
 	$(SWIFT) build -c release --product nianbao-bench
+	$(SWIFT) build -c release --product nianbao
 	.build/release/nianbao-bench Tests/NianbaoIngestTests/Fixtures/samples 3
+	scripts/bench-batch.sh
 
 clean:
 	rm -rf .build

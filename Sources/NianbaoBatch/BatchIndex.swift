@@ -13,17 +13,29 @@ public enum BatchIndex {
         public var jobs: Int
         public var shard: String?
         public var reportsPerSecond: Double
+        /// Peak resident memory of any worker, MiB.
+        public var peakWorkerMB: Double
+        /// Mean seconds per rendered report in each stage.
+        public var parseSeconds: Double
+        public var layoutSeconds: Double
+        public var writeSeconds: Double
     }
 
     public static func csv(_ results: [BatchResult]) -> String {
         ([BatchResult.csvHeader] + results.sorted { $0.path < $1.path }.map(\.csvRow)).joined(separator: "\n") + "\n"
     }
 
-    public static func summary(_ results: [BatchResult], seconds: Double, jobs: Int, shard: String?) -> Summary {
+    public static func summary(_ results: [BatchResult], seconds: Double, jobs: Int, shard: String?, peakWorkerMB: Double = 0) -> Summary {
         func count(_ s: BatchResult.Status) -> Int { results.filter { $0.status == s }.count }
+        let rendered = results.filter { $0.status != .failed }
+        func mean(_ f: (BatchResult) -> Double) -> Double {
+            rendered.isEmpty ? 0 : (rendered.reduce(0) { $0 + f($1) } / Double(rendered.count) * 1e5).rounded() / 1e5
+        }
         return Summary(inputs: results.count, ok: count(.ok), warnings: count(.warnings), errors: count(.errors), failed: count(.failed),
                        pages: results.reduce(0) { $0 + $1.pages }, seconds: (seconds * 1000).rounded() / 1000, jobs: jobs, shard: shard,
-                       reportsPerSecond: seconds > 0 ? (Double(results.count) / seconds * 10).rounded() / 10 : 0)
+                       reportsPerSecond: seconds > 0 ? (Double(results.count) / seconds * 10).rounded() / 10 : 0,
+                       peakWorkerMB: (peakWorkerMB * 10).rounded() / 10,
+                       parseSeconds: mean(\.parseSeconds), layoutSeconds: mean(\.layoutSeconds), writeSeconds: mean(\.writeSeconds))
     }
 
     /// Index and summary file names: `index.csv`, or `index-K-of-N.csv` for a shard.
@@ -32,12 +44,12 @@ public enum BatchIndex {
         return ("index-\(shard.k)-of-\(shard.n).csv", "summary-\(shard.k)-of-\(shard.n).json")
     }
 
-    public static func write(_ results: [BatchResult], to dir: String, seconds: Double, jobs: Int, shard: (k: Int, n: Int)?) throws {
+    public static func write(_ results: [BatchResult], to dir: String, seconds: Double, jobs: Int, shard: (k: Int, n: Int)?, peakWorkerMB: Double = 0) throws {
         let n = names(shard: shard)
         try AtomicFile.write(csv(results), to: dir + "/" + n.index)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let s = summary(results, seconds: seconds, jobs: jobs, shard: shard.map { "\($0.k)/\($0.n)" })
+        let s = summary(results, seconds: seconds, jobs: jobs, shard: shard.map { "\($0.k)/\($0.n)" }, peakWorkerMB: peakWorkerMB)
         try AtomicFile.write(encoder.encode(s), to: dir + "/" + n.summary)
     }
 

@@ -25,10 +25,17 @@ public enum FontSetup {
     }
 
     /// What a family name resolves to on this machine: the font file, or nil when absent.
-    public static func file(forFamily family: String) -> String? {
+    /// With `weight`, a face of that weight is preferred (fontconfig's 80 regular, 200 bold).
+    public static func file(forFamily family: String, weight: Int32? = nil) -> String? {
+        if let weight, let exact = list(family: family, weight: weight) { return exact }
+        return list(family: family, weight: nil)
+    }
+
+    private static func list(family: String, weight: Int32?) -> String? {
         guard let pattern = FcPatternCreate() else { return nil }
         defer { FcPatternDestroy(pattern) }
         FcPatternAddString(pattern, "family", family)
+        if let weight { FcPatternAddInteger(pattern, "weight", weight) }
         guard let objects = FcObjectSetCreate() else { return nil }
         defer { FcObjectSetDestroy(objects) }
         FcObjectSetAdd(objects, "file")
@@ -43,7 +50,7 @@ public enum FontSetup {
     /// For a role: the first of its families that is installed, with its file.
     public static func resolve(_ role: FontRole) -> (family: String, file: String)? {
         for family in role.families {
-            if let file = file(forFamily: family) { return (family, file) }
+            if let file = file(forFamily: family, weight: role.weight == .bold ? 200 : 80) { return (family, file) }
         }
         return nil
     }

@@ -108,7 +108,7 @@ extension Nianbao.Batch {
             for (i, r) in done { results[i] = r }
             for (n, i) in todo.enumerated() { results[i] = fresh[n] }
             let seconds = Date().timeIntervalSince(started)
-            try BatchIndex.write(results, to: outputDir, seconds: seconds, jobs: jobs, shard: shard)
+            try BatchIndex.write(results, to: outputDir, seconds: seconds, jobs: jobs, shard: shard, peakWorkerMB: runner.peakWorkerMB)
             let s = BatchIndex.summary(results, seconds: seconds, jobs: jobs, shard: nil)
             if !quiet {
                 FindingPrinter.stderr("\(s.inputs) inputs: \(s.ok) ok, \(s.warnings) with warnings, \(s.errors) with errors, \(s.failed) failed"
