@@ -46,6 +46,7 @@ let package = Package(
             dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender"],
             path: "Sources/Bench"
         ),
+        .target(name: "NianbaoTestSupport", path: "Sources/NianbaoTestSupport"),
         .testTarget(name: "NianbaoModelTests", dependencies: ["NianbaoModel"]),
         .testTarget(
             name: "NianbaoIngestTests",
@@ -56,9 +57,9 @@ let package = Package(
         .testTarget(name: "NianbaoExportTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport"]),
         .testTarget(name: "NianbaoStyleTests", dependencies: ["NianbaoStyle"]),
         .testTarget(name: "NianbaoLayoutTests", dependencies: ["NianbaoModel", "NianbaoStyle", "NianbaoLayout"]),
-        .testTarget(name: "NianbaoRenderTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoStyle", "NianbaoLayout", "NianbaoRender"]),
-        .testTarget(name: "NianbaoCompareTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare"]),
+        .testTarget(name: "NianbaoRenderTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoTestSupport"]),
+        .testTarget(name: "NianbaoCompareTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare", "NianbaoTestSupport"]),
         .testTarget(name: "NianbaoBatchTests", dependencies: ["NianbaoBatch", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "NianbaoCLITests", dependencies: ["nianbao", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "NianbaoCLITests", dependencies: ["nianbao", "NianbaoTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

@@ -28,20 +28,7 @@ final class BatchCommandTests: XCTestCase {
         return root
     }
 
-    func run(_ args: [String], env: [String: String] = [:]) throws -> CLITests.Result {
-        let p = Process()
-        p.executableURL = CLITests.binary
-        p.arguments = args
-        p.currentDirectoryURL = CLITests.root
-        p.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return .init(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
+    func run(_ args: [String], env: [String: String] = [:]) throws -> CLITests.Result { try CLITests.run(args, env: env) }
 
     func index(_ out: URL, _ name: String = "index.csv") throws -> [String] {
         try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").map(String.init)

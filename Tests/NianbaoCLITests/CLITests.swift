@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoTestSupport
 import XCTest
 
 /// The built `nianbao` binary, end to end: output, exit codes, messages.
@@ -16,18 +17,12 @@ final class CLITests: XCTestCase {
 
     struct Result { let status: Int32; let stdout: String; let stderr: String }
 
-    func run(_ args: [String]) throws -> Result {
-        let p = Process()
-        p.executableURL = Self.binary
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    func run(_ args: [String]) throws -> Result { try Self.run(args) }
+
+    /// Runs the built binary from the package root.
+    static func run(_ args: [String], env: [String: String] = [:]) throws -> Result {
+        let r = try Tool.run(binary.path, args, environment: env, directory: root)
+        return Result(status: r.status, stdout: r.stdout, stderr: r.stderr)
     }
 
     func sample(_ name: String) -> String { Self.sample(name) }

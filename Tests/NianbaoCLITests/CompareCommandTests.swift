@@ -3,19 +3,7 @@ import XCTest
 
 /// `nianbao compare` through the built binary.
 final class CompareCommandTests: XCTestCase {
-    func run(_ args: [String]) throws -> CLITests.Result {
-        let p = Process()
-        p.executableURL = CLITests.binary
-        p.arguments = args
-        p.currentDirectoryURL = CLITests.root
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return .init(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
+    func run(_ args: [String], env: [String: String] = [:]) throws -> CLITests.Result { try CLITests.run(args, env: env) }
 
     func testFormatsFollowTheExtension() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-compare-\(ProcessInfo.processInfo.processIdentifier)").path

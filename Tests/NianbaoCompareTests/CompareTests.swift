@@ -7,6 +7,7 @@ import NianbaoLayout
 import NianbaoModel
 import NianbaoRender
 import NianbaoStyle
+import NianbaoTestSupport
 import XCTest
 
 final class CompareTests: XCTestCase {
@@ -135,15 +136,7 @@ final class CompareTests: XCTestCase {
     }
 
     func run(_ tool: String, _ args: [String]) throws -> (status: Int32, out: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [tool] + args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let r = try Tool.run(tool, args)
+        return (r.status, r.stdout)
     }
 }

@@ -4,6 +4,7 @@ import NianbaoLayout
 import NianbaoModel
 import NianbaoRender
 import NianbaoStyle
+import NianbaoTestSupport
 import XCTest
 
 /// Every sample rendered and read back with poppler and qpdf.
@@ -105,15 +106,7 @@ final class ReportPDFTests: XCTestCase {
     }
 
     func run(_ tool: String, _ args: [String]) throws -> (status: Int32, out: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [tool] + args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let r = try Tool.run(tool, args)
+        return (r.status, r.stdout)
     }
 }

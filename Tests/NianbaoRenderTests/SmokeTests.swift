@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoRender
+import NianbaoTestSupport
 import XCTest
 
 /// The C side from day one: one CJK line through Pango into a Cairo PDF, read back with
@@ -40,15 +41,8 @@ final class SmokeTests: XCTestCase {
     }
 
     private func run(_ tool: String, _ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [tool] + args
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0, "\(tool) failed")
-        return String(decoding: data, as: UTF8.self)
+        let r = try Tool.run(tool, args)
+        XCTAssertEqual(r.status, 0, "\(tool) failed")
+        return r.stdout
     }
 }
