@@ -46,8 +46,11 @@ extension Nianbao {
             let options = PDFWriter.Options.fromEnvironment()
             var failed = false
             for file in input.files {
-                guard case .parsed(let parsed) = ReportLoader.load(file) else {
-                    if case .failed(let reason) = ReportLoader.load(file) { FindingPrinter.stderr(FindingPrinter.failure(file, reason)) }
+                let parsed: ParsedReport
+                switch ReportLoader.load(file) {
+                case .parsed(let p): parsed = p
+                case .failed(let reason):
+                    FindingPrinter.stderr(FindingPrinter.failure(file, reason))
                     failed = true
                     continue
                 }
