@@ -12,7 +12,20 @@ import ZIPFoundation
 /// out, write every requested output atomically, then the record that marks the input
 /// done for `--resume`. Fonts, style and Pango context are set up once per job object.
 public final class BatchJob {
-    public enum Format: String, CaseIterable, Sendable { case pdf, txt, md, json }
+    public enum Format: String, CaseIterable, Sendable {
+        case pdf, txt, md, json
+
+        /// The bytes of this output for a parsed report (`document` is needed for PDF only).
+        public func data(_ report: Report, findings: [Finding], document: @autoclosure () -> PagedDocument,
+                         pdfOptions: PDFWriter.Options, source: String) throws -> Data {
+            switch self {
+            case .pdf: return try PDFWriter.write(document(), options: pdfOptions)
+            case .txt: return Data(TextExport.render(report, findings: findings).utf8)
+            case .md: return Data(MarkdownExport.render(report, findings: findings).utf8)
+            case .json: return Data(JSONExport.render([JSONExport.Document(report: report, findings: findings, source: source)]).utf8)
+            }
+        }
+    }
 
     /// Inputs larger than this are refused: a report is a few dozen KiB.
     public static let maximumInputBytes = 16 << 20
@@ -55,13 +68,7 @@ public final class BatchJob {
         let writeTime = clock.measure {
             do {
                 for format in formats {
-                    let data: Data
-                    switch format {
-                    case .pdf: data = try PDFWriter.write(document!, options: pdfOptions)
-                    case .txt: data = Data(TextExport.render(parsed.report, findings: findings).utf8)
-                    case .md: data = Data(MarkdownExport.render(parsed.report, findings: findings).utf8)
-                    case .json: data = Data(JSONExport.render([JSONExport.Document(report: parsed.report, findings: findings, source: item.path)]).utf8)
-                    }
+                    let data = try format.data(parsed.report, findings: findings, document: document!, pdfOptions: pdfOptions, source: item.path)
                     try AtomicFile.write(data, to: item.output(format.rawValue, under: outputDir))
                     outputs.append("\(relative).\(format.rawValue)")
                 }

@@ -13,7 +13,6 @@ public enum CharacterNormalization {
         if !line.unicodeScalars.contains(where: { needsMapping($0) }) { return String(line) }
         var out = String.UnicodeScalarView()
         for scalar in line.unicodeScalars {
-            if scalar == "\u{00A0}" { out.append(" "); continue }  // NBSP is plain space in prose and cells
             if let mapped = radicalMap[scalar.value] { out.append(mapped) } else { out.append(scalar) }
         }
         return String(out)

@@ -31,7 +31,7 @@ enum FastText {
         let h = Array(s.utf8), n = Array(needle.utf8)
         var i = 0
         while i < h.count {
-            if i + n.count <= h.count && h[i] == n[0] && Array(h[i..<(i + n.count)]) == n {
+            if i + n.count <= h.count && h[i..<(i + n.count)].elementsEqual(n) {
                 i += n.count
             } else {
                 out.append(h[i])

@@ -36,9 +36,10 @@ enum SectionFinder {
         if s.first == "（" || s.first == "(" { return nil }  // level-two headings （一）
         s = dropNumeral(s)
         if s == "总体情况" || (s.hasPrefix("总体情况") && s.count <= 8) { return 1 }
-        if FastText.contains(String(s), "主动公开政府信息情况") || s == "主动公开政府信息" { return 2 }
-        if FastText.contains(String(s), "收到和处理政府信息公开申请") { return 3 }
-        if FastText.contains(String(s), "行政复议") && FastText.contains(String(s), "行政诉讼") && s.count <= 22 { return 4 }
+        let text = String(s)
+        if FastText.contains(text, "主动公开政府信息情况") || s == "主动公开政府信息" { return 2 }
+        if FastText.contains(text, "收到和处理政府信息公开申请") { return 3 }
+        if FastText.contains(text, "行政复议") && FastText.contains(text, "行政诉讼") && s.count <= 22 { return 4 }
         if s.hasPrefix("存在的主要问题") || s.hasPrefix("存在主要问题") { return 5 }
         if s.hasPrefix("其他需要报告的事项") { return 6 }
         return nil

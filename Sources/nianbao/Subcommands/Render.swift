@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import NianbaoBatch
 import NianbaoChecks
-import NianbaoExport
 import NianbaoLayout
 import NianbaoModel
 import NianbaoRender
@@ -19,7 +18,8 @@ extension Nianbao {
             """
         )
 
-        enum Format: String, CaseIterable { case pdf, txt, md }
+        /// The formats `render` offers (batch adds json).
+        static let offered: [BatchJob.Format] = [.pdf, .txt, .md]
 
         @OptionGroup var input: InputOptions
         @OptionGroup var styleOptions: StyleOptions
@@ -30,11 +30,11 @@ extension Nianbao {
         @Option(help: ArgumentHelp("Comma-separated formats: pdf, txt, md.", valueName: "list"))
         var format: String = "pdf"
 
-        var formats: [Format] { format.split(separator: ",").compactMap { Format(rawValue: $0.trimmingCharacters(in: .whitespaces)) } }
+        var formats: [BatchJob.Format] { format.split(separator: ",").compactMap { BatchJob.Format(rawValue: $0.trimmingCharacters(in: .whitespaces)) } }
 
         func validate() throws {
             let parts = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            if let bad = parts.first(where: { Format(rawValue: $0) == nil }) {
+            if let bad = parts.first(where: { BatchJob.Format(rawValue: $0).map { !Self.offered.contains($0) } ?? true }) {
                 throw ValidationError("Unknown format '\(bad)'; use pdf, txt or md.")
             }
             if parts.isEmpty { throw ValidationError("Give at least one format.") }
@@ -59,11 +59,8 @@ extension Nianbao {
                 let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
                 let base = URL(fileURLWithPath: outputDir).appendingPathComponent(stem).path
                 for f in formats {
-                    switch f {
-                    case .pdf: try AtomicFile.write(try PDFWriter.write(layout.layout(parsed.report), options: options), to: base + ".pdf")
-                    case .txt: try AtomicFile.write(TextExport.render(parsed.report, findings: findings), to: base + ".txt")
-                    case .md: try AtomicFile.write(MarkdownExport.render(parsed.report, findings: findings), to: base + ".md")
-                    }
+                    let data = try f.data(parsed.report, findings: findings, document: layout.layout(parsed.report), pdfOptions: options, source: file)
+                    try AtomicFile.write(data, to: base + "." + f.rawValue)
                     FindingPrinter.stderr("wrote \(base).\(f.rawValue)")
                 }
             }
