@@ -8,6 +8,7 @@ paragraph (a different report, as in a batch), or typst's incremental cache woul
 the previous result.
 usage: bench-typst.py NIANBAO_BINARY
 """
+import glob
 import json
 import os
 import resource
@@ -19,12 +20,11 @@ import time
 import typst
 
 binary = sys.argv[1]
-sample = "Tests/NianbaoIngestTests/Fixtures/samples/xixia-county-2022.txt"
-doc = json.loads(subprocess.run([binary, "parse", sample], capture_output=True, check=True).stdout)
-cells = {c["key"]: c["value"] for c in doc["cells"]}
+samples = sorted(glob.glob("Tests/NianbaoIngestTests/Fixtures/samples/*.txt"))
 
 
 def esc(s):
+    s = "" if s is None else str(s)
     return "".join("\\" + ch if ch in "#*_`$<>@[]\\\"" else ch for ch in s)
 
 
@@ -33,45 +33,55 @@ def grid(columns, rows):
     return f"#table(columns: {columns}, align: center + horizon, {body})\n\n"
 
 
-out = ['#set page(paper: "a4", margin: (top: 37mm, left: 28mm, right: 26mm, bottom: 35mm), '
-       'footer: context align(if calc.odd(here().page()) { right } else { left }, [— #counter(page).display() —]))\n',
-       '#set text(font: "Noto Serif CJK SC", size: 16pt, lang: "zh")\n',
-       '#set par(justify: true, first-line-indent: 2em, leading: 0.9em)\n',
-       f'#align(center, text(size: 22pt, weight: "bold")[{esc(doc["title"])}])\n\n']
-for section in doc["sections"]:
-    out.append(f'#text(font: "Noto Sans CJK SC")[{esc(section["heading"])}]\n\n')
-    for p in section["paragraphs"]:
-        out.append(esc(p["text"]) + "\n\n")
-    if section["number"] == 2:
-        rows = [["规章"] + [cells[f"active.regulations.{c}"] for c in ("issued", "repealed", "in_force")],
-                ["行政规范性文件"] + [cells[f"active.normative_documents.{c}"] for c in ("issued", "repealed", "in_force")],
-                ["行政许可", cells["active.licensing.decisions"], "", ""], ["行政处罚", cells["active.penalty.decisions"], "", ""],
-                ["行政强制", cells["active.coercion.decisions"], "", ""], ["行政事业性收费", cells["active.fees.amount"], "", ""]]
-        out.append('#set text(size: 10.5pt)\n' + grid(4, [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]] + rows) + '#set text(size: 16pt)\n')
-    if section["number"] == 3:
-        keys = [k for k in cells if k.startswith("requests.")]
-        rows = [[k.split(".")[1]] + [cells[k2] for k2 in keys if k2.rsplit(".", 1)[0] == k.rsplit(".", 1)[0]] for k in keys[::7]]
-        out.append('#set text(size: 10.5pt)\n' + grid(8, [["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]] + rows) + '#set text(size: 16pt)\n')
-    if section["number"] == 4:
-        values = [cells[k] for k in cells if k.startswith(("review.", "litigation"))]
-        out.append('#set text(size: 10.5pt)\n' + grid(15, [["维持", "纠正", "其他", "未结", "总计"] * 3, values]) + '#set text(size: 16pt)\n')
+def source(sample):
+    """A typst document for one sample; every paragraph starts with @@, the iteration marker."""
+    doc = json.loads(subprocess.run([binary, "parse", sample], capture_output=True, check=True).stdout)
+    cells = {c["key"]: c.get("value") for c in doc["cells"]}
+    out = ['#set page(paper: "a4", margin: (top: 37mm, left: 28mm, right: 26mm, bottom: 35mm), '
+           'footer: context align(if calc.odd(here().page()) { right } else { left }, [— #counter(page).display() —]))\n',
+           '#set text(font: "Noto Serif CJK SC", size: 16pt, lang: "zh")\n',
+           '#set par(justify: true, first-line-indent: 2em, leading: 0.9em)\n',
+           f'#align(center, text(size: 22pt, weight: "bold")[{esc(doc["title"])}])\n\n']
+    for section in doc["sections"]:
+        out.append(f'#text(font: "Noto Sans CJK SC")[{esc(section["heading"])}]\n\n')
+        for p in section["paragraphs"]:
+            out.append("@@" + esc(p["text"]) + "\n\n")
+        if section["number"] == 2:
+            rows = [["规章"] + [cells[f"active.regulations.{c}"] for c in ("issued", "repealed", "in_force")],
+                    ["行政规范性文件"] + [cells[f"active.normative_documents.{c}"] for c in ("issued", "repealed", "in_force")],
+                    ["行政许可", cells["active.licensing.decisions"], "", ""], ["行政处罚", cells["active.penalty.decisions"], "", ""],
+                    ["行政强制", cells["active.coercion.decisions"], "", ""], ["行政事业性收费", cells["active.fees.amount"], "", ""]]
+            out.append('#set text(size: 10.5pt)\n' + grid(4, [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]] + rows) + '#set text(size: 16pt)\n')
+        if section["number"] == 3:
+            keys = [k for k in cells if k.startswith("requests.")]
+            rows = [[k.split(".")[1]] + [cells[k2] for k2 in keys if k2.rsplit(".", 1)[0] == k.rsplit(".", 1)[0]] for k in keys[::7]]
+            out.append('#set text(size: 10.5pt)\n' + grid(8, [["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]] + rows) + '#set text(size: 16pt)\n')
+        if section["number"] == 4:
+            values = [cells[k] for k in cells if k.startswith(("review.", "litigation"))]
+            out.append('#set text(size: 10.5pt)\n' + grid(15, [["维持", "纠正", "其他", "未结", "总计"] * 3, values]) + '#set text(size: 16pt)\n')
+    return "".join(out)
+
+
+sources = [source(s) for s in samples]
 
 with tempfile.TemporaryDirectory() as tmp:
     path = os.path.join(tmp, "report.typ")
-    source = "".join(out)
 
     def write(i):
         with open(path, "w", encoding="utf-8") as f:
-            f.write(source.replace("@@", f"（{i}）"))
+            f.write(sources[i % len(sources)].replace("@@", f"（{i}）"))
 
     write(0)
     compiler = typst.Compiler(path)
     pdf = compiler.compile(format="pdf")
-    n = 30
+    n, sizes = 0, []
     start = time.perf_counter()
-    for i in range(1, n + 1):
-        write(i)
+    while time.perf_counter() - start < 3:
+        n += 1
+        write(n)
         pdf = compiler.compile(format="pdf")
+        sizes.append(len(pdf))
     elapsed = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(f"typst {typst.__version__} on the same report, one compiler reused: {n / elapsed:.1f} docs/s, {len(pdf) // 1024} KB, peak {peak:.0f} MB")
+print(f"typst {typst.__version__} on the same {len(samples)} reports, one compiler reused: {n / elapsed:.1f} docs/s, "
+      f"{sum(sizes) / len(sizes) / 1024:.0f} KB each on average, peak {peak:.0f} MB")

@@ -1,14 +1,25 @@
 #ifndef CPANGOCAIRO_SHIM_H
 #define CPANGOCAIRO_SHIM_H
-// The one C surface nianbao uses: Cairo (+ PDF backend), Pango through pangocairo, fontconfig.
+// The one C surface nianbao uses: Cairo (+ PDF backend), Pango through pangocairo,
+// fontconfig, and libdeflate for the streams of the PDFs nianbao writes itself.
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
+#include <pango/pangofc-font.h>
 #include <fontconfig/fontconfig.h>
+#include <libdeflate.h>
 
 // PANGO_SCALE and PANGO_PIXELS are macros Swift cannot import as functions.
 static inline int CPangoCairo_scale(void) { return PANGO_SCALE; }
 static inline double CPangoCairo_toPoints(int pangoUnits) { return (double)pangoUnits / (double)PANGO_SCALE; }
 static inline int CPangoCairo_fromPoints(double points) { return (int)(points * PANGO_SCALE + (points >= 0 ? 0.5 : -0.5)); }
+
+// The fontconfig pattern of a font Pango chose (file, face index), or NULL when the font is
+// not a fontconfig one. PANGO_IS_FC_FONT is a macro, hence this wrapper.
+static inline FcPattern *CPangoCairo_fontPattern(PangoFont *font) {
+    return PANGO_IS_FC_FONT(font) ? pango_fc_font_get_pattern(PANGO_FC_FONT(font)) : NULL;
+}
+static inline unsigned int CPangoCairo_glyphEmpty(void) { return PANGO_GLYPH_EMPTY; }
+static inline unsigned int CPangoCairo_glyphUnknownFlag(void) { return PANGO_GLYPH_UNKNOWN_FLAG; }
 #endif

@@ -26,7 +26,7 @@ final class RenderCommandTests: XCTestCase {
         let second = try run(args, env: ["SOURCE_DATE_EPOCH": "1675123200"])
         XCTAssertEqual(second.status, 0)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dir + "/xixia-county-2022.pdf")), pdf, "byte-identical with SOURCE_DATE_EPOCH")
-        XCTAssertTrue(String(decoding: pdf, as: UTF8.self).contains("/CreationDate (20230131000000)"), "creation date from SOURCE_DATE_EPOCH")
+        XCTAssertTrue(String(decoding: pdf, as: UTF8.self).contains("/CreationDate(D:20230131000000Z)"), "creation date from SOURCE_DATE_EPOCH")
     }
 
     func testReportWithCheckErrorsStillRenders() throws {

@@ -47,26 +47,10 @@ enum PangoText {
     }
 }
 
-/// `TextMeasuring` through Pango. One per thread: Pango contexts are not thread-safe.
+/// `TextMeasuring` through Pango. Blocks are shaped by the calling thread's `Shaper`, which
+/// keeps them for the PDF writer: a block is shaped once for layout and drawing together.
 public final class PangoMeasurer: TextMeasuring {
-    private let context: OpaquePointer
-    private var cache: [TextBlock: Int] = [:]
+    public init() {}
 
-    public init() {
-        let map = pango_cairo_font_map_get_default()!
-        context = pango_font_map_create_context(map)!
-        PangoText.configure(context)
-    }
-
-    deinit { g_object_unref(UnsafeMutableRawPointer(context)) }
-
-    public func lineCount(_ block: TextBlock) -> Int {
-        if let n = cache[block] { return n }
-        let layout = PangoText.layout(block, context: context)
-        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        let n = Int(pango_layout_get_line_count(layout))
-        if cache.count > 4096 { cache.removeAll(keepingCapacity: true) }
-        cache[block] = n
-        return n
-    }
+    public func lineCount(_ block: TextBlock) -> Int { Shaper.current.shape(block).lines.count }
 }

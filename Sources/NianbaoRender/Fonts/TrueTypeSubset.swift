@@ -1,0 +1,107 @@
+/// A TrueType font program holding only the glyphs one document uses, renumbered 0…n-1 in
+/// the order of their original indices, with the tables PDF asks of an embedded TrueType
+/// font (ISO 32000 §9.9: head, hhea, maxp, loca, glyf, hmtx, and cvt/fpgm/prep when present).
+/// The result depends only on the face and the glyph set, so PDFs stay byte-identical.
+struct TrueTypeSubset {
+    /// Original glyph indices, ascending, glyph 0 (.notdef) first.
+    let glyphs: [Int]
+    /// Original index → new index.
+    let newIndex: [Int: Int]
+
+    /// The subset of `used` glyphs plus .notdef and every component of a composite used.
+    init(face: TrueTypeFace, used: Set<Int>) {
+        var all: Set<Int> = [0]
+        var pending = Array(used.filter { $0 < face.glyphCount })
+        while let glyph = pending.popLast() {
+            guard all.insert(glyph).inserted || glyph == 0 else { continue }
+            for component in face.components(glyph) where !all.contains(component.glyph) && component.glyph < face.glyphCount {
+                pending.append(component.glyph)
+            }
+        }
+        glyphs = all.sorted()
+        var map: [Int: Int] = [:]
+        for (new, old) in glyphs.enumerated() { map[old] = new }
+        newIndex = map
+    }
+
+    /// The font program's bytes.
+    func program(of face: TrueTypeFace) -> [UInt8] {
+        let bytes = face.bytes
+        var glyf: [UInt8] = []
+        var loca: [UInt8] = []
+        var hmtx: [UInt8] = []
+        glyf.reserveCapacity(glyphs.reduce(0) { $0 + face.glyphData($1).count + 3 })
+        loca.reserveCapacity(4 * (glyphs.count + 1))
+        hmtx.reserveCapacity(4 * glyphs.count)
+        for old in glyphs {
+            loca.appendU32(UInt32(glyf.count))
+            let range = face.glyphData(old)
+            let start = glyf.count
+            glyf.append(contentsOf: bytes[range])
+            for component in face.components(old) {
+                glyf.setU16(start + component.offset - range.lowerBound, UInt16(newIndex[component.glyph] ?? 0))
+            }
+            while glyf.count % 4 != 0 { glyf.append(0) }
+            let metric = face.horizontalMetric(old)
+            hmtx.appendU16(UInt16(clamping: metric.advance))
+            hmtx.appendU16(UInt16(bitPattern: Int16(clamping: metric.lsb)))
+        }
+        loca.appendU32(UInt32(glyf.count))
+
+        var head = [UInt8](bytes[face.tables["head"]!])
+        head.setU32(8, 0)  // checkSumAdjustment, set below
+        head.setU16(50, 1)  // long loca
+        var hhea = [UInt8](bytes[face.tables["hhea"]!])
+        hhea.setU16(34, UInt16(glyphs.count))
+        var maxp = [UInt8](bytes[face.tables["maxp"]!])
+        maxp.setU16(4, UInt16(glyphs.count))
+        var tables: [(String, [UInt8])] = [("glyf", glyf), ("head", head), ("hhea", hhea), ("hmtx", hmtx), ("loca", loca), ("maxp", maxp)]
+        for tag in ["cvt ", "fpgm", "prep"] {
+            if let range = face.tables[tag] { tables.append((tag, [UInt8](bytes[range]))) }
+        }
+        tables.sort { $0.0 < $1.0 }
+        return Self.assemble(tables)
+    }
+
+    /// An sfnt file from its tables (sorted by tag), with checksums and head's adjustment.
+    private static func assemble(_ tables: [(String, [UInt8])]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(12 + 16 * tables.count + tables.reduce(0) { $0 + $1.1.count + 3 })
+        let count = tables.count
+        var power = 1, log = 0
+        while power * 2 <= count { power *= 2; log += 1 }
+        out.appendU32(0x0001_0000)
+        out.appendU16(UInt16(count))
+        out.appendU16(UInt16(16 * power))
+        out.appendU16(UInt16(log))
+        out.appendU16(UInt16(16 * count - 16 * power))
+        var offset = 12 + 16 * count
+        var headOffset = 0
+        for (tag, data) in tables {
+            out.append(contentsOf: Array(tag.utf8))
+            out.appendU32(checksum(data[...]))
+            out.appendU32(UInt32(offset))
+            out.appendU32(UInt32(data.count))
+            if tag == "head" { headOffset = offset }
+            offset += (data.count + 3) & ~3
+        }
+        for (_, data) in tables {
+            out.append(contentsOf: data)
+            while out.count % 4 != 0 { out.append(0) }
+        }
+        if headOffset > 0 { out.setU32(headOffset + 8, 0xB1B0_AFBA &- checksum(out[...])) }
+        return out
+    }
+
+    private static func checksum(_ data: ArraySlice<UInt8>) -> UInt32 {
+        var sum: UInt32 = 0
+        var i = data.startIndex
+        while i + 4 <= data.endIndex {
+            sum &+= UInt32(data[i]) << 24 | UInt32(data[i + 1]) << 16 | UInt32(data[i + 2]) << 8 | UInt32(data[i + 3])
+            i += 4
+        }
+        var shift: UInt32 = 24
+        while i < data.endIndex { sum &+= UInt32(data[i]) << shift; shift -= 8; i += 1 }
+        return sum
+    }
+}

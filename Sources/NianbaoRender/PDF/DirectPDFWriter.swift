@@ -1,0 +1,141 @@
+import Foundation
+import NianbaoLayout
+
+/// Writes a `PagedDocument` as PDF itself: Pango shapes (through `Shaper`, whose results
+/// layout already produced), and this writes glyph codes, rules and boxes, embeds TrueType
+/// subsets, the outline and the metadata. It exists for speed: Cairo's PDF surface spends
+/// most of a report's time formatting numbers and re-encoding fonts.
+/// Faces without TrueType outlines (CFF, bitmap) throw `UnsupportedFace`; `PDFWriter` then
+/// uses Cairo for that document.
+enum DirectPDFWriter {
+    static func write(_ document: PagedDocument, options: PDFWriter.Options, shaper: Shaper) throws -> Data {
+        // Pass 1: every glyph, so the subsets (and their codes) are known before any page.
+        var fonts = EmbeddedFonts()
+        for page in document.pages {
+            for case let .text(block, _, _, lines) in page.items {
+                let shaped = shaper.shape(block)
+                for index in lines where index < shaped.lines.count {
+                    for glyph in shaped.lines[index].glyphs { _ = try fonts.use(glyph, of: shaped, faces: shaper.faces) }
+                }
+            }
+        }
+        fonts.makeSubsets()
+
+        var file = PDFFile()
+        let catalog = file.reserve(), pageTree = file.reserve(), info = file.reserve()
+        let outlines = document.outline.isEmpty ? nil : file.reserve()
+        let pageObjects = document.pages.map { _ in (page: file.reserve(), content: file.reserve()) }
+        fonts.reserve(in: &file)
+
+        for (page, objects) in zip(document.pages, pageObjects) {
+            var content = PageContent(height: document.height)
+            for item in page.items {
+                switch item {
+                case let .rule(x1, y1, x2, y2, width):
+                    content.rule(x1: x1, y1: y1, x2: x2, y2: y2, width: width)
+                case let .box(x, y, width, height, gray):
+                    content.box(x: x, y: y, width: width, height: height, gray: gray)
+                case let .text(block, x, y, lines):
+                    drawnLines(block, shaper.shape(block), x: x, y: y, lines: lines) { content.line($0, size: block.font.size, fonts: fonts) }
+                }
+            }
+            file.stream(objects.content, content.out.bytes)
+            file.object(objects.page) { out in
+                out.raw("<</Type/Page/Parent ")
+                out.ref(pageTree)
+                out.raw("/MediaBox[0 0 ")
+                out.numbers(document.width, document.height)
+                out.raw("]/Resources<</Font<<")
+                fonts.resources(&out)
+                out.raw(">>>>/Contents ")
+                out.ref(objects.content)
+                out.raw(">>")
+            }
+        }
+        file.object(pageTree) { out in
+            out.raw("<</Type/Pages/Count ")
+            out.int(document.pages.count)
+            out.raw("/Kids[")
+            for objects in pageObjects { out.ref(objects.page); out.byte(0x20) }
+            out.raw("]>>")
+        }
+        fonts.write(into: &file)
+        if let outlines {
+            OutlineWriter.write(document.outline, root: outlines, pages: pageObjects.map(\.page), pageHeight: document.height, into: &file)
+        }
+        file.object(catalog) { out in
+            out.raw("<</Type/Catalog/Pages ")
+            out.ref(pageTree)
+            if let outlines {
+                out.raw("/Outlines ")
+                out.ref(outlines)
+                out.raw("/PageMode/UseOutlines")
+            }
+            out.raw(">>")
+        }
+        file.object(info) { out in
+            out.raw("<</Title ")
+            out.textString(document.metadata.title)
+            out.raw("/Author ")
+            out.textString(document.metadata.author)
+            out.raw("/Subject ")
+            out.textString(document.metadata.subject)
+            out.raw("/Creator(nianbao)/Producer(nianbao)")
+            if let date = options.creationDate {
+                let digits = date.filter(\.isNumber)
+                out.raw("/CreationDate(D:\(digits)Z)/ModDate(D:\(digits)Z)")
+            }
+            out.raw(">>")
+        }
+        return Data(file.finish(root: catalog, info: info))
+    }
+}
+
+/// The bookmarks: a tree built from the entries' levels, each pointing at its page and height.
+enum OutlineWriter {
+    static func write(_ entries: [OutlineEntry], root: Int, pages: [Int], pageHeight: Double, into file: inout PDFFile) {
+        let numbers = entries.map { _ in file.reserve() }
+        // Parent of each entry (-1: the root) from the levels, as a stack walk.
+        var parents: [Int] = []
+        var stack: [Int] = []
+        for (i, entry) in entries.enumerated() {
+            while let top = stack.last, entries[top].level >= entry.level { stack.removeLast() }
+            parents.append(stack.last ?? -1)
+            stack.append(i)
+        }
+        func children(_ parent: Int) -> [Int] { entries.indices.filter { parents[$0] == parent } }
+        func descendants(_ parent: Int) -> Int { children(parent).reduce(0) { $0 + 1 + descendants($1) } }
+        func links(_ out: inout PDFBytes, _ kids: [Int]) {
+            guard let first = kids.first, let last = kids.last else { return }
+            out.raw("/First "); out.ref(numbers[first])
+            out.raw("/Last "); out.ref(numbers[last])
+        }
+        file.object(root) { out in
+            out.raw("<</Type/Outlines")
+            links(&out, children(-1))
+            out.raw("/Count ")
+            out.int(descendants(-1))
+            out.raw(">>")
+        }
+        for (i, entry) in entries.enumerated() {
+            let siblings = children(parents[i])
+            let position = siblings.firstIndex(of: i)!
+            file.object(numbers[i]) { out in
+                out.raw("<</Title ")
+                out.textString(entry.title)
+                out.raw("/Parent ")
+                out.ref(parents[i] < 0 ? root : numbers[parents[i]])
+                if position > 0 { out.raw("/Prev "); out.ref(numbers[siblings[position - 1]]) }
+                if position + 1 < siblings.count { out.raw("/Next "); out.ref(numbers[siblings[position + 1]]) }
+                let kids = children(i)
+                links(&out, kids)
+                if !kids.isEmpty { out.raw("/Count "); out.int(descendants(i)) }
+                out.raw("/Dest[")
+                out.ref(pages[min(max(entry.page, 0), pages.count - 1)])
+                out.raw("/XYZ 0 ")
+                out.number(pageHeight - entry.y)
+                out.raw(" null]>>")
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+/// The fonts of one document: for every face drawn, the glyphs used and the text each shows
+/// (for copy and search), then each written as a Type 0 font over an embedded TrueType
+/// subset. Resource names (`/F1`, …) follow first use in the document, so they do not depend
+/// on what the process rendered before.
+struct EmbeddedFonts {
+    struct Font {
+        let face: TrueTypeFace
+        var used: Set<Int> = []
+        /// Glyph → the text it shows (first occurrence wins).
+        var text: [Int: String] = [:]
+        var subset: TrueTypeSubset?
+        var object = 0
+    }
+
+    private(set) var fonts: [Font] = []
+    private var byShaperFace: [Int: Int] = [:]
+
+    /// Records `glyph` and returns the index of its font (`/F` index + 1 is its name).
+    mutating func use(_ glyph: PlacedGlyph, of block: ShapedBlock, faces: [FaceLocation?]) throws -> Int {
+        let index: Int
+        if let known = byShaperFace[glyph.face] {
+            index = known
+        } else {
+            guard let location = faces[glyph.face] else { throw UnsupportedFace(file: "?", reason: "a font that is not from fontconfig") }
+            fonts.append(Font(face: try FaceCache.face(file: location.file, index: location.index)))
+            index = fonts.count - 1
+            byShaperFace[glyph.face] = index
+        }
+        fonts[index].used.insert(glyph.glyph)
+        if !glyph.text.isEmpty, fonts[index].text[glyph.glyph] == nil {
+            fonts[index].text[glyph.glyph] = String(decoding: block.utf8[glyph.text], as: UTF8.self)
+        }
+        return index
+    }
+
+    /// The font index for an already recorded glyph's face.
+    func font(forShaperFace face: Int) -> Int { byShaperFace[face]! }
+
+    /// Builds the subsets; call once every glyph is recorded.
+    mutating func makeSubsets() {
+        for i in fonts.indices { fonts[i].subset = TrueTypeSubset(face: fonts[i].face, used: fonts[i].used) }
+    }
+
+    /// A glyph's code in the embedded subset.
+    func code(_ glyph: Int, font: Int) -> Int { fonts[font].subset!.newIndex[glyph] ?? 0 }
+
+    /// A glyph's advance as the PDF states it (`/W`), in thousandths of the font size.
+    func width(_ glyph: Int, font: Int) -> Double {
+        let face = fonts[font].face
+        return Self.thousandths(face.horizontalMetric(glyph).advance, face)
+    }
+
+    private static func thousandths(_ units: Int, _ face: TrueTypeFace) -> Double {
+        (Double(units) * 1000 / Double(face.unitsPerEm) * 1000).rounded() / 1000
+    }
+
+    /// Reserves the fonts' object numbers (for the pages' resources).
+    mutating func reserve(in file: inout PDFFile) {
+        for i in fonts.indices { fonts[i].object = file.reserve() }
+    }
+
+    /// `/F1 n 0 R …`
+    func resources(_ out: inout PDFBytes) {
+        for (i, font) in fonts.enumerated() {
+            out.raw("/F")
+            out.int(i + 1)
+            out.byte(0x20)
+            out.ref(font.object)
+        }
+    }
+
+    /// Writes every font: Type 0 → CIDFontType2 → descriptor → font program, and ToUnicode.
+    func write(into file: inout PDFFile) {
+        for font in fonts {
+            let face = font.face, subset = font.subset!
+            let descendant = file.reserve(), descriptor = file.reserve(), program = file.reserve(), toUnicode = file.reserve()
+            let name = Self.tag(face.postScriptName, subset.glyphs) + "+" + face.postScriptName
+            file.object(font.object) { out in
+                out.raw("<</Type/Font/Subtype/Type0/BaseFont/\(name)/Encoding/Identity-H/DescendantFonts[")
+                out.ref(descendant)
+                out.raw("]/ToUnicode ")
+                out.ref(toUnicode)
+                out.raw(">>")
+            }
+            file.object(descendant) { out in
+                out.raw("<</Type/Font/Subtype/CIDFontType2/BaseFont/\(name)")
+                out.raw("/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor ")
+                out.ref(descriptor)
+                out.raw("/CIDToGIDMap/Identity/W[0[")
+                for glyph in subset.glyphs {
+                    out.number(Self.thousandths(face.horizontalMetric(glyph).advance, face), decimals: 3)
+                    out.byte(0x20)
+                }
+                out.raw("]]>>")
+            }
+            file.object(descriptor) { out in
+                func units(_ v: Int) { out.number(Double(v) * 1000 / Double(face.unitsPerEm), decimals: 0) }
+                out.raw("<</Type/FontDescriptor/FontName/\(name)/Flags ")
+                out.int(face.fixedPitch ? 5 : 4)  // symbolic (CJK), and fixed pitch when so
+                out.raw("/FontBBox[")
+                units(face.bbox.0); out.byte(0x20); units(face.bbox.1); out.byte(0x20)
+                units(face.bbox.2); out.byte(0x20); units(face.bbox.3)
+                out.raw("]/ItalicAngle ")
+                out.number(face.italicAngle)
+                out.raw("/Ascent "); units(face.ascent)
+                out.raw("/Descent "); units(face.descent)
+                out.raw("/CapHeight "); units(face.capHeight)
+                out.raw("/StemV 80/FontFile2 ")
+                out.ref(program)
+                out.raw(">>")
+            }
+            let bytes = subset.program(of: face)
+            file.stream(program, bytes) { out in
+                out.raw("/Length1 ")
+                out.int(bytes.count)
+            }
+            file.stream(toUnicode, Self.toUnicode(font, subset))
+        }
+    }
+
+    /// The CMap from codes to the text they show, 100 entries a block as PostScript allows.
+    private static func toUnicode(_ font: Font, _ subset: TrueTypeSubset) -> [UInt8] {
+        var out = PDFBytes(capacity: 64 + 24 * subset.glyphs.count)
+        out.raw("/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n")
+        out.raw("/CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n")
+        let entries = subset.glyphs.enumerated().compactMap { new, old in font.text[old].map { (new, $0) } }
+        var start = 0
+        while start < entries.count {
+            let block = entries[start..<min(start + 100, entries.count)]
+            out.int(block.count)
+            out.raw(" beginbfchar\n")
+            for (code, text) in block {
+                out.raw("<"); out.hex16(code); out.raw("><")
+                out.utf16Hex(text.utf8[...])
+                out.raw(">\n")
+            }
+            out.raw("endbfchar\n")
+            start += 100
+        }
+        out.raw("endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend\n")
+        return out.bytes
+    }
+
+    /// Six capital letters naming a subset (ISO 32000 §9.6.4), from its face and glyphs.
+    private static func tag(_ name: String, _ glyphs: [Int]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for glyph in glyphs { hash = (hash ^ UInt64(glyph)) &* 0x100_0000_01b3 }
+        var letters = ""
+        for _ in 0..<6 {
+            letters.unicodeScalars.append(Unicode.Scalar(UInt8(65 + hash % 26)))
+            hash /= 26
+        }
+        return letters
+    }
+}

@@ -1,0 +1,127 @@
+import NianbaoLayout
+
+/// A line's glyphs where they are drawn: x from the page's left, the baseline from its top.
+struct DrawnGlyph {
+    var glyph: PlacedGlyph
+    var x: Double
+    var baseline: Double
+}
+
+/// Where the glyphs of lines `lines` of a text item go on the page. Each line sits centred
+/// in its band of `lineHeight`, so every line of a block takes the same pitch whatever its
+/// glyphs and a block can be cut at any line. Justified lines are spread to the full width
+/// by adding the same space after every character: Pango stretches only spaces, and Chinese
+/// has none.
+func drawnLines(_ block: TextBlock, _ shaped: ShapedBlock, x: Double, y: Double, lines: Range<Int>, _ body: ([DrawnGlyph]) throws -> Void) rethrows {
+    for index in lines where index < shaped.lines.count {
+        let line = shaped.lines[index]
+        let band = y + Double(index - lines.lowerBound) * block.lineHeight
+        let baseline = band + (block.lineHeight - line.height) / 2 + line.baseline
+        let indent = index == 0 ? block.indent : 0
+        let available = block.width - indent
+        var glyphs = line.glyphs[...]
+        // Glyph x is measured from the line's start; Pango's logical x holds the first line's
+        // indent and the offset of centred or right-aligned lines.
+        let lineX = x + line.logicalX
+        var extra = 0.0
+        if block.alignment == .justify, index < shaped.lines.count - 1 {
+            while let last = glyphs.last, last.isSpace { glyphs.removeLast() }
+            let clusters = glyphs.filter { !$0.text.isEmpty }.count
+            let natural = glyphs.reduce(0) { $0 + $1.advance } - block.letterSpacing
+            if clusters > 1, natural < available, available - natural < available * 0.2 {
+                extra = (available - natural) / Double(clusters - 1)
+            }
+        }
+        var drawn: [DrawnGlyph] = []
+        drawn.reserveCapacity(glyphs.count)
+        var gaps = -1
+        for glyph in glyphs {
+            if !glyph.text.isEmpty { gaps += 1 }
+            drawn.append(DrawnGlyph(glyph: glyph, x: lineX + glyph.x + extra * Double(max(gaps, 0)), baseline: baseline + glyph.y))
+        }
+        try body(drawn)
+    }
+}
+
+/// The content stream of one page: text as glyph codes of the embedded subsets, rules and
+/// boxes. PDF's y axis points up; the frame's points down from the top.
+struct PageContent {
+    private(set) var out = PDFBytes(capacity: 16 * 1024)
+    let height: Double
+
+    init(height: Double) { self.height = height }
+
+    mutating func rule(x1: Double, y1: Double, x2: Double, y2: Double, width: Double) {
+        out.number(width)
+        out.raw(" w 2 J ")
+        out.numbers(x1, height - y1)
+        out.raw("m ")
+        out.numbers(x2, height - y2)
+        out.raw("l S\n")
+    }
+
+    mutating func box(x: Double, y: Double, width: Double, height boxHeight: Double, gray: Double) {
+        out.number(gray, decimals: 3)
+        out.raw(" g ")
+        out.numbers(x, height - y - boxHeight, width, boxHeight)
+        out.raw("re f 0 g\n")
+    }
+
+    /// One line's glyphs: a text object, a font switch where the face changes, and each run
+    /// of one face and baseline shown with a TJ whose adjustments put every glyph where
+    /// Pango placed it. The character spacing (Tc) takes the usual gap, so a CJK line needs
+    /// few adjustments.
+    mutating func line(_ glyphs: [DrawnGlyph], size: Double, fonts: EmbeddedFonts) {
+        guard !glyphs.isEmpty else { return }
+        out.raw("BT\n")
+        var start = 0
+        var currentFont = -1
+        while start < glyphs.count {
+            let font = fonts.font(forShaperFace: glyphs[start].glyph.face)
+            var end = start + 1
+            while end < glyphs.count, glyphs[end].glyph.face == glyphs[start].glyph.face, glyphs[end].baseline == glyphs[start].baseline { end += 1 }
+            if font != currentFont {
+                out.raw("/F")
+                out.int(font + 1)
+                out.byte(0x20)
+                out.number(size)
+                out.raw(" Tf ")
+                currentFont = font
+            }
+            run(glyphs[start..<end], font: font, size: size, fonts: fonts)
+            start = end
+        }
+        out.raw("ET\n")
+    }
+
+    private mutating func run(_ glyphs: ArraySlice<DrawnGlyph>, font: Int, size: Double, fonts: EmbeddedFonts) {
+        let first = glyphs.first!
+        let widths = glyphs.map { fonts.width($0.glyph.glyph, font: font) * size / 1000 }
+        // The common gap between one glyph's advance and the next glyph's position.
+        var spacing = 0.0
+        if glyphs.count > 1 {
+            let second = glyphs[glyphs.startIndex + 1]
+            spacing = ((second.x - first.x - widths[0]) * 1000).rounded() / 1000
+        }
+        out.raw("1 0 0 1 ")
+        out.numbers(first.x, height - first.baseline)
+        out.raw("Tm ")
+        out.number(spacing, decimals: 3)
+        out.raw(" Tc [<")
+        var pen = first.x
+        for (i, drawn) in glyphs.enumerated() {
+            if i > 0 {
+                let expected = pen + widths[i - 1] + spacing
+                let adjustment = ((expected - drawn.x) * 1000 / size * 10).rounded() / 10
+                if adjustment != 0 {
+                    out.raw(">")
+                    out.number(adjustment, decimals: 1)
+                    out.raw("<")
+                }
+                pen = expected - adjustment * size / 1000
+            }
+            out.hex16(fonts.code(drawn.glyph.glyph, font: font))
+        }
+        out.raw(">]TJ\n")
+    }
+}
