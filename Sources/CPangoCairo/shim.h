@@ -20,6 +20,11 @@ static inline int CPangoCairo_fromPoints(double points) { return (int)(points * 
 static inline FcPattern *CPangoCairo_fontPattern(PangoFont *font) {
     return PANGO_IS_FC_FONT(font) ? pango_fc_font_get_pattern(PANGO_FC_FONT(font)) : NULL;
 }
+// Tells this thread's default font map that fontconfig's configuration changed (fonts added).
+static inline void CPangoCairo_fontConfigChanged(void) {
+    PangoFontMap *map = pango_cairo_font_map_get_default();
+    if (PANGO_IS_FC_FONT_MAP(map)) pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(map));
+}
 static inline unsigned int CPangoCairo_glyphEmpty(void) { return PANGO_GLYPH_EMPTY; }
 static inline unsigned int CPangoCairo_glyphUnknownFlag(void) { return PANGO_GLYPH_UNKNOWN_FLAG; }
 #endif

@@ -13,6 +13,12 @@ import XCTest
 final class CompareTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The project's fonts (the prepared faces from `make fonts`), as the CLI uses them.
+    override class func setUp() {
+        super.setUp()
+        FontSetup.register(directories: [root.appendingPathComponent("fonts").path])
+    }
+
     static func text(_ sample: String) -> String {
         try! String(contentsOf: root.appendingPathComponent("Tests/NianbaoIngestTests/Fixtures/samples/\(sample).txt"), encoding: .utf8)
     }

@@ -14,6 +14,12 @@ final class ReportPDFTests: XCTestCase {
     static let style = try! StyleLoader.load("official", searching: [root.appendingPathComponent("styles").path])
     static let options = PDFWriter.Options(creationDate: "2023-01-31T00:00:00")
 
+    /// The project's fonts (the prepared faces from `make fonts`), as the CLI uses them.
+    override class func setUp() {
+        super.setUp()
+        FontSetup.register(directories: [root.appendingPathComponent("fonts").path])
+    }
+
     func render(_ name: String, style: Style = ReportPDFTests.style) throws -> (Report, Data) {
         let url = Self.root.appendingPathComponent("Tests/NianbaoIngestTests/Fixtures/samples/\(name).txt")
         let report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: url))).report
@@ -75,6 +81,8 @@ final class ReportPDFTests: XCTestCase {
         let path = try write(pdf, "fallback")
         let text = try run("pdftotext", [path, "-"]).out
         XCTAssertTrue(text.contains("申请人张堃提交门戶网站相关申请。"), text)
+        // The full Noto faces have CFF outlines, which only Cairo's writer embeds.
+        XCTAssertTrue(try run("pdfinfo", [path]).out.contains("Producer:        cairo"), "written by Cairo")
         XCTAssertTrue(try run("pdffonts", [path]).out.split(separator: "\n").dropFirst(2).allSatisfy { $0.contains(" yes yes ") })
     }
 

@@ -9,18 +9,23 @@ public enum FontSetup {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var added: Set<String> = []
 
-    /// Registers every font file in `directories` (missing ones are skipped). Call once at
-    /// start-up, before the first measurer or writer is made.
+    /// Registers every font file in `directories` (missing ones are skipped). Call at
+    /// start-up, before text is measured: Pango's font maps are per thread, and only the
+    /// calling thread's is told of the new fonts.
     public static func register(directories: [String]) {
         lock.lock()
         defer { lock.unlock() }
-        // Pango's font map reads fontconfig's current configuration when it is first made,
-        // which is why this must run before any text is measured or drawn.
+        var changed = false
         for dir in directories where !added.contains(dir) {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else { continue }
             _ = FcConfigAppFontAddDir(FcConfigGetCurrent(), dir)
             added.insert(dir)
+            changed = true
+        }
+        if changed {
+            CPangoCairo_fontConfigChanged()
+            Shaper.current.forget()
         }
     }
 

@@ -98,6 +98,12 @@ final class Shaper {
         return shaped
     }
 
+    /// Drops every shaped block, e.g. when fonts were added and Pango may choose others.
+    func forget() {
+        cache.removeAll()
+        cachedGlyphs = 0
+    }
+
     private func lines(of layout: OpaquePointer) -> [ShapedLine] {
         guard let iter = pango_layout_get_iter(layout) else { return [] }
         defer { pango_layout_iter_free(iter) }

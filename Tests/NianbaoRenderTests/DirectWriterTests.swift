@@ -1,0 +1,153 @@
+import Foundation
+import NianbaoIngest
+import NianbaoLayout
+@testable import NianbaoRender
+import NianbaoStyle
+import NianbaoTestSupport
+import XCTest
+
+/// nianbao's own PDF writer against Cairo's, and the pieces it is made of: numbers, TrueType
+/// subsets.
+final class DirectWriterTests: XCTestCase {
+    static let root = ReportPDFTests.root
+
+    /// The project's fonts (the prepared faces from `make fonts`), as the CLI uses them.
+    override class func setUp() {
+        super.setUp()
+        FontSetup.register(directories: [root.appendingPathComponent("fonts").path])
+    }
+
+    func document(_ name: String) throws -> PagedDocument {
+        let url = Self.root.appendingPathComponent("Tests/NianbaoIngestTests/Fixtures/samples/\(name).txt")
+        let report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: url))).report
+        return ReportLayout(style: ReportPDFTests.style, measurer: PangoMeasurer()).layout(report)
+    }
+
+    func testNumbersArePrintedShortAndRounded() {
+        func printed(_ v: Double, _ decimals: Int = 2) -> String {
+            var out = PDFBytes()
+            out.number(v, decimals: decimals)
+            return String(decoding: out.bytes, as: UTF8.self)
+        }
+        XCTAssertEqual(printed(12.5), "12.5")
+        XCTAssertEqual(printed(-3), "-3")
+        XCTAssertEqual(printed(0.754), "0.75")
+        XCTAssertEqual(printed(0.005), "0.01")
+        XCTAssertEqual(printed(-0.006), "-0.01")
+        XCTAssertEqual(printed(-0.004), "0")
+        XCTAssertEqual(printed(841.89), "841.89")
+        XCTAssertEqual(printed(1000), "1000")
+        XCTAssertEqual(printed(-12.3456, 3), "-12.346")
+        XCTAssertEqual(printed(7.04, 1), "7")
+    }
+
+    /// Both writers give the same pages, the same text, and nearly the same pixels (they
+    /// differ by sub-point placement of justified lines).
+    func testWritersAgreeOnEverySample() throws {
+        for name in ReportPDFTests.samples {
+            let doc = try document(name)
+            let direct = try PDFWriter.write(doc, options: ReportPDFTests.options)
+            let cairo = try PDFWriter.write(doc, options: .init(creationDate: ReportPDFTests.options.creationDate, engine: .cairo))
+            let a = try file(direct, "\(name)-direct"), b = try file(cairo, "\(name)-cairo")
+            XCTAssertTrue(try Tool.run("pdfinfo", [a]).stdout.contains("Producer:        nianbao"), "\(name): written by nianbao")
+            // The same characters; poppler's reading order may differ where cells sit close.
+            func text(_ path: String) throws -> [Character] { try Tool.run("pdftotext", [path, "-"]).stdout.filter { !$0.isWhitespace }.sorted() }
+            let (ta, tb) = (try text(a), try text(b))
+            XCTAssertTrue(ta == tb, "\(name): \(ta.count) and \(tb.count) characters, not the same")
+            XCTAssertLessThan(direct.count, cairo.count + cairo.count / 10, "\(name): not larger than Cairo's")
+            for page in 1...doc.pages.count {
+                let (pa, pb) = (try pixels(a, page: page), try pixels(b, page: page))
+                XCTAssertEqual(pa.count, pb.count)
+                let ink = pb.filter { $0 < 128 }.count
+                let differing = zip(pa, pb).filter { abs(Int($0) - Int($1)) > 96 }.count
+                XCTAssertLessThan(Double(differing), Double(ink) * 0.15 + 20, "\(name) page \(page): \(differing) of \(ink) inked pixels differ")
+            }
+        }
+    }
+
+    func testSubsetIsAValidFontWithTheSameGlyphs() throws {
+        guard let path = FontSetup.file(forFamily: "Nianbao Serif SC") ?? Self.trueTypeFiles().first else {
+            throw XCTSkip("no TrueType font on this machine")
+        }
+        let face = try TrueTypeFace(file: path, index: 0)
+        let picked: Set<Int> = [3, 17, min(200, face.glyphCount - 1)]
+        let subset = TrueTypeSubset(face: face, used: picked)
+        XCTAssertEqual(subset.glyphs.first, 0, ".notdef comes first")
+        let program = subset.program(of: face)
+        // The whole file sums to 0xB1B0AFBA once head's adjustment is in.
+        var sum: UInt32 = 0
+        var i = 0
+        while i + 4 <= program.count { sum &+= program.u32(i); i += 4 }
+        XCTAssertEqual(sum, 0xB1B0_AFBA)
+        let reread = try TrueTypeFace(file: try file(Data(program), "subset", ext: "ttf"), index: 0)
+        XCTAssertEqual(reread.glyphCount, subset.glyphs.count)
+        XCTAssertEqual(reread.unitsPerEm, face.unitsPerEm)
+        for (new, old) in subset.glyphs.enumerated() where face.components(old).isEmpty {
+            let original = face.bytes[face.glyphData(old)], copy = reread.bytes[reread.glyphData(new)]
+            XCTAssertEqual(copy.prefix(original.count), original, "glyph \(old)")
+            XCTAssertTrue(copy.dropFirst(original.count).allSatisfy { $0 == 0 } && copy.count - original.count < 4, "glyph \(old): only padding added")
+            XCTAssertEqual(reread.horizontalMetric(new).advance, face.horizontalMetric(old).advance)
+        }
+    }
+
+    /// Composite glyphs (accented Latin in most TrueType fonts) bring their components, and
+    /// point at them by their new numbers.
+    func testCompositeGlyphsKeepTheirComponents() throws {
+        for path in Self.trueTypeFiles() {
+            guard let face = try? TrueTypeFace(file: path, index: 0),
+                  let composite = (0..<face.glyphCount).first(where: { !face.components($0).isEmpty }) else { continue }
+            let subset = TrueTypeSubset(face: face, used: [composite])
+            let reread = try TrueTypeFace(file: try file(Data(subset.program(of: face)), "composite", ext: "ttf"), index: 0)
+            let newComposite = subset.newIndex[composite]!
+            let originals = face.components(composite).map(\.glyph)
+            let renumbered = reread.components(newComposite).map(\.glyph)
+            XCTAssertEqual(renumbered.count, originals.count)
+            for (old, new) in zip(originals, renumbered) {
+                XCTAssertEqual(subset.newIndex[old], new)
+                let original = face.bytes[face.glyphData(old)]
+                XCTAssertEqual(reread.bytes[reread.glyphData(new)].prefix(original.count), original)
+            }
+            return
+        }
+        throw XCTSkip("no TrueType font with composite glyphs on this machine")
+    }
+
+    func testFacesWithoutTrueTypeOutlinesAreRefused() throws {
+        guard let noto = FontSetup.file(forFamily: "Noto Serif CJK SC") else { throw XCTSkip("Noto CJK not installed") }
+        XCTAssertThrowsError(try TrueTypeFace(file: noto, index: 0)) { error in
+            XCTAssertTrue("\(error)".contains("no TrueType outlines"), "\(error)")
+        }
+    }
+
+    // MARK: helpers
+
+    static func trueTypeFiles() -> [String] {
+        let base = "/usr/share/fonts/truetype"
+        let found = FileManager.default.enumerator(atPath: base)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".ttf") }.sorted() ?? []
+        return found.map { base + "/" + $0 }
+    }
+
+    func file(_ data: Data, _ name: String, ext: String = "pdf") throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-direct-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent("\(name).\(ext)")
+        try data.write(to: url)
+        return url.path
+    }
+
+    /// A page rendered by poppler at 40 dpi, as grey levels.
+    func pixels(_ pdf: String, page: Int) throws -> [UInt8] {
+        let prefix = pdf + "-p\(page)"
+        let run = try Tool.run("pdftoppm", ["-r", "40", "-gray", "-f", "\(page)", "-l", "\(page)", "-singlefile", pdf, prefix])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: prefix + ".pgm")))
+        // P5 header: magic, width, height, maxval, each followed by whitespace.
+        var fields = 0, i = 0
+        while fields < 4, i < bytes.count {
+            while i < bytes.count, bytes[i] != 0x20, bytes[i] != 0x0A { i += 1 }
+            fields += 1
+            i += 1
+        }
+        return Array(bytes[i...])
+    }
+}
