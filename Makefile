@@ -56,8 +56,9 @@ test: fonts
 bench: fonts
 	$(SWIFT) build -c release --product nianbao-bench
 	$(SWIFT) build -c release --product nianbao
-	.build/release/nianbao-bench Tests/NianbaoIngestTests/Fixtures/samples 3
-	scripts/bench-batch.sh
+	@mkdir -p .build/bench
+	.build/release/nianbao-bench Tests/NianbaoIngestTests/Fixtures/samples 3 | tee .build/bench/render.txt
+	scripts/bench-batch.sh .build/bench/render.txt
 
 clean:
 	rm -rf .build

@@ -2,7 +2,8 @@
 # Batch benchmark (make bench): archives of 200 and 2,000 reports (copies of the samples in
 # a tree), rendered to PDF at --jobs 1 and --jobs 2; prints throughput, speed-up, peak
 # memory per worker and the time per report in each stage. With the `typst` Python package
-# installed, typst renders the same report in the same run for comparison.
+# installed, typst renders the same reports in the same run for comparison, against the
+# nianbao-bench output given as $1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.build/release/nianbao
@@ -37,8 +38,10 @@ for n in 200 2000; do
   done
 done
 python3 -c "print('speed-up with 2 jobs: %.2fx (2,000 reports)' % (${RATE[2000-2]} / ${RATE[2000-1]}))"
-size=$(stat -c %s "$WORK/out-200-1/region0/county0/report-0.pdf")
-printf 'PDF size (xixia sample): %d KB\n' $((size / 1024))
+for ((i = 0; i < ${#SAMPLES[@]}; i++)); do
+  size=$(stat -c %s "$WORK/out-200-1/region$i/county$i/report-$i.pdf")
+  printf 'PDF size, %s: %d KB\n' "$(basename "${SAMPLES[$i]}" .txt)" $((size / 1024))
+done
 
 # Cold start: one report, a new process, fonts and style set up from nothing.
 python3 - "$BIN" <<'PY'
@@ -49,7 +52,7 @@ print("single report from a cold start: %.3f s (best of 5)" % best)
 PY
 
 if python3 -c 'import typst' 2>/dev/null; then
-  python3 scripts/bench-typst.py "$BIN"
+  python3 scripts/bench-typst.py "$BIN" "${1:-}"
 else
   echo "typst: not installed (pip install typst) — reference figure from PERFORMANCE.md: 21.0 docs/s, 173 KB"
 fi

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """typst on the same content, measured in the same run as nianbao (make bench).
 
-The xixia sample as nianbao reads it (its JSON export) becomes a typst document of the same
+Each sample as nianbao reads it (its JSON export) becomes a typst document of the same
 shape: A4, the GB/T 9704 margins, title, the sections' paragraphs and the three tables as
-ruled grids, Noto CJK fonts. One compiler is reused, as PERFORMANCE.md's reference does; every iteration changes each
-paragraph (a different report, as in a batch), or typst's incremental cache would replay
-the previous result.
-usage: bench-typst.py NIANBAO_BINARY
+ruled grids, Noto CJK fonts. One compiler is reused, as PERFORMANCE.md's reference does.
+Iterations go round the samples, and each iteration marks every paragraph with its number
+(as nianbao-bench does), or typst's incremental cache would replay the previous result.
+Given nianbao-bench's output, prints the ratio of the two.
+usage: bench-typst.py NIANBAO_BINARY [NIANBAO_BENCH_OUTPUT]
 """
 import glob
 import json
@@ -85,3 +86,11 @@ with tempfile.TemporaryDirectory() as tmp:
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(f"typst {typst.__version__} on the same {len(samples)} reports, one compiler reused: {n / elapsed:.1f} docs/s, "
       f"{sum(sizes) / len(sizes) / 1024:.0f} KB each on average, peak {peak:.0f} MB")
+
+if len(sys.argv) > 2 and os.path.exists(sys.argv[2]):
+    line = next((l for l in open(sys.argv[2], encoding="utf-8") if l.startswith("rendered")), None)
+    if line:
+        rate, kb = float(line.split()[1]), float(line.split("PDFs, ")[1].split()[0])
+        typst_rate, typst_kb = n / elapsed, sum(sizes) / len(sizes) / 1024
+        print(f"nianbao against typst, same reports, same run: {rate / typst_rate:.2f}x the throughput "
+              f"({rate:.1f} against {typst_rate:.1f} docs/s), PDFs {kb:.0f} KB against {typst_kb:.0f} KB")
