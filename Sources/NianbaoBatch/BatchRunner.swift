@@ -35,6 +35,8 @@ public final class BatchRunner: @unchecked Sendable {  // shared state is guarde
 
     /// Runs every item; `progress` is called (from worker threads, serialised) after each.
     public func run(progress: @escaping @Sendable (Progress) -> Void) -> [BatchResult] {
+        // A write to a worker that has just died must fail with EPIPE, not kill this process.
+        signal(SIGPIPE, SIG_IGN)
         let start = Date()
         let group = DispatchGroup()
         for _ in 0..<min(jobs, max(items.count, 1)) {
