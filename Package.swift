@@ -20,7 +20,7 @@ let package = Package(
         .systemLibrary(
             name: "CPangoCairo",
             pkgConfig: "pangocairo",
-            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"]), .brew(["pango", "cairo"])]
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "libdeflate-dev"]), .brew(["pango", "cairo", "libdeflate"])]
         ),
         .target(name: "NianbaoModel"),
         .target(name: "NianbaoIngest", dependencies: ["NianbaoModel"]),

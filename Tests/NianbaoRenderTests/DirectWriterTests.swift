@@ -151,3 +151,15 @@ final class DirectWriterTests: XCTestCase {
         return Array(bytes[i...])
     }
 }
+
+extension DirectWriterTests {
+    /// A font file cut short anywhere is refused with a reason, never read out of bounds.
+    func testTruncatedFontsAreRefusedNotCrashed() throws {
+        guard let path = FontSetup.file(forFamily: "Nianbao Serif SC") ?? Self.trueTypeFiles().first,
+              let data = FileManager.default.contents(atPath: path) else { throw XCTSkip("no TrueType font on this machine") }
+        for length in [0, 11, 40, 200, 400, 1000, data.count / 2] {
+            let cut = try file(data.prefix(length), "cut-\(length)", ext: "ttf")
+            XCTAssertThrowsError(try TrueTypeFace(file: cut, index: 0), "\(length) bytes")
+        }
+    }
+}

@@ -50,7 +50,10 @@ final class TrueTypeFace: @unchecked Sendable {
             guard offset + length <= bytes.count else { throw fail("table \(tag) runs past the end") }
             tables[tag] = offset..<(offset + length)
         }
-        for tag in ["head", "hhea", "maxp", "hmtx"] where tables[tag] == nil { throw fail("no \(tag) table") }
+        // The fields read below lie within these lengths.
+        for (tag, length) in [("head", 54), ("hhea", 36), ("maxp", 6), ("hmtx", 0)] where (tables[tag]?.count ?? -1) < length {
+            throw fail(tables[tag] == nil ? "no \(tag) table" : "\(tag) table too short")
+        }
         guard tables["glyf"] != nil, tables["loca"] != nil else { throw fail("no TrueType outlines (glyf)") }
         self.tables = tables
         let head = tables["head"]!.lowerBound, hhea = tables["hhea"]!.lowerBound, maxp = tables["maxp"]!.lowerBound
