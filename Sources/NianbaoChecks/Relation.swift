@@ -18,26 +18,43 @@ struct Relation {
     let anchor: CellKey
 
     func evaluate(_ report: Report) -> Finding? {
+        guard let outcome = Balance(left: lhs.map { report[$0] }, right: rhs.map { report[$0] }) else { return nil }
+        let keys = lhs + rhs
+        let line = report[anchor].line ?? keys.lazy.compactMap { report[$0].line }.first
+        return Finding(id: id, severity: outcome.severity, message: "\(description): \(outcome.sums)", line: line, keys: keys)
+    }
+}
+
+/// Two sums of cells that should be equal and are not, with the severity FORMAT.md gives
+/// it (see `Relation`). Nil when they agree, or when a cell is unreadable.
+struct Balance {
+    let left: Double
+    let right: Double
+    let severity: Finding.Severity
+
+    init?(left lhs: [Cell], right rhs: [Cell]) {
         var left = 0.0, right = 0.0
         var assumedLeft = 0, assumedRight = 0
-        for key in lhs {
-            guard let v = report[key].valueForChecks else { return nil }
+        for cell in lhs {
+            guard let v = cell.valueForChecks else { return nil }
             left += v.value
             if v.assumed { assumedLeft += 1 }
         }
-        for key in rhs {
-            guard let v = report[key].valueForChecks else { return nil }
+        for cell in rhs {
+            guard let v = cell.valueForChecks else { return nil }
             right += v.value
             if v.assumed { assumedRight += 1 }
         }
         if abs(left - right) < 1e-9 { return nil }
         let couldMend = (left < right && assumedLeft > 0) || (right < left && assumedRight > 0)
-        let severity: Finding.Severity = couldMend ? .warning : .error
+        self.left = left
+        self.right = right
+        severity = couldMend ? .warning : .error
+    }
+
+    /// `3 ≠ 5`, with a note when blank or placeholder cells were counted as 0.
+    var sums: String {
         let format = { (x: Double) in x == x.rounded() ? String(Int(x)) : String(x) }
-        var message = "\(description): \(format(left)) ≠ \(format(right))"
-        if couldMend { message += " (blank or placeholder cells were counted as 0)" }
-        let keys = lhs + rhs
-        let line = report[anchor].line ?? keys.lazy.compactMap { report[$0].line }.first
-        return Finding(id: id, severity: severity, message: message, line: line, keys: keys)
+        return "\(format(left)) ≠ \(format(right))" + (severity == .warning ? " (blank or placeholder cells were counted as 0)" : "")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoChecks
 import NianbaoModel
 
 /// Builds a `ComparisonSheet` from reports in the order given.
@@ -7,11 +8,13 @@ public enum ComparisonBuilder {
 
     public static func build(_ inputs: [ComparisonInput], metrics: Metrics = .all, title: String? = nil) -> ComparisonSheet {
         let columns = makeColumns(inputs)
-        // Footnotes: one per error finding with keys, numbered in input order.
+        // Footnotes: one per error finding with keys, numbered in input order. Two years of
+        // one agency are also checked against each other (CrossYear).
         var footnotes: [String] = []
         var notesByCell: [Int: [CellKey: [Int]]] = [:]
+        let crossYear = CrossYear.findings(inputs.map(\.report))
         for (i, input) in inputs.enumerated() {
-            for f in input.findings where f.severity == .error && !f.keys.isEmpty {
+            for f in input.findings + crossYear[i] where f.severity == .error && !f.keys.isEmpty {
                 let column = columns.first { $0.kind == .report(i) }!
                 footnotes.append("\(column.label)：\(FindingText.chinese(f))")
                 for k in f.keys { notesByCell[i, default: [:]][k, default: []].append(footnotes.count - 1) }

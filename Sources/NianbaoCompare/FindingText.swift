@@ -1,3 +1,4 @@
+import NianbaoChecks
 import NianbaoModel
 
 /// Check errors said in Chinese for the handout's footnotes: which relation fails, with the
@@ -20,6 +21,12 @@ enum FindingText {
         case "review.sum":
             let group = first.map { $0.labels.row } ?? ""
             return "表三「\(group)」：总计 ≠ 维持＋纠正＋其他＋尚未审结（\(shown)）"
+        case CrossYear.carriedOverID:
+            let column = first.map { $0.labels.column } ?? ""
+            return "表二「\(column)」列：上年结转 ≠ 上一年度报告的结转下年度继续办理（\(shown)）"
+        case CrossYear.inForceID:
+            let row = first.map { $0.labels.row } ?? ""
+            return "表一「\(row)」：上年现行有效＋本年制发 ≠ 本年现行有效＋本年废止（\(shown)）"
         default:
             return "数据无法识读：\(f.message)"
         }

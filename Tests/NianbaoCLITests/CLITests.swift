@@ -94,6 +94,31 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(parsed.stdout.contains("\"requests.balance\""))
     }
 
+    /// Two years of one agency: the later is checked against the earlier. The "2021" report
+    /// is xixia's 2022 one relabelled, so its carried-forward row (all 0) disagrees with
+    /// 2022's carried-over (1 natural person), and 19 normative documents in force do not
+    /// carry on to 19 with 12 issued.
+    func testCheckComparesConsecutiveYearsOfOneAgency() throws {
+        let text = try String(contentsOfFile: sample("xixia-county-2022"), encoding: .utf8)
+        let earlier = try temp("xixia-2021.txt", Array(text.replacingOccurrences(of: "2022", with: "2021").utf8))
+        let result = try run(["check", earlier, sample("xixia-county-2022")])
+        XCTAssertEqual(result.status, 1)
+        let crossYear = result.stdout.split(separator: "\n").filter { $0.contains("cross_year") }
+        XCTAssertEqual(crossYear, [
+            "\(sample("xixia-county-2022")):50: error: cross_year.in_force: table 1 row normative_documents: 2021's in_force + issued = in_force + repealed: 31 ≠ 19",
+            "\(sample("xixia-county-2022")):96: error: cross_year.carried_over: table 2 column natural: carried_over = 2021's carried_forward: 1 ≠ 0",
+            "\(sample("xixia-county-2022")):96: error: cross_year.carried_over: table 2 column total: carried_over = 2021's carried_forward: 1 ≠ 0",
+        ])
+        // The same 2021 report made consistent with 2022: no cross-year finding.
+        let mended = text.replacingOccurrences(of: "2022", with: "2021")
+            .replacingOccurrences(of: "四、结转下年度继续办理 0 0 0 0 0 0 0", with: "四、结转下年度继续办理 1 0 0 0 0 0 1")
+            .replacingOccurrences(of: "⾏政规范性⽂件 12 0 19", with: "⾏政规范性⽂件 12 0 7")
+        let consistent = try run(["check", try temp("xixia-2021-mended.txt", Array(mended.utf8)), sample("xixia-county-2022")])
+        XCTAssertFalse(consistent.stdout.contains("cross_year"), consistent.stdout)
+        // Alone, a year has nothing to be compared with.
+        XCTAssertEqual(try run(["check", sample("xixia-county-2022")]).stdout, "")
+    }
+
     func testBadInputsExitTwoWithAMessage() throws {
         let cases: [(String, [UInt8], String)] = [
             ("empty.txt", [], "empty"),

@@ -122,6 +122,21 @@ final class CompareTests: XCTestCase {
         XCTAssertTrue(md.contains("| 本年新收申请 | 18※2 | 19▲ | 0▼ |"), md)  // 18 is in the failed balance of the 总计 column
     }
 
+    /// Two years of one agency are checked against each other; what fails is footnoted on
+    /// the later year's cells. (The "2021" report is xixia's 2022 one relabelled, so it
+    /// carries nothing forward while 2022 carries 1 over.)
+    func testCrossYearErrorsAreFootnoted() {
+        let earlier = Self.input(Self.text("xixia-county-2022").replacingOccurrences(of: "2022", with: "2021"))
+        let sheet = ComparisonBuilder.build([Self.input(Self.text("xixia-county-2022")), earlier])
+        XCTAssertTrue(sheet.footnotes.contains("西峡县人民政府 2022：表二「总计」列：上年结转 ≠ 上一年度报告的结转下年度继续办理（1 ≠ 0）"), "\(sheet.footnotes)")
+        XCTAssertTrue(sheet.footnotes.contains { $0.contains("表一「行政规范性文件」：上年现行有效＋本年制发 ≠ 本年现行有效＋本年废止（31 ≠ 19）") }, "\(sheet.footnotes)")
+        let carriedOver = sheet.rows.first { $0.metric.kind == .cell(.requests(.carriedOver, .total)) }!
+        let column = sheet.columns.firstIndex { $0.label == "西峡县人民政府 2022" }!
+        XCTAssertFalse(carriedOver.values[column].footnotes.isEmpty, "the 2022 cell is marked")
+        let earlierColumn = sheet.columns.firstIndex { $0.label == "西峡县人民政府 2021" }!
+        XCTAssertTrue(carriedOver.values[earlierColumn].footnotes.isEmpty, "the 2021 cell is not")
+    }
+
     func testHandoutPDF() throws {
         let style = try StyleLoader.load("official", searching: [Self.root.appendingPathComponent("styles").path])
         let sheet = ComparisonBuilder.build([Self.input(Self.xixiaBroken)] + Self.inputs.dropFirst(), metrics: .summary, title: "测试对比表")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NianbaoChecks
 import NianbaoExport
+import NianbaoIngest
 import NianbaoModel
 
 extension Nianbao {
@@ -9,7 +10,8 @@ extension Nianbao {
         static let configuration = CommandConfiguration(
             abstract: "Check the arithmetic of reports and list what the parser was unsure of.",
             discussion: """
-            Prints one line per finding: FILE:LINE: severity: id: message.
+            Prints one line per finding: FILE:LINE: severity: id: message. When two years of \
+            one agency are given, the later is also checked against the earlier (cross_year.*).
             Exit status: 0 when no report has errors (warnings allowed), 1 when a report has \
             errors, 2 when an input is not a readable report.
             """
@@ -26,20 +28,26 @@ extension Nianbao {
             var unreadable = false
             var errors = false
             var documents: [JSONExport.Document] = []
+            var loaded: [(file: String, parsed: ParsedReport)] = []
             for file in input.files {
                 switch ReportLoader.load(file) {
                 case .failed(let reason):
                     FindingPrinter.stderr(FindingPrinter.failure(file, reason))
                     unreadable = true
                 case .parsed(let parsed):
-                    let findings = Checker.findings(for: parsed)
-                    errors = errors || findings.hasErrors
-                    switch format {
-                    case .text:
-                        for f in findings { FindingPrinter.stdout(FindingPrinter.line(f, file: file) + "\n") }
-                    case .json:
-                        documents.append(JSONExport.Document(report: parsed.report, findings: findings, source: file))
-                    }
+                    loaded.append((file, parsed))
+                }
+            }
+            // Two years of one agency among the inputs are checked against each other too.
+            let crossYear = CrossYear.findings(loaded.map(\.parsed.report))
+            for ((file, parsed), across) in zip(loaded, crossYear) {
+                let findings = (Checker.findings(for: parsed) + across).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+                errors = errors || findings.hasErrors
+                switch format {
+                case .text:
+                    for f in findings { FindingPrinter.stdout(FindingPrinter.line(f, file: file) + "\n") }
+                case .json:
+                    documents.append(JSONExport.Document(report: parsed.report, findings: findings, source: file))
                 }
             }
             if format == .json && !documents.isEmpty { FindingPrinter.stdout(JSONExport.render(documents)) }
