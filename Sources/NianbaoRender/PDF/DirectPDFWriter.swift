@@ -23,7 +23,7 @@ enum DirectPDFWriter {
 
         var file = PDFFile()
         let catalog = file.reserve(), pageTree = file.reserve(), info = file.reserve()
-        let outlines = document.outline.isEmpty ? nil : file.reserve()
+        let outlines = document.outline.isEmpty || document.pages.isEmpty ? nil : file.reserve()
         let pageObjects = document.pages.map { _ in (page: file.reserve(), content: file.reserve()) }
         fonts.reserve(in: &file)
 
