@@ -15,8 +15,9 @@ public enum Checker {
         return relations.compactMap { $0.evaluate(report) }
     }
 
-    /// Parse findings and check findings of one parsed report, in line order.
-    public static func findings(for parsed: ParsedReport) -> [Finding] {
-        (parsed.findings + check(parsed.report)).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+    /// Parse findings and check findings of one parsed report, with `extra` ones (such as
+    /// `CrossYear`'s), in line order.
+    public static func findings(for parsed: ParsedReport, with extra: [Finding] = []) -> [Finding] {
+        (parsed.findings + check(parsed.report) + extra).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
     }
 }

@@ -23,6 +23,8 @@ final class TrueTypeFace: @unchecked Sendable {
     let ascent: Int, descent: Int, capHeight: Int
     let italicAngle: Double
     let fixedPitch: Bool
+    /// The tables read for every glyph, kept apart from `tables` to spare a lookup each time.
+    private let loca: Range<Int>, glyf: Range<Int>, hmtx: Range<Int>
     private let longLoca: Bool
     private let horizontalMetrics: Int
 
@@ -54,8 +56,11 @@ final class TrueTypeFace: @unchecked Sendable {
         for (tag, length) in [("head", 54), ("hhea", 36), ("maxp", 6), ("hmtx", 0)] where (tables[tag]?.count ?? -1) < length {
             throw fail(tables[tag] == nil ? "no \(tag) table" : "\(tag) table too short")
         }
-        guard tables["glyf"] != nil, tables["loca"] != nil else { throw fail("no TrueType outlines (glyf)") }
+        guard let glyf = tables["glyf"], let loca = tables["loca"] else { throw fail("no TrueType outlines (glyf)") }
         self.tables = tables
+        self.glyf = glyf
+        self.loca = loca
+        hmtx = tables["hmtx"]!
         let head = tables["head"]!.lowerBound, hhea = tables["hhea"]!.lowerBound, maxp = tables["maxp"]!.lowerBound
         unitsPerEm = Int(bytes.u16(head + 18))
         bbox = (Int(bytes.i16(head + 36)), Int(bytes.i16(head + 38)), Int(bytes.i16(head + 40)), Int(bytes.i16(head + 42)))
@@ -80,19 +85,19 @@ final class TrueTypeFace: @unchecked Sendable {
         }
         postScriptName = Self.postScriptName(bytes, tables["name"]) ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let needed = (glyphCount + 1) * (longLoca ? 4 : 2)
-        guard tables["loca"]!.count >= needed else { throw fail("loca table too short for \(glyphCount) glyphs") }
-        guard tables["hmtx"]!.count >= 4 * horizontalMetrics else { throw fail("hmtx table too short") }
+        guard loca.count >= needed else { throw fail("loca table too short for \(glyphCount) glyphs") }
+        guard hmtx.count >= 4 * horizontalMetrics else { throw fail("hmtx table too short") }
     }
 
     /// The outline bytes of a glyph (empty for a blank glyph such as the space).
     func glyphData(_ glyph: Int) -> Range<Int> {
         guard glyph < glyphCount else { return 0..<0 }
-        let loca = tables["loca"]!.lowerBound, glyf = tables["glyf"]!
+        let at = loca.lowerBound
         let a: Int, b: Int
         if longLoca {
-            a = Int(bytes.u32(loca + 4 * glyph)); b = Int(bytes.u32(loca + 4 * glyph + 4))
+            a = Int(bytes.u32(at + 4 * glyph)); b = Int(bytes.u32(at + 4 * glyph + 4))
         } else {
-            a = 2 * Int(bytes.u16(loca + 2 * glyph)); b = 2 * Int(bytes.u16(loca + 2 * glyph + 2))
+            a = 2 * Int(bytes.u16(at + 2 * glyph)); b = 2 * Int(bytes.u16(at + 2 * glyph + 2))
         }
         guard a <= b, glyf.lowerBound + b <= glyf.upperBound else { return 0..<0 }
         return (glyf.lowerBound + a)..<(glyf.lowerBound + b)
@@ -100,7 +105,6 @@ final class TrueTypeFace: @unchecked Sendable {
 
     /// Advance width and left side bearing, in font units.
     func horizontalMetric(_ glyph: Int) -> (advance: Int, lsb: Int) {
-        let hmtx = tables["hmtx"]!
         if glyph < horizontalMetrics {
             return (Int(bytes.u16(hmtx.lowerBound + 4 * glyph)), Int(bytes.i16(hmtx.lowerBound + 4 * glyph + 2)))
         }

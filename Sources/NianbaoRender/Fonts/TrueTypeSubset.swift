@@ -10,10 +10,10 @@ struct TrueTypeSubset {
 
     /// The subset of `used` glyphs plus .notdef and every component of a composite used.
     init(face: TrueTypeFace, used: Set<Int>) {
-        var all: Set<Int> = [0]
-        var pending = Array(used.filter { $0 < face.glyphCount })
+        var all: Set<Int> = []
+        var pending = [0] + used.filter { $0 < face.glyphCount }
         while let glyph = pending.popLast() {
-            guard all.insert(glyph).inserted || glyph == 0 else { continue }
+            guard all.insert(glyph).inserted else { continue }
             for component in face.components(glyph) where !all.contains(component.glyph) && component.glyph < face.glyphCount {
                 pending.append(component.glyph)
             }

@@ -10,16 +10,20 @@ import NianbaoLayout
 enum DirectPDFWriter {
     static func write(_ document: PagedDocument, options: PDFWriter.Options, shaper: Shaper) throws -> Data {
         // Pass 1: every glyph, so the subsets (and their codes) are known before any page.
+        // The shaped blocks are kept in item order for pass 2.
         var fonts = EmbeddedFonts()
+        var shapedTexts: [ShapedBlock] = []
         for page in document.pages {
             for case let .text(block, _, _, lines) in page.items {
                 let shaped = shaper.shape(block)
+                shapedTexts.append(shaped)
                 for index in lines where index < shaped.lines.count {
-                    for glyph in shaped.lines[index].glyphs { _ = try fonts.use(glyph, of: shaped, faces: shaper.faces) }
+                    for glyph in shaped.lines[index].glyphs { try fonts.use(glyph, of: shaped, faces: shaper.faces) }
                 }
             }
         }
         fonts.makeSubsets()
+        var nextShaped = shapedTexts.makeIterator()
 
         var file = PDFFile()
         let catalog = file.reserve(), pageTree = file.reserve(), info = file.reserve()
@@ -36,7 +40,7 @@ enum DirectPDFWriter {
                 case let .box(x, y, width, height, gray):
                     content.box(x: x, y: y, width: width, height: height, gray: gray)
                 case let .text(block, x, y, lines):
-                    drawnLines(block, shaper.shape(block), x: x, y: y, lines: lines) { content.line($0, size: block.font.size, fonts: fonts) }
+                    drawnLines(block, nextShaped.next()!, x: x, y: y, lines: lines) { content.line($0, size: block.font.size, fonts: fonts) }
                 }
             }
             file.stream(objects.content, content.out.bytes)

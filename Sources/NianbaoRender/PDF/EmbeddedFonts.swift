@@ -15,8 +15,8 @@ struct EmbeddedFonts {
     private(set) var fonts: [Font] = []
     private var byShaperFace: [Int: Int] = [:]
 
-    /// Records `glyph` and returns the index of its font (`/F` index + 1 is its name).
-    mutating func use(_ glyph: PlacedGlyph, of block: ShapedBlock, faces: [FaceLocation?]) throws -> Int {
+    /// Records `glyph`, its face, and the text it shows.
+    mutating func use(_ glyph: PlacedGlyph, of block: ShapedBlock, faces: [FaceLocation?]) throws {
         let index: Int
         if let known = byShaperFace[glyph.face] {
             index = known
@@ -30,10 +30,9 @@ struct EmbeddedFonts {
         if !glyph.text.isEmpty, fonts[index].text[glyph.glyph] == nil {
             fonts[index].text[glyph.glyph] = String(decoding: block.utf8[glyph.text], as: UTF8.self)
         }
-        return index
     }
 
-    /// The font index for an already recorded glyph's face.
+    /// The font index (`/F` index + 1 is its name) for an already recorded glyph's face.
     func font(forShaperFace face: Int) -> Int { byShaperFace[face]! }
 
     /// Builds the subsets; call once every glyph is recorded.
@@ -131,7 +130,7 @@ struct EmbeddedFonts {
             out.raw(" beginbfchar\n")
             for (code, text) in block {
                 out.raw("<"); out.hex16(code); out.raw("><")
-                out.utf16Hex(text.utf8[...])
+                out.utf16Hex(text)
                 out.raw(">\n")
             }
             out.raw("endbfchar\n")

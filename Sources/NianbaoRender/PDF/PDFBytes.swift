@@ -65,8 +65,8 @@ struct PDFBytes {
     }
 
     /// The UTF-16BE hex of `text` without brackets or mark (ToUnicode targets).
-    mutating func utf16Hex(_ text: Substring.UTF8View) {
-        for unit in String(decoding: text, as: UTF8.self).utf16 { hex16(Int(unit)) }
+    mutating func utf16Hex(_ text: String) {
+        for unit in text.utf16 { hex16(Int(unit)) }
     }
 }
 

@@ -23,8 +23,6 @@ struct PlacedGlyph {
 /// One line of a shaped block: its glyphs and where Pango put it.
 struct ShapedLine {
     var glyphs: [PlacedGlyph]
-    /// The natural width of the line's text (without the first line's indent).
-    var width: Double
     /// Left edge of the line inside the block (indent or alignment offset included).
     var logicalX: Double
     /// Height of the line and its baseline from its top.
@@ -111,9 +109,8 @@ final class Shaper {
         var result: [ShapedLine] = []
         repeat {
             guard let line = pango_layout_iter_get_line_readonly(iter) else { continue }
-            var logical = PangoRectangle(), own = PangoRectangle()
+            var logical = PangoRectangle()
             pango_layout_iter_get_line_extents(iter, nil, &logical)
-            pango_layout_line_get_extents(line, nil, &own)
             let baseline = pango_layout_iter_get_baseline(iter)
             var glyphs: [PlacedGlyph] = []
             var pen: Int32 = 0
@@ -124,7 +121,7 @@ final class Shaper {
                 }
                 runs = node.pointee.next
             }
-            result.append(ShapedLine(glyphs: glyphs, width: CPangoCairo_toPoints(own.width), logicalX: CPangoCairo_toPoints(logical.x),
+            result.append(ShapedLine(glyphs: glyphs, logicalX: CPangoCairo_toPoints(logical.x),
                                      height: CPangoCairo_toPoints(logical.height), baseline: CPangoCairo_toPoints(baseline - logical.y)))
         } while pango_layout_iter_next_line(iter) != 0
         return result

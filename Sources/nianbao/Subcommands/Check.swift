@@ -41,7 +41,7 @@ extension Nianbao {
             // Two years of one agency among the inputs are checked against each other too.
             let crossYear = CrossYear.findings(loaded.map(\.parsed.report))
             for ((file, parsed), across) in zip(loaded, crossYear) {
-                let findings = (Checker.findings(for: parsed) + across).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+                let findings = Checker.findings(for: parsed, with: across)
                 errors = errors || findings.hasErrors
                 switch format {
                 case .text:
