@@ -100,6 +100,9 @@ def prepare(face, out_dir):
     for name_id, text in names.items():
         table.setName(text, name_id, 3, 1, 0x409)
     tmp = out + ".part"
+    # fonttools would stamp head.modified with the time of saving, so two machines would
+    # embed different bytes; keep the source face's date instead.
+    font.recalcTimestamp = False
     font.save(tmp)
     os.replace(tmp, out)
     return f"{out_name}: {len(font.getGlyphOrder())} glyphs, {os.path.getsize(out) // 1024} KB"
