@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // nianbao: annual reports on government information disclosure (政府信息公开工作年度报告)
 // read from messy text, checked, and exported. Targets follow the pipeline:
-// Model ← Ingest, Checks, Export ← Render (the only importer of CPangoCairo) ← nianbao (CLI).
+// Files (PDF/HTML/DOCX → ExtractedDocument; the only importer of CPoppler and CLibXML2) → Ingest → Model
+// ← Checks, Export ← Style, Layout ← Render (the only importer of CPangoCairo) ← Compare, Batch ← nianbao (CLI).
 import PackageDescription
 
 let package = Package(
@@ -9,7 +10,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "nianbao", targets: ["nianbao"]),
-        .library(name: "NianbaoKit", targets: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare"]),
+        .library(name: "NianbaoKit", targets: ["NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,8 +23,15 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "libdeflate-dev"]), .brew(["pango", "cairo", "libdeflate"])]
         ),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(name: "NianbaoModel"),
         .target(name: "NianbaoIngest", dependencies: ["NianbaoModel"]),
+        // File readers (PDF, HTML, DOCX) in front of Ingest: bytes → ExtractedDocument → Ingest.
+        .target(name: "NianbaoFiles", dependencies: [
+            "NianbaoModel", "NianbaoIngest", "CPoppler", "CLibXML2",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "NianbaoChecks", dependencies: ["NianbaoModel"]),
         .target(name: "NianbaoExport", dependencies: ["NianbaoModel"]),
         .target(name: "NianbaoStyle", dependencies: [.product(name: "Yams", package: "Yams")]),
@@ -31,19 +39,19 @@ let package = Package(
         .target(name: "NianbaoRender", dependencies: ["CPangoCairo", "NianbaoLayout", "NianbaoStyle"]),
         .target(name: "NianbaoCompare", dependencies: ["NianbaoModel", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout"]),
         .target(name: "NianbaoBatch", dependencies: [
-            "NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender",
+            "NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .executableTarget(
             name: "nianbao",
             dependencies: [
-                "NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare", "NianbaoBatch",
+                "NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare", "NianbaoBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "nianbao-bench",
-            dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender"],
+            dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender"],
             path: "Sources/Bench"
         ),
         .target(name: "NianbaoTestSupport", path: "Sources/NianbaoTestSupport"),
@@ -51,6 +59,11 @@ let package = Package(
         .testTarget(
             name: "NianbaoIngestTests",
             dependencies: ["NianbaoModel", "NianbaoIngest"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "NianbaoFilesTests",
+            dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "NianbaoChecksTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks"]),

@@ -1,7 +1,8 @@
 import Foundation
+import NianbaoFiles
 import ZIPFoundation
 
-/// One input of a batch: a `.txt` report in a folder or inside a zip, named by its path
+/// One input of a batch: a report file (text, PDF, HTML, DOCX) in a folder or inside a zip, named by its path
 /// relative to the batch input. Outputs go to the same relative path under the output
 /// directory, so the relative path must stay inside it.
 public struct BatchItem: Codable, Sendable, Equatable {
@@ -25,7 +26,7 @@ public struct BatchItem: Codable, Sendable, Equatable {
 
     /// Output path for `ext` under `root`: `a/b/x.txt` → `root/a/b/x.pdf`.
     public func output(_ ext: String, under root: String) -> String {
-        let stem = path.hasSuffix(".txt") ? String(path.dropLast(4)) : path
+        let stem = BatchSource.stem(path)
         return root + "/" + stem + "." + ext
     }
 
@@ -49,7 +50,20 @@ public struct BatchError: Error, CustomStringConvertible {
 
 /// Finds the reports of a batch input.
 public enum BatchSource {
-    /// Every `.txt` under `input` (a folder, recursively, or a `.zip`), sorted by path.
+    /// Whether a path names an input `batch` reads: .txt .pdf .html .htm .docx (and .doc /
+    /// .wps, which get a failed row saying how to convert them).
+    public static func isInput(_ path: String) -> Bool {
+        guard let dot = path.lastIndex(of: ".") else { return false }
+        return InputKind.extensions.contains(path[path.index(after: dot)...].lowercased())
+    }
+
+    /// The path without its input extension: `a/x.pdf` → `a/x`.
+    static func stem(_ path: String) -> String {
+        guard isInput(path), let dot = path.lastIndex(of: ".") else { return path }
+        return String(path[..<dot])
+    }
+
+    /// Every input file (`isInput`) under `input` (a folder, recursively, or a `.zip`), sorted by path.
     public static func items(in input: String) throws -> [BatchItem] {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: input, isDirectory: &isDir) else {
@@ -74,7 +88,7 @@ public enum BatchSource {
                 if values?.isDirectory == true { walker.skipDescendants() }
                 continue
             }
-            guard url.pathExtension.lowercased() == "txt" else { continue }
+            guard isInput(url.lastPathComponent) else { continue }
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDir), !isDir.boolValue else { continue }
             let relative = String(url.standardizedFileURL.path.dropFirst(rootPath.count))
@@ -93,7 +107,7 @@ public enum BatchSource {
             throw BatchError("\(zip): not a folder or a readable zip archive")
         }
         var out: [BatchItem] = []
-        for entry in archive where entry.type == .file && entry.path.lowercased().hasSuffix(".txt") {
+        for entry in archive where entry.type == .file && isInput(entry.path) {
             var item = BatchItem(path: entry.path, zip: zip, entry: entry.path)
             let parts = entry.path.split(separator: "/", omittingEmptySubsequences: false)
             if entry.path.hasPrefix("/") || entry.path.hasPrefix("\\") || entry.path.contains(":") || parts.contains("..") || entry.path.contains("\\") {

@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoChecks
 import NianbaoExport
+import NianbaoFiles
 import NianbaoIngest
 import NianbaoLayout
 import NianbaoModel
@@ -56,7 +57,7 @@ public final class BatchJob {
         var parsed: ParsedReport?
         var ingestError: IngestError?
         let parseTime = clock.measure {
-            do { parsed = try parser.parse(bytes: bytes) } catch { ingestError = error as? IngestError }
+            do { parsed = try ReportInput.parse(bytes, name: item.path, parser: parser) } catch { ingestError = error as? IngestError }
         }
         guard let parsed else { return .failed(item.path, ingestError?.description ?? "not a report") }
         let findings = Checker.findings(for: parsed)
@@ -82,12 +83,17 @@ public final class BatchJob {
         var result = BatchResult(path: item.path, agency: parsed.report.agency, year: parsed.report.year,
                                  status: errors > 0 ? .errors : warnings > 0 ? .warnings : .ok,
                                  errors: errors, warnings: warnings, pages: document?.pages.count ?? 0, outputs: outputs,
-                                 message: first.map { "line \($0.line ?? 0): \($0.id): \($0.message)" } ?? "")
+                                 message: first.map { Self.place($0) + "\($0.id): \($0.message)" } ?? "")
         result.parseSeconds = seconds(parseTime)
         result.layoutSeconds = seconds(layoutTime)
         result.writeSeconds = seconds(writeTime)
         BatchRecords.write(result, for: item, under: outputDir)
         return result
+    }
+
+    /// `page 2 line 5: `, `line 5: ` or nothing, for the index's message column.
+    static func place(_ f: Finding) -> String {
+        (f.page.map { "page \($0) " } ?? "") + (f.line.map { "line \($0): " } ?? (f.page != nil ? ": " : ""))
     }
 
     private func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }

@@ -26,6 +26,8 @@ public enum JSONExport {
             /// Exactly as written in the source.
             public var written: String
             public var line: Int?
+            /// The page, when the input was a PDF.
+            public var page: Int?
         }
 
         public struct Summary: Encodable {
@@ -42,7 +44,7 @@ public enum JSONExport {
             sections = report.sections
             cells = CellKey.all.map { key in
                 let c = report[key]
-                return CellEntry(key: key.rawValue, state: c.state, value: c.text, number: c.number, written: c.written, line: c.line)
+                return CellEntry(key: key.rawValue, state: c.state, value: c.text, number: c.number, written: c.written, line: c.line, page: c.page)
             }
             self.findings = findings
             summary = Summary(errors: findings.errorCount, warnings: findings.warningCount)

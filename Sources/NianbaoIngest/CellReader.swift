@@ -19,6 +19,28 @@ enum CellReader {
         return hasDigit && s.count <= 24
     }
 
+    /// Whether a field stands where a value stands: value-like, or a number with something
+    /// stuck to it (`19件`, `12 个`, `约3`) that must become an unreadable cell of its row rather
+    /// than part of a label — otherwise its row loses a column and the numbers shift.
+    /// Row numbering (`1.属于国家秘密`, `3、其他`) stays a label.
+    static func isCellLike(_ raw: Substring) -> Bool {
+        let s = CharacterNormalization.trim(raw)
+        if PlacedTable.startsRow(String(s)) { return false }
+        if s.isEmpty || isPlaceholder(s) { return true }
+        let scalars = Array(CharacterNormalization.asciiDigits(s).unicodeScalars)
+        // Digits however many (a 25-digit number is an unreadable value, not label text).
+        if scalars.contains(where: { (0x30...0x39).contains($0.value) }),
+           scalars.allSatisfy({ (0x30...0x39).contains($0.value) || ",.，． ".unicodeScalars.contains($0) }) { return true }
+        if isValueLike(raw) { return true }
+        guard s.count <= 12 else { return false }
+        guard let firstDigit = scalars.firstIndex(where: { (0x30...0x39).contains($0.value) }) else { return false }
+        var i = firstDigit
+        while i < scalars.count, (0x30...0x39).contains(scalars[i].value) || scalars[i] == "," || scalars[i] == "." && i + 1 < scalars.count && (0x30...0x39).contains(scalars[i + 1].value) { i += 1 }
+        if i < scalars.count, ".、．)）".unicodeScalars.contains(scalars[i]) { return false }  // 1. 1、 numbering
+        // Before the digits at most a short qualifier (约, 共); after them a unit or noise.
+        return firstDigit <= 2 && !scalars[..<firstDigit].contains(where: { "（(".unicodeScalars.contains($0) })
+    }
+
     static func isPlaceholder(_ s: Substring) -> Bool {
         if s == "无" { return true }
         return !s.isEmpty && s.allSatisfy { placeholderMarks.contains($0) }

@@ -11,6 +11,14 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
     case truncated
     /// Text, but neither a report title nor the section headings were found.
     case notAReport(reason: String)
+    /// A PDF with pages but no text layer: a scan, which would need OCR.
+    case scannedPDF(pages: Int)
+    /// A file of a known kind that its reader could not open (`PDF`, `DOCX`, `HTML`).
+    case damaged(format: String, reason: String)
+    /// A kind of file nianbao does not read, and how to convert it.
+    case unsupported(format: String, advice: String)
+    /// Larger than the documented limit for one report.
+    case tooLarge(bytes: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -19,6 +27,12 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
         case .undecodable: return "the text is not UTF-8, UTF-16 (with BOM) or GB18030/GBK"
         case .truncated: return "the file ends in the middle of a UTF-8 character: it was cut short"
         case .notAReport(let reason): return "not an annual report: \(reason)"
+        case .scannedPDF(let pages):
+            return "the PDF has \(pages) page\(pages == 1 ? "" : "s") but no text layer: it is a scan; nianbao does not guess numbers from images (run OCR first, e.g. ocrmypdf, and check the numbers)"
+        case .damaged(let format, let reason): return "the \(format) file cannot be opened: \(reason)"
+        case .unsupported(let format, let advice): return "\(format) files are not read: \(advice)"
+        case .tooLarge(let bytes, let limit):
+            return "the file has \(bytes) bytes; one report is at most \(limit / (1 << 20)) MiB (larger inputs are not annual reports, or several pasted together)"
         }
     }
 }

@@ -16,7 +16,37 @@ public struct ReportParser: Sendable {
 
     /// Parses decoded text.
     public func parse(text: String) throws(IngestError) -> ParsedReport {
-        let lines = SourceLine.split(text)
+        try parse(lines: SourceLine.split(text))
+    }
+
+    /// Parses what a file reader extracted from a PDF, web page or Word file. Findings, cells
+    /// and sections point at places in that file (`page`, `line`), not at lines of a text.
+    public func parse(document: ExtractedDocument) throws(IngestError) -> ParsedReport {
+        var lines: [SourceLine] = []
+        var locations: [SourceLocation] = []
+        for block in document.blocks {
+            switch block {
+            case .text(let text, let location, let indented):
+                lines.append(SourceLine(number: lines.count + 1, raw: Substring(text), indented: indented))
+                locations.append(location)
+            case .placed(let placed, let location, let indented):
+                lines.append(SourceLine(number: lines.count + 1, raw: Substring(placed.text), indented: indented, placed: placed))
+                locations.append(location)
+            case .table(let grid):
+                for row in grid.rows {
+                    let text = row.cells.map(\.text).joined(separator: "\t")
+                    lines.append(SourceLine(number: lines.count + 1, raw: Substring(text), indented: false, gridRow: row))
+                    locations.append(row.location)
+                }
+            }
+        }
+        guard lines.contains(where: { !$0.isBlank }) else { throw .empty }
+        var parsed = try parse(lines: lines)
+        parsed.relocate { line in locations.indices.contains(line - 1) ? (locations[line - 1].page, locations[line - 1].line) : nil }
+        return parsed
+    }
+
+    func parse(lines: [SourceLine]) throws(IngestError) -> ParsedReport {
         let headings = SectionFinder.find(in: lines)
         let titleSearchEnd = headings.first(where: { $0.number >= 2 })?.index ?? lines.count
         let title = TitleFinder.find(in: lines[..<titleSearchEnd]) ?? TitleFinder.find(in: lines[...])
@@ -65,7 +95,7 @@ public struct ReportParser: Sendable {
             let tables: [(Int, [RowSpec], String)] = [(2, RowSpec.table1, "table 1"), (3, RowSpec.table2, "table 2"), (4, RowSpec.table3, "table 3")]
             for (section, specs, name) in tables {
                 guard let region = regions[section] else { continue }  // section_missing already says so
-                let (cells, tableFindings) = TableReader.read(RowPiece.pieces(region), specs: specs, tableName: name, headingLine: headingLines[section])
+                let (cells, tableFindings) = TableReader.read(RowPiece.pieces(region, columns: specs.map(\.keys.count).max() ?? 1), specs: specs, tableName: name, headingLine: headingLines[section])
                 for (key, cell) in cells { report[key] = cell }
                 findings += tableFindings
             }

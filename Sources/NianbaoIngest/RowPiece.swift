@@ -13,6 +13,9 @@ struct RowPiece {
         case fields
         /// A line of PDF text: blank cells vanished, the numbers are only those written.
         case text
+        /// All the numbers of one row of a PDF table, read by position, whose columns could
+        /// not be told: placed only when there are as many as the row has cells.
+        case wholeRow
     }
 
     let shape: Shape
@@ -22,7 +25,12 @@ struct RowPiece {
     let values: [Value]
 
     /// Splits a table region into pieces, choosing for each line the shape it has.
-    static func pieces(_ lines: ArraySlice<SourceLine>) -> [RowPiece] {
+    /// `columns` is the widest row's number of values (3, 7 or 15): PDF lines with positions
+    /// are placed into that many columns.
+    static func pieces(_ lines: ArraySlice<SourceLine>, columns: Int) -> [RowPiece] {
+        if lines.contains(where: { $0.gridRow != nil || $0.placed != nil }) {
+            return filePieces(lines, columns: columns)
+        }
         // Word table text: one cell a line, each starting with a tab. TSV: several tabs a line.
         let tabbed = lines.filter { $0.hasTab }
         let wordCells = tabbed.filter { $0.leadingTab && !$0.text.unicodeScalars.dropFirst().contains("\t") }.count
@@ -71,6 +79,30 @@ struct RowPiece {
         return out
     }
 
+    /// Lines from a file reader: grid rows become field pieces cell by cell; runs of PDF
+    /// lines are placed by position; other lines (a note between tables) as text.
+    private static func filePieces(_ lines: ArraySlice<SourceLine>, columns: Int) -> [RowPiece] {
+        var out: [RowPiece] = []
+        var placedRun: [SourceLine] = []
+        func flushPlaced() {
+            if !placedRun.isEmpty { out += PlacedTable.pieces(placedRun, columns: columns) }
+            placedRun = []
+        }
+        for line in lines {
+            if line.placed != nil { placedRun.append(line); continue }
+            flushPlaced()
+            if let row = line.gridRow {
+                let cells = row.cells.map { (Substring($0.text), line.number) }
+                guard !cells.isEmpty, !(cells.count == 1 && line.isFurniture) else { continue }
+                out.append(fieldPiece(cells, line: line.number))
+            } else if !line.isBlank && !line.isFurniture {
+                out.append(textPiece(line))
+            }
+        }
+        flushPlaced()
+        return out
+    }
+
     /// `| a | b |` rows; separator rows `|---|:--|` are dropped.
     private static func pipePiece(_ line: SourceLine) -> RowPiece? {
         var body = line.content
@@ -82,8 +114,8 @@ struct RowPiece {
     }
 
     /// Fields up to the last label-like one make the label; the rest are values.
-    private static func fieldPiece(_ fields: [(Substring, Int)], line: Int) -> RowPiece {
-        let lastLabel = fields.lastIndex { !CellReader.isValueLike($0.0) }
+    static func fieldPiece(_ fields: [(Substring, Int)], line: Int) -> RowPiece {
+        let lastLabel = fields.lastIndex { !CellReader.isCellLike($0.0) }
         let labelFields = lastLabel.map { fields[...$0] } ?? []
         let valueFields = lastLabel.map { fields[($0 + 1)...] } ?? fields[...]
         let label = labelFields.map { CharacterNormalization.squeeze($0.0) }.joined()
@@ -94,7 +126,7 @@ struct RowPiece {
     private static func textPiece(_ line: SourceLine) -> RowPiece {
         let tokens = line.content.split(whereSeparator: { $0.unicodeScalars.allSatisfy(CharacterNormalization.isSpace) })
         var firstValue = tokens.endIndex
-        while firstValue > tokens.startIndex, CellReader.isValueLike(tokens[firstValue - 1]) { firstValue -= 1 }
+        while firstValue > tokens.startIndex, CellReader.isCellLike(tokens[firstValue - 1]) { firstValue -= 1 }
         let label = tokens[..<firstValue].joined()
         return RowPiece(shape: .text, line: line.number, label: label,
                         values: tokens[firstValue...].map { Value(text: $0, line: line.number) })

@@ -8,13 +8,26 @@ struct SourceLine {
     /// `content` without any white space, for matching headings and labels.
     let squeezed: String
     /// The line began with indentation (two or more blanks, U+3000 or a tab).
-    let indented: Bool
+    private(set) var indented: Bool
     /// The line began with a tab (Word table text marks cells so).
     let leadingTab: Bool
     /// The line has a tab somewhere.
     let hasTab: Bool
+    /// A table row from a file that spells out its cells (HTML, DOCX).
+    var gridRow: TableGrid.Row?
+    /// A PDF line with the positions of its pieces.
+    var placed: PlacedLine?
 
     var isBlank: Bool { content.isEmpty }
+
+    /// A line of a file read by a file reader, numbered in reading order; its place in the
+    /// file is kept apart (`ExtractedDocument`).
+    init(number: Int, raw: Substring, indented: Bool, gridRow: TableGrid.Row? = nil, placed: PlacedLine? = nil) {
+        self.init(number: number, raw: raw)
+        self.indented = indented
+        self.gridRow = gridRow
+        self.placed = placed
+    }
 
     init(number: Int, raw: Substring) {
         self.number = number

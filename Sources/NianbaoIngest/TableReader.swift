@@ -39,6 +39,27 @@ struct TableReader {
         switch piece.shape {
         case .fields: consumeFields(piece)
         case .text: consumeText(piece)
+        case .wholeRow: consumeWholeRow(piece)
+        }
+    }
+
+    // MARK: PDF rows read by position whose columns could not be told.
+
+    private mutating func consumeWholeRow(_ piece: RowPiece) {
+        closeOpenRow(nextLine: piece.line)
+        let label = pendingLabel + piece.label
+        resetLabel()
+        guard let row = resolve(label) else {
+            unrecognized(label, line: piece.line)
+            return
+        }
+        let n = specs[row].keys.count
+        if piece.values.count == n {
+            place(row, piece.values)
+        } else {
+            fail(row, id: piece.values.count < n ? "parse.row_short" : "parse.row_long",
+                 message: "\(tableName) row 「\(specs[row].name)」 has \(piece.values.count) numbers where \(n) are expected, and their columns cannot be told from their positions; the numbers cannot be placed",
+                 line: piece.line)
         }
     }
 
@@ -82,6 +103,7 @@ struct TableReader {
     private mutating func consumeText(_ piece: RowPiece) {
         if !piece.label.isEmpty {
             closeOpenRow(nextLine: piece.line)
+            noNumbersBefore(piece)
             appendLabel(piece.label, line: piece.line)
         }
         guard !piece.values.isEmpty else { return }
@@ -105,6 +127,25 @@ struct TableReader {
                  line: piece.line)
             open = nil
         }
+    }
+
+    /// A numbered label that names a row by its own words, while the label read so far names
+    /// another: that row got no numbers (deleted, or all blank and vanished from PDF text). It
+    /// is unreadable, and must not take the numbers that follow, which are this label's.
+    private mutating func noNumbersBefore(_ piece: RowPiece) {
+        guard open == nil, !pendingLabel.isEmpty, PlacedTable.startsRow(piece.label),
+              let next = strongMatch(piece.label), let previous = strongMatch(pendingLabel), previous != next else { return }
+        fail(previous, id: "parse.row_short",
+             message: "\(tableName) row 「\(specs[previous].name)」 has no numbers before the next row's label; blank cells vanish from PDF text, so its cells cannot be read",
+             line: pendingLine ?? piece.line)
+        resetLabel()
+    }
+
+    /// The open row `label` names by its own words (not by a trailing 其他 / 总计, which
+    /// headers repeat).
+    private func strongMatch(_ label: String) -> Int? {
+        guard let row = resolve(label), case .contains = specs[row].match else { return nil }
+        return row
     }
 
     /// A PDF row that got fewer numbers than columns: blank cells vanished, so which column

@@ -28,6 +28,8 @@ public struct Cell: Sendable, Equatable, Codable {
     public var number: Double?
     /// 1-based line of the source text the cell came from, when known.
     public var line: Int?
+    /// The page the cell stood on, when the input was a PDF.
+    public var page: Int?
 
     public init(state: State, text: String, written: String, number: Double? = nil, line: Int? = nil) {
         self.state = state

@@ -14,10 +14,13 @@ public struct Finding: Sendable, Equatable, Codable {
     public var message: String
     /// 1-based line in the source text the finding points at, when there is one.
     public var line: Int?
+    /// The page, when the input was a PDF (`line` then counts lines on that page).
+    public var page: Int?
     /// The cells involved, in canonical order.
     public var keys: [CellKey]
 
-    public init(id: String, severity: Severity, message: String, line: Int? = nil, keys: [CellKey] = []) {
+    public init(id: String, severity: Severity, message: String, line: Int? = nil, page: Int? = nil, keys: [CellKey] = []) {
+        self.page = page
         self.id = id
         self.severity = severity
         self.message = message

@@ -47,6 +47,8 @@ public struct Section: Sendable, Equatable, Codable {
     public var heading: String
     /// Line of the heading in the source.
     public var line: Int?
+    /// Page of the heading, when the input was a PDF.
+    public var page: Int?
     /// The prose, paragraph by paragraph (empty for the table sections 2–4).
     public var paragraphs: [Paragraph]
 
@@ -73,6 +75,8 @@ public struct Paragraph: Sendable, Equatable, Codable {
     public var text: String
     /// Line in the source where the paragraph starts.
     public var line: Int?
+    /// Page where the paragraph starts, when the input was a PDF.
+    public var page: Int?
 
     public init(kind: Kind = .body, text: String, line: Int? = nil) {
         self.kind = kind
@@ -90,5 +94,28 @@ public struct ParsedReport: Sendable, Equatable, Codable {
     public init(report: Report, findings: [Finding]) {
         self.report = report
         self.findings = findings
+    }
+
+    /// Re-points every line number (findings, cells, sections, paragraphs) through `place`,
+    /// which turns a line of the parsed text into a place in the original file (a PDF page and
+    /// its line, a line of HTML, a DOCX paragraph). Lines `place` does not know are kept.
+    public mutating func relocate(_ place: (Int) -> (page: Int?, line: Int)?) {
+        func moved(_ line: Int?) -> (page: Int?, line: Int)? { line.flatMap(place) }
+        for i in findings.indices {
+            if let p = moved(findings[i].line) { (findings[i].page, findings[i].line) = (p.page, p.line) }
+        }
+        for key in CellKey.all {
+            var cell = report[key]
+            if let p = moved(cell.line) { (cell.page, cell.line) = (p.page, p.line) }
+            report[key] = cell
+        }
+        for s in report.sections.indices {
+            var section = report.sections[s]
+            if let p = moved(section.line) { (section.page, section.line) = (p.page, p.line) }
+            for i in section.paragraphs.indices {
+                if let p = moved(section.paragraphs[i].line) { (section.paragraphs[i].page, section.paragraphs[i].line) = (p.page, p.line) }
+            }
+            report.sections[s] = section
+        }
     }
 }

@@ -17,7 +17,7 @@ extension Nianbao.Batch {
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "run",
-            abstract: "Render every .txt report under INPUT (a folder or a .zip).",
+            abstract: "Render every report (.txt .pdf .html .htm .docx) under INPUT (a folder or a .zip).",
             discussion: """
             Outputs mirror the input tree under --output-dir (a/b/x.txt → a/b/x.pdf); DIR/index.csv \
             has a row per input and DIR/summary.json the totals. Each output is written to a \

@@ -5,7 +5,17 @@ import NianbaoModel
 enum FindingPrinter {
     /// `FILE:LINE: severity: id: message`, the format editors and CI logs understand.
     static func line(_ f: Finding, file: String) -> String {
-        "\(file):\(f.line.map(String.init) ?? "0"): \(f.severity.rawValue): \(f.id): \(f.message)"
+        "\(file):\(place(f)) \(f.severity.rawValue): \(f.id): \(f.message)"
+    }
+
+    /// `12:` for a line, `page 3 line 12:` in a PDF, nothing when the finding has no place.
+    private static func place(_ f: Finding) -> String {
+        switch (f.page, f.line) {
+        case let (page?, line?): return " page \(page) line \(line):"
+        case let (page?, nil): return " page \(page):"
+        case let (nil, line?): return "\(line):"
+        case (nil, nil): return ""
+        }
     }
 
     /// An input that could not be read as a report.

@@ -1,9 +1,11 @@
 import Foundation
+import NianbaoFiles
 import NianbaoIngest
 import NianbaoModel
 
 /// Reads and parses one input file; the CLI's single place that turns a path into a report
-/// or into a message that names the file and why it is not one.
+/// or into a message that names the file and why it is not one. Text, PDF, HTML and DOCX
+/// are told apart by content (`ReportInput`).
 enum ReportLoader {
     enum Outcome {
         case parsed(ParsedReport)
@@ -16,11 +18,16 @@ enum ReportLoader {
             return .failed("no such file")
         }
         if isDirectory.boolValue { return .failed("is a directory, not a report file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             return .failed("cannot be read (permission denied?)")
         }
+        defer { try? handle.close() }
+        // Never more than the limit + 1 byte in memory: a FIFO or a huge file is refused, not read whole.
+        guard let data = try? handle.read(upToCount: ReportInput.sizeLimit + 1) else {
+            return .failed("cannot be read")
+        }
         do {
-            return .parsed(try parser.parse(bytes: [UInt8](data)))
+            return .parsed(try ReportInput.parse([UInt8](data), name: (path as NSString).lastPathComponent, parser: parser))
         } catch {
             return .failed(error.description)
         }

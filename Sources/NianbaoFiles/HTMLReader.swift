@@ -1,0 +1,170 @@
+import CLibXML2
+import NianbaoIngest
+
+/// Reads a web page through libxml2's HTML parser (FORMAT.md §7): the report inside the site's
+/// chrome, prose as lines, data tables as `TableGrid`s with their row and column spans.
+enum HTMLReader {
+    static func read(_ bytes: [UInt8]) throws(IngestError) -> ExtractedDocument {
+        let encoding = Self.encoding(bytes)
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+        let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32($0.count), "page.html", encoding, options) }
+        }
+        guard let parsed else { throw .damaged(format: "HTML", reason: "libxml2 could not parse the page") }
+        let document = XMLDocument(parsed)
+        guard let root = document.root else { throw .damaged(format: "HTML", reason: "the page has no elements") }
+        var walker = Walker()
+        walker.walk(root)
+        walker.flush()
+        return ExtractedDocument(format: "HTML", blocks: walker.blocks)
+    }
+
+    /// The page's charset: a BOM, else `<meta charset>` / `content="…charset=…"` in the first
+    /// 4 KiB, else UTF-8 when the bytes are UTF-8 and GB18030 when not. GB2312 and GBK pages are
+    /// read as GB18030, their superset (pages labelled GB2312 often hold GBK characters).
+    static func encoding(_ bytes: [UInt8]) -> String {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return "UTF-8" }
+        if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
+        if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
+        let head = String(decoding: bytes.prefix(4096).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
+        if let range = head.range(of: "charset=") {
+            let value = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
+                .prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+            switch value {
+            case "gb2312", "gbk", "gb18030", "x-gbk", "cp936": return "GB18030"
+            case "": break
+            default: return String(value).uppercased()
+            }
+        }
+        return String(validating: bytes, as: UTF8.self) != nil ? "UTF-8" : "GB18030"
+    }
+
+    /// Elements that never hold the report.
+    static let skipped: Set<String> = ["head", "script", "style", "noscript", "iframe", "select", "option", "button", "input",
+                                       "textarea", "svg", "template", "nav", "header", "footer", "aside", "form"]
+    /// class / id words of site chrome (navigation, breadcrumbs, sidebars, footers, sharing).
+    static let chromeWords: Set<String> = ["nav", "navbar", "menu", "footer", "foot", "sidebar", "breadcrumb", "crumb", "crumbs",
+                                           "share", "copyright", "banner", "toolbar", "search", "login", "topbar", "dh", "wzdh", "bottom"]
+    static let blockElements: Set<String> = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "td", "th",
+                                             "table", "section", "article", "center", "dd", "dt", "dl", "blockquote", "pre", "body", "tbody", "thead"]
+
+    private struct Walker {
+        var blocks: [ExtractedDocument.Block] = []
+        var text = ""
+        var line = 1
+
+        mutating func walk(_ node: XMLNode) {
+            for child in node.children {
+                if child.isText {
+                    if text.isEmpty { line = child.line }
+                    text += HTMLReader.collapse(child.content)
+                    continue
+                }
+                guard child.isElement else { continue }
+                let name = child.name.lowercased()
+                if HTMLReader.skipped.contains(name) || HTMLReader.isChrome(child) { continue }
+                if name == "br" { flush(); continue }
+                if name == "table", let grid = HTMLReader.grid(child) {
+                    flush()
+                    blocks.append(.table(grid))
+                    continue
+                }
+                let block = HTMLReader.blockElements.contains(name)
+                if block { flush() }
+                walk(child)
+                if block { flush() }
+            }
+        }
+
+        mutating func flush() {
+            let trimmed = text.trimmingSpaces
+            if !trimmed.isEmpty {
+                // Each block element is a paragraph of its own: mark it as starting one.
+                blocks.append(.text(trimmed, SourceLocation(line: line), indented: true))
+            }
+            text = ""
+        }
+    }
+
+    static func isChrome(_ node: XMLNode) -> Bool {
+        for attribute in ["class", "id"] {
+            guard let value = node.attribute(attribute)?.lowercased() else { continue }
+            let words = value.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" })
+            if words.contains(where: { chromeWords.contains(String($0)) }) { return true }
+        }
+        return false
+    }
+
+    /// Markup white space (not NBSP or U+3000, which are text) collapsed to one space.
+    static func collapse(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var space = false
+        for scalar in s.unicodeScalars {
+            if scalar == " " || scalar == "\n" || scalar == "\r" || scalar == "\t" {
+                space = true
+                continue
+            }
+            if space, !out.isEmpty { out.append(" ") }
+            space = false
+            out.append(scalar)
+        }
+        if space, !out.isEmpty { out.append(" ") }
+        return String(out)
+    }
+
+    /// A data table as a grid; nil for a layout table (one that holds another table or long
+    /// prose), whose cells are read as blocks instead.
+    static func grid(_ table: XMLNode) -> TableGrid? {
+        var rows: [TableGrid.Row] = []
+        var layout = false
+        func collectRows(_ node: XMLNode) {
+            for child in node.children where child.isElement {
+                switch child.name.lowercased() {
+                case "tr": rows.append(row(child, layout: &layout))
+                case "thead", "tbody", "tfoot": collectRows(child)
+                case "table": layout = true
+                default: break
+                }
+            }
+        }
+        collectRows(table)
+        if layout || rows.isEmpty { return nil }
+        return TableGrid(rows: rows)
+    }
+
+    private static func row(_ tr: XMLNode, layout: inout Bool) -> TableGrid.Row {
+        var cells: [TableGrid.Cell] = []
+        for cell in tr.children where cell.isElement && ["td", "th"].contains(cell.name.lowercased()) {
+            if contains(cell, element: "table") { layout = true }
+            // A cell's text: one character per <p> in narrow headers, so pieces join without spaces.
+            let text = cellText(cell).trimmingSpaces
+            if text.unicodeScalars.count > 300 { layout = true }
+            let columns = Int(cell.attribute("colspan")?.trimmingSpaces ?? "") ?? 1
+            let rows = Int(cell.attribute("rowspan")?.trimmingSpaces ?? "") ?? 1
+            cells.append(TableGrid.Cell(text: text, columnSpan: max(1, columns), rowSpan: max(1, rows)))
+        }
+        return TableGrid.Row(cells: cells, location: SourceLocation(line: tr.line))
+    }
+
+    private static func cellText(_ node: XMLNode) -> String {
+        node.children.map { child -> String in
+            if child.isText { return collapse(child.content).trimmingSpaces }
+            guard child.isElement, !skipped.contains(child.name.lowercased()) else { return "" }
+            return cellText(child)
+        }.joined()
+    }
+
+    private static func contains(_ node: XMLNode, element: String) -> Bool {
+        node.children.contains { $0.isElement && ($0.name.lowercased() == element || contains($0, element: element)) }
+    }
+}
+
+extension String {
+    /// Without leading and trailing ASCII spaces (NBSP and U+3000 are the normalizer's).
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " }) else { return "" }
+        let last = scalars.lastIndex(where: { $0 != " " })!
+        return String(scalars[first...last])
+    }
+}
