@@ -95,7 +95,7 @@ public struct ReportParser: Sendable {
             let tables: [(Int, [RowSpec], String)] = [(2, RowSpec.table1, "table 1"), (3, RowSpec.table2, "table 2"), (4, RowSpec.table3, "table 3")]
             for (section, specs, name) in tables {
                 guard let region = regions[section] else { continue }  // section_missing already says so
-                let (cells, tableFindings) = TableReader.read(RowPiece.pieces(region, columns: specs.map(\.keys.count).max() ?? 1), specs: specs, tableName: name, headingLine: headingLines[section])
+                let (cells, tableFindings) = TableReader.read(RowPiece.pieces(region, columns: specs.map(\.keys.count).max() ?? 1, rowNames: Set(specs.map(\.name) + ["规范性文件"])), specs: specs, tableName: name, headingLine: headingLines[section])
                 for (key, cell) in cells { report[key] = cell }
                 findings += tableFindings
             }

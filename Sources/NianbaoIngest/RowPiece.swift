@@ -27,9 +27,9 @@ struct RowPiece {
     /// Splits a table region into pieces, choosing for each line the shape it has.
     /// `columns` is the widest row's number of values (3, 7 or 15): PDF lines with positions
     /// are placed into that many columns.
-    static func pieces(_ lines: ArraySlice<SourceLine>, columns: Int) -> [RowPiece] {
+    static func pieces(_ lines: ArraySlice<SourceLine>, columns: Int, rowNames: Set<String> = []) -> [RowPiece] {
         if lines.contains(where: { $0.gridRow != nil || $0.placed != nil }) {
-            return filePieces(lines, columns: columns)
+            return filePieces(lines, columns: columns, rowNames: rowNames)
         }
         // Word table text: one cell a line, each starting with a tab. TSV: several tabs a line.
         let tabbed = lines.filter { $0.hasTab }
@@ -81,11 +81,11 @@ struct RowPiece {
 
     /// Lines from a file reader: grid rows become field pieces cell by cell; runs of PDF
     /// lines are placed by position; other lines (a note between tables) as text.
-    private static func filePieces(_ lines: ArraySlice<SourceLine>, columns: Int) -> [RowPiece] {
+    private static func filePieces(_ lines: ArraySlice<SourceLine>, columns: Int, rowNames: Set<String>) -> [RowPiece] {
         var out: [RowPiece] = []
         var placedRun: [SourceLine] = []
         func flushPlaced() {
-            if !placedRun.isEmpty { out += PlacedTable.pieces(placedRun, columns: columns) }
+            if !placedRun.isEmpty { out += PlacedTable.pieces(placedRun, columns: columns, rowNames: rowNames) }
             placedRun = []
         }
         for line in lines {

@@ -47,6 +47,7 @@ struct TableReader {
 
     private mutating func consumeWholeRow(_ piece: RowPiece) {
         closeOpenRow(nextLine: piece.line)
+        noNumbersBefore(piece)
         let label = pendingLabel + piece.label
         resetLabel()
         guard let row = resolve(label) else {
@@ -67,6 +68,7 @@ struct TableReader {
 
     private mutating func consumeFields(_ piece: RowPiece) {
         closeOpenRow(nextLine: piece.line)
+        noNumbersBefore(piece)
         let hasNumber = piece.values.contains { !CharacterNormalization.trim($0.text).isEmpty }
         let label = pendingLabel + piece.label
         if !hasNumber {
@@ -136,7 +138,7 @@ struct TableReader {
         guard open == nil, !pendingLabel.isEmpty, PlacedTable.startsRow(piece.label),
               let next = strongMatch(piece.label), let previous = strongMatch(pendingLabel), previous != next else { return }
         fail(previous, id: "parse.row_short",
-             message: "\(tableName) row 「\(specs[previous].name)」 has no numbers before the next row's label; blank cells vanish from PDF text, so its cells cannot be read",
+             message: "\(tableName) row 「\(specs[previous].name)」 has no numbers before the next row's label (in PDF text blank cells vanish, so an empty row cannot be told from a row whose numbers are lost); its cells cannot be read",
              line: pendingLine ?? piece.line)
         resetLabel()
     }

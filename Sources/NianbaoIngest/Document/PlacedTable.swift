@@ -26,7 +26,7 @@ enum PlacedTable {
         var fragments: [Fragment]
         var page: Int { fragments[0].page }
         var top: Double { fragments.first!.y }
-        var bottom: Double { fragments.last!.y }
+        var bottom: Double { fragments.last!.y }  // (after a page-break merge: on a later page)
         var center: Double { (top + bottom) / 2 }
         var x0: Double { fragments.map(\.x0).min()! }
         var text: String { fragments.map(\.text).joined() }
@@ -36,10 +36,14 @@ enum PlacedTable {
         let line: SourceLine
         let placed: PlacedLine
         let values: [PlacedLine.Segment]
+        /// A number stood left of the value columns, beside the label: the row does not line
+        /// up with the header, so only the count of its numbers can place them.
+        let misaligned: Bool
         var blocks: [Block] = []
     }
 
-    static func pieces(_ lines: [SourceLine], columns k: Int) -> [RowPiece] {
+    /// `rowNames`: whole row labels without numbering (规章, 行政许可 …), which a blank row may show alone.
+    static func pieces(_ lines: [SourceLine], columns k: Int, rowNames: Set<String> = []) -> [RowPiece] {
         let rows = lines.filter { $0.placed != nil && !$0.isFurniture }
         guard !rows.isEmpty else { return [] }
         let valueLeft = Self.valueLeft(rows)
@@ -51,29 +55,51 @@ enum PlacedTable {
             let placed = line.placed!
             let tolerance = placed.height * 0.3
             var values: [PlacedLine.Segment] = []
+            var stray: [PlacedLine.Segment] = []
+            var labels: [Fragment] = []
             for segment in placed.segments {
+                let cellLike = CellReader.isCellLike(Substring(segment.text))
                 if let left = valueLeft, segment.x0 >= left - tolerance {
-                    if CellReader.isCellLike(Substring(segment.text)) { values.append(segment) } else { headers.append((placed.page, placed.y, segment)) }
+                    if cellLike { values.append(segment) } else { headers.append((placed.page, placed.y, segment)) }
                 } else {
-                    fragments.append(Fragment(text: CharacterNormalization.squeeze(Substring(segment.text)), x0: segment.x0,
-                                              page: placed.page, y: placed.y, height: placed.height, line: line.number))
+                    if cellLike { stray.append(segment) }
+                    labels.append(Fragment(text: CharacterNormalization.squeeze(Substring(segment.text)), x0: segment.x0,
+                                           page: placed.page, y: placed.y, height: placed.height, line: line.number))
                 }
             }
-            if !values.isEmpty { anchors.append(Anchor(line: line, placed: placed, values: values)) }
+            if values.isEmpty {
+                fragments += labels
+            } else {
+                // Numbers left of the value columns on a row with numbers are the row's, not its label's.
+                fragments += labels.filter { l in !stray.contains { $0.x0 == l.x0 } }
+                anchors.append(Anchor(line: line, placed: placed, values: stray + values, misaligned: !stray.isEmpty))
+            }
         }
 
         // Label cell texts, and which row each belongs to.
-        var loose: [Block] = []
-        for block in blocks(fragments, anchorLines: Set(anchors.map(\.line.number))) {
+        var cellTexts = blocks(fragments, anchorLines: Set(anchors.map(\.line.number)))
+        let owner: [Int?] = cellTexts.map { block in
             let h = block.fragments[0].height
             let near = anchors.indices.filter {
                 anchors[$0].placed.page == block.page && anchors[$0].placed.y >= block.top - h * 0.6 && anchors[$0].placed.y <= block.bottom + h * 0.6
             }
-            if let best = near.min(by: { abs(anchors[$0].placed.y - block.center) < abs(anchors[$1].placed.y - block.center) }) {
-                anchors[best].blocks.append(block)
-            } else {
-                loose.append(block)
-            }
+            return near.min(by: { abs(anchors[$0].placed.y - block.center) < abs(anchors[$1].placed.y - block.center) })
+        }
+        // A row broken across pages: label text at the top of a page, without numbering or
+        // numbers of its own, goes on from the last cell text of its column on the page before.
+        for i in cellTexts.indices where owner[i] == nil && !startsRow(cellTexts[i].text) {
+            let block = cellTexts[i]
+            let h = block.fragments[0].height
+            let earlierOnPage = cellTexts.indices.contains { !cellTexts[$0].fragments.isEmpty && cellTexts[$0].page == block.page && abs(cellTexts[$0].x0 - block.x0) <= h * 0.7 && cellTexts[$0].top < block.top }
+            guard !earlierOnPage, let previous = cellTexts.indices.filter({
+                !cellTexts[$0].fragments.isEmpty && cellTexts[$0].page == block.page - 1 && abs(cellTexts[$0].x0 - block.x0) <= h * 0.7
+            }).max(by: { cellTexts[$0].bottom < cellTexts[$1].bottom }) else { continue }
+            cellTexts[previous].fragments += block.fragments
+            cellTexts[i].fragments = []
+        }
+        var loose: [Block] = []
+        for (i, block) in cellTexts.enumerated() where !block.fragments.isEmpty {
+            if let a = owner[i] { anchors[a].blocks.append(block) } else { loose.append(block) }
         }
 
         let model = ColumnModel(anchors.map(\.values), headers: headers, firstAnchor: anchors.first.map { ($0.placed.page, $0.placed.y) }, columns: k)
@@ -83,7 +109,7 @@ enum PlacedTable {
             let number = anchor.line.number
             let values: [RowPiece.Value]
             let shape: RowPiece.Shape
-            if let slots = model.place(anchor.values) {
+            if !anchor.misaligned, let slots = model.place(anchor.values) {
                 values = slots.map { RowPiece.Value(text: Substring($0?.text ?? ""), line: number) }
                 shape = .fields
             } else {
@@ -93,28 +119,33 @@ enum PlacedTable {
             out.append((anchor.placed.page, anchor.placed.y, RowPiece(shape: shape, line: number, label: label, values: values)))
         }
         for block in loose {
+            // A numbered label with nothing in the value columns is a row left blank; other text
+            // (headers, notes) is label text only.
             let line = block.fragments[0].line
-            let blanks = (0..<k).map { _ in RowPiece.Value(text: "", line: line) }
+            let blanks = startsRow(block.text) || rowNames.contains(block.text) ? (0..<k).map { _ in RowPiece.Value(text: "", line: line) } : []
             out.append((block.page, block.top, RowPiece(shape: .fields, line: line, label: block.text, values: blanks)))
         }
         return out.sorted { ($0.page, $0.y) < ($1.page, $1.y) }.map(\.piece)
     }
 
-    /// Where the value columns begin: the leftmost number that follows label text on its line.
-    /// A table whose numbers have no labels beside them (table 3's one row) has no label
-    /// column: all of it is the value area. Nil when the table has no number at all.
+    /// Where the value columns begin: the leftmost place where two or more lines have their
+    /// first number after label text (one misaligned row does not move it). A table whose
+    /// numbers have no labels beside them (table 3's one row) has no label column: all of it
+    /// is the value area. Nil when the table has no number at all.
     private static func valueLeft(_ rows: [SourceLine]) -> Double? {
         var any = false
-        var after: Double?
+        var starts: [(x: Double, height: Double)] = []
         for line in rows {
             let segments = line.placed!.segments
             if segments.contains(where: { CellReader.isCellLike(Substring($0.text)) }) { any = true }
             if let first = segments.first, !CellReader.isCellLike(Substring(first.text)),
                let v = segments.dropFirst().first(where: { CellReader.isCellLike(Substring($0.text)) }) {
-                after = min(after ?? .infinity, v.x0)
+                starts.append((v.x0, line.placed!.height))
             }
         }
-        return after ?? (any ? -.infinity : nil)
+        let supported = starts.filter { s in starts.filter { abs($0.x - s.x) <= s.height * 0.5 }.count >= 2 }
+        if let x = (supported.isEmpty ? starts : supported).map(\.x).min() { return x }
+        return any ? -.infinity : nil
     }
 
     /// Groups label fragments into cell texts: by page and left edge, in reading order, a new
