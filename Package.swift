@@ -54,11 +54,11 @@ let package = Package(
             dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender"],
             path: "Sources/Bench"
         ),
-        .target(name: "NianbaoTestSupport", path: "Sources/NianbaoTestSupport"),
+        .target(name: "NianbaoTestSupport", dependencies: ["NianbaoModel"], path: "Sources/NianbaoTestSupport"),
         .testTarget(name: "NianbaoModelTests", dependencies: ["NianbaoModel"]),
         .testTarget(
             name: "NianbaoIngestTests",
-            dependencies: ["NianbaoModel", "NianbaoIngest"],
+            dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

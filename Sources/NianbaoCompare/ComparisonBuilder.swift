@@ -79,7 +79,7 @@ public enum ComparisonBuilder {
         case .cell(let key):
             let c = r[key]
             // Blank and placeholder stay empty in CSV (as the cells export) but keep their mark in print.
-            let csv = c.state == .number ? c.text : ""
+            let csv = c.exported
             let display = c.state == .unreadable ? "？" : c.text
             return .init(csv: csv, display: display, number: c.state == .number ? c.number : nil, mark: nil, footnotes: [])
         case .derived(let d):

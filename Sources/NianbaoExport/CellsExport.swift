@@ -1,7 +1,8 @@
 import NianbaoModel
 
 /// The cells export of FORMAT.md §3: one `key,value` line per canonical key, in canonical
-/// order, UTF-8, no header; the value is empty for blank, placeholder and unreadable cells.
+/// order, UTF-8, no header; the value is the number, empty for blank, the placeholder as
+/// written (`/`, `—`, `无`) and `?` for unreadable (`Cell.exported`).
 public enum CellsExport {
     public static func render(_ report: Report) -> String {
         var out = ""
@@ -10,7 +11,7 @@ public enum CellsExport {
             let cell = report[key]
             out += key.rawValue
             out += ","
-            if cell.state == .number { out += cell.text }
+            out += cell.exported
             out += "\n"
         }
         return out

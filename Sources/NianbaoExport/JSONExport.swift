@@ -19,7 +19,8 @@ public enum JSONExport {
         public struct CellEntry: Encodable {
             public var key: String
             public var state: Cell.State
-            /// As printed: counts as ASCII integers, the fee with its decimals; "" when blank or unreadable.
+            /// As the cells export writes it: counts as ASCII integers, the fee with its decimals,
+            /// "" when blank, the placeholder as written, "?" when unreadable.
             public var value: String
             /// The number, when the cell is a number.
             public var number: Double?
@@ -44,7 +45,7 @@ public enum JSONExport {
             sections = report.sections
             cells = CellKey.all.map { key in
                 let c = report[key]
-                return CellEntry(key: key.rawValue, state: c.state, value: c.text, number: c.number, written: c.written, line: c.line, page: c.page)
+                return CellEntry(key: key.rawValue, state: c.state, value: c.exported, number: c.number, written: c.written, line: c.line, page: c.page)
             }
             self.findings = findings
             summary = Summary(errors: findings.errorCount, warnings: findings.warningCount)

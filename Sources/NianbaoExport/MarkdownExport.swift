@@ -5,7 +5,7 @@ import NianbaoModel
 public enum MarkdownExport {
     public static func render(_ report: Report, findings: [Finding] = []) -> String {
         var out = "# \(report.title.isEmpty ? "(no title)" : report.title)\n\n"
-        let tables = TableGrid.tables(of: report)
+        let tables = ExportTable.tables(of: report)
         for number in 1...6 {
             let section = report.section(number)
             out += "## \(section?.heading ?? Section.canonicalHeading(number))\n\n"
@@ -26,7 +26,7 @@ public enum MarkdownExport {
         return out
     }
 
-    public static func table(_ grid: TableGrid) -> String {
+    public static func table(_ grid: ExportTable) -> String {
         var out = "**\(grid.caption)**\n\n"
         out += "| 项目 | " + grid.columns.joined(separator: " | ") + " |\n"
         out += "|---|" + String(repeating: "---:|", count: grid.columns.count) + "\n"

@@ -1,12 +1,12 @@
 import NianbaoModel
 
-/// The report as plain text: title, sections with their paragraphs, tables aligned for a
-/// terminal (CJK counted double width), then the findings.
+/// The report as plain text: title, sections with their paragraphs, tables drawn with
+/// box-drawing characters for a terminal (CJK counted double width), then the findings.
 public enum TextExport {
     public static func render(_ report: Report, findings: [Finding] = []) -> String {
         var out = ""
         out += report.title.isEmpty ? "(no title)\n\n" : report.title + "\n\n"
-        let tables = TableGrid.tables(of: report)
+        let tables = ExportTable.tables(of: report)
         for number in 1...6 {
             let section = report.section(number)
             out += (section?.heading ?? Section.canonicalHeading(number)) + "\n"
@@ -28,22 +28,26 @@ public enum TextExport {
         return out
     }
 
-    /// A grid with the label column left-aligned and the numbers right-aligned.
-    public static func table(_ grid: TableGrid) -> String {
+    /// A grid drawn with box-drawing characters, as text browsers draw tables: the label column
+    /// left-aligned, numbers right-aligned, CJK counted double width. Every cell has its place
+    /// between `│`, so a blank cell stays visible and the text reads back to the same cells.
+    public static func table(_ grid: ExportTable) -> String {
         let labelWidth = grid.rows.map { DisplayWidth.of($0.label) }.max() ?? 0
-        let widths = grid.columns.indices.map { i in
+        let widths = [labelWidth] + grid.columns.indices.map { i in
             max(DisplayWidth.of(grid.columns[i]), grid.rows.map { DisplayWidth.of($0.values[i]) }.max() ?? 0)
         }
-        var out = grid.caption + "\n"
-        out += DisplayWidth.pad("", to: labelWidth)
-        for (i, c) in grid.columns.enumerated() { out += "  " + DisplayWidth.pad(c, to: widths[i], alignRight: true) }
-        out += "\n"
-        for row in grid.rows {
-            var line = DisplayWidth.pad(row.label, to: labelWidth)
-            for (i, v) in row.values.enumerated() { line += "  " + DisplayWidth.pad(v, to: widths[i], alignRight: true) }
-            while line.last == " " { line.removeLast() }
-            out += line + "\n"
+        func border(_ left: String, _ middle: String, _ right: String) -> String {
+            left + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: middle) + right + "\n"
         }
-        return out
+        func row(_ cells: [String], rightAligned: Bool) -> String {
+            "│" + cells.enumerated().map { i, c in " " + DisplayWidth.pad(c, to: widths[i], alignRight: rightAligned && i > 0) + " " }.joined(separator: "│") + "│\n"
+        }
+        var out = grid.caption + "\n" + border("┌", "┬", "┐")
+        out += row([""] + grid.columns, rightAligned: false)
+        for r in grid.rows {
+            out += border("├", "┼", "┤")
+            out += row([r.label] + r.values, rightAligned: true)
+        }
+        return out + border("└", "┴", "┘")
     }
 }

@@ -41,15 +41,16 @@ public struct ReportParser: Sendable {
             }
         }
         guard lines.contains(where: { !$0.isBlank }) else { throw .empty }
-        var parsed = try parse(lines: lines)
+        var parsed = try parse(lines: lines, webPage: document.format == "HTML")
         parsed.relocate { line in locations.indices.contains(line - 1) ? (locations[line - 1].page, locations[line - 1].line) : nil }
         return parsed
     }
 
-    func parse(lines: [SourceLine]) throws(IngestError) -> ParsedReport {
+    /// `webPage`: the title is the last one before the first table section (`TitleFinder`).
+    func parse(lines: [SourceLine], webPage: Bool = false) throws(IngestError) -> ParsedReport {
         let headings = SectionFinder.find(in: lines)
         let titleSearchEnd = headings.first(where: { $0.number >= 2 })?.index ?? lines.count
-        let title = TitleFinder.find(in: lines[..<titleSearchEnd]) ?? TitleFinder.find(in: lines[...])
+        let title = TitleFinder.find(in: lines[..<titleSearchEnd], nearestLast: webPage) ?? TitleFinder.find(in: lines[...])
         guard title != nil || headings.count >= 3 else {
             let reason = headings.isEmpty
                 ? "no title «…年政府信息公开工作年度报告» and no section headings (一、总体情况 … 六、其他需要报告的事项) were found"
@@ -95,7 +96,9 @@ public struct ReportParser: Sendable {
             let tables: [(Int, [RowSpec], String)] = [(2, RowSpec.table1, "table 1"), (3, RowSpec.table2, "table 2"), (4, RowSpec.table3, "table 3")]
             for (section, specs, name) in tables {
                 guard let region = regions[section] else { continue }  // section_missing already says so
-                let (cells, tableFindings) = TableReader.read(RowPiece.pieces(region, columns: specs.map(\.keys.count).max() ?? 1, rowNames: Set(specs.map(\.name) + ["规范性文件"])), specs: specs, tableName: name, headingLine: headingLines[section])
+                var pieces = RowPiece.pieces(region, columns: specs.map(\.keys.count).max() ?? 1, rowNames: Set(specs.map(\.name) + ["规范性文件"]))
+                if section == 4 { pieces = RowPiece.joiningReviewGroups(pieces) }
+                let (cells, tableFindings) = TableReader.read(pieces, specs: specs, tableName: name, headingLine: headingLines[section])
                 for (key, cell) in cells { report[key] = cell }
                 findings += tableFindings
             }

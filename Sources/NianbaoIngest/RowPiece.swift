@@ -39,6 +39,14 @@ struct RowPiece {
         var out: [RowPiece] = []
         var cells: [(text: String, line: Int)] = []
         var rowOpen = false
+        // Box-drawn tables (text browsers, nianbao's text export): with rules between the rows,
+        // the lines between two rules are one row whose cells wrap; without, a line is a row.
+        let boxRules = lines.contains { BoxDrawing.isRule($0.content) && BoxDrawing.isInnerRule($0.content) }
+        var box: (fields: [String], line: Int)?
+        func closeBox() {
+            if let b = box { out.append(fieldPiece(b.fields.map { (Substring($0), b.line) }, line: b.line)) }
+            box = nil
+        }
 
         func closeRow() {
             if rowOpen, !cells.isEmpty, let first = cells.first {
@@ -50,6 +58,18 @@ struct RowPiece {
 
         for line in lines {
             if line.isFurniture { continue }
+            if let fields = BoxDrawing.fields(line.content) {
+                if boxRules, let b = box, b.fields.count == fields.count {
+                    box!.fields = zip(b.fields, fields).map { $0 + $1 }
+                } else {
+                    closeBox()
+                    box = (fields, line.number)
+                }
+                if !boxRules { closeBox() }
+                continue
+            }
+            if BoxDrawing.isRule(line.content) { closeBox(); continue }
+            closeBox()
             if wordMode {
                 if line.leadingTab && !line.text.unicodeScalars.dropFirst().contains("\t") {
                     rowOpen = true
@@ -76,6 +96,7 @@ struct RowPiece {
             }
         }
         closeRow()
+        closeBox()
         return out
     }
 
@@ -100,6 +121,31 @@ struct RowPiece {
             }
         }
         flushPlaced()
+        return out
+    }
+
+    /// Table 3 written as three rows of five (行政复议 / 行政诉讼 未经复议直接起诉 / 复议后起诉,
+    /// as nianbao's text and Markdown exports and some agencies write it) becomes the
+    /// template's one row of fifteen, when all three rows are there in order.
+    static func joiningReviewGroups(_ pieces: [RowPiece]) -> [RowPiece] {
+        func five(_ p: RowPiece) -> ArraySlice<Value> {
+            var values = p.values[...]
+            while values.count > 5, let last = values.last, CharacterNormalization.trim(last.text).isEmpty { values = values.dropLast() }
+            return values
+        }
+        func group(_ p: RowPiece) -> Int? {
+            guard p.shape == .fields, five(p).count == 5 else { return nil }
+            if FastText.contains(p.label, "复议后起诉") { return 2 }
+            if FastText.contains(p.label, "未经复议") || FastText.contains(p.label, "直接起诉") { return 1 }
+            return FastText.contains(p.label, "行政复议") ? 0 : nil
+        }
+        let hasValue = { (p: RowPiece) in p.values.contains { !CharacterNormalization.trim($0.text).isEmpty } }
+        let numbered = pieces.indices.filter { hasValue(pieces[$0]) }
+        guard numbered.count == 3, numbered.map({ group(pieces[$0]) }) == [0, 1, 2] else { return pieces }
+        let values = numbered.flatMap { five(pieces[$0]) }
+        let joined = RowPiece(shape: .fields, line: pieces[numbered[0]].line, label: "", values: Array(values))
+        var out = pieces.filter { !hasValue($0) }
+        out.insert(joined, at: min(numbered[0], out.count))
         return out
     }
 

@@ -30,7 +30,7 @@ struct RowSpec {
         let keys = row.columns.map { CellKey.active(row, $0) }
         let match: Match
         switch row {
-        case .regulations: match = .endsWith("规章")
+        case .regulations: match = .contains(["规章"])
         case .normativeDocuments: match = .contains(["规范性文件"])
         case .licensing: match = .contains(["行政许可"])
         case .penalty: match = .contains(["行政处罚"])

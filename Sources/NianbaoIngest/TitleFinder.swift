@@ -13,14 +13,16 @@ struct TitleFinder {
 
     static let suffix = "政府信息公开工作年度报告"
 
-    static func find(in lines: ArraySlice<SourceLine>) -> Title? {
+    /// `nearestLast`: of several whole-line titles take the last, the one nearest the report
+    /// (a web page lists other years' reports in a sidebar before its own title).
+    static func find(in lines: ArraySlice<SourceLine>, nearestLast: Bool = false) -> Title? {
         let candidates = lines.filter {
             !$0.isBlank && !$0.isFurniture && SectionFinder.headingNumber(squeezed: $0.squeezed) == nil
         }
         // A whole line first; only then a title wrapped over two or three lines.
-        for line in candidates where FastText.contains(line.squeezed, "报告") {
-            if let title = match(clean(line.content), lines: [line.number]) { return title }
-        }
+        let whole = candidates.lazy.filter { FastText.contains($0.squeezed, "报告") }.compactMap { match(clean($0.content), lines: [$0.number]) }
+        if nearestLast, let last = whole.reversed().first { return last }
+        if let first = whole.first { return first }
         // Fewest lines first, so a date or signature line above the title is not taken in.
         for span in 2...3 {
             for i in candidates.indices where i + span <= candidates.endIndex {
@@ -49,7 +51,9 @@ struct TitleFinder {
         head = head.dropLast()
         guard let (year, rest) = trailingYear(head) else { return nil }
         let agency = String(rest)
-        guard !agency.isEmpty, agency.count <= 40, !agency.hasPrefix("关于"), !agency.unicodeScalars.contains("。"), !agency.unicodeScalars.contains("，") else { return nil }
+        // Not a sentence (。，), a cover letter (关于…), nor a web page's breadcrumb (首页 > … > 标题, 当前位置：).
+        guard !agency.isEmpty, agency.count <= 40, !agency.hasPrefix("关于"),
+              !agency.unicodeScalars.contains(where: { "。，>＞»›|：:/".unicodeScalars.contains($0) }) else { return nil }
         return Title(title: s, agency: agency, year: year, lines: lines)
     }
 

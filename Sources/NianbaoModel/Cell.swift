@@ -39,6 +39,10 @@ public struct Cell: Sendable, Equatable, Codable {
         self.line = line
     }
 
+    /// The value in the machine-readable exports (FORMAT.md §3): the number as printed, empty
+    /// for blank, the placeholder as written, `?` for unreadable — four states, four spellings.
+    public var exported: String { state == .unreadable ? "?" : text }
+
     /// A cell whose row was never found in the report.
     public static let missing = Cell(state: .unreadable, text: "", written: "")
 

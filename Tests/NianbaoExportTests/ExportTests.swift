@@ -29,8 +29,15 @@ final class ExportTests: XCTestCase {
         var r = Report(title: "t", agency: "a", year: 2022)
         r[.requests(.new, .natural)] = Cell(state: .placeholder, text: "/", written: "/")
         r[.requests(.new, .total)] = .count(1204, written: "1,204")
+        r[.requests(.new, .social)] = Cell(state: .unreadable, text: "", written: "12件")
+        r[.requests(.new, .commercial)] = .blank(line: nil)
+        r[.requests(.new, .research)] = .count(0)
         let csv = CellsExport.render(r)
-        XCTAssertTrue(csv.contains("requests.new.natural,\n"))
+        // Placeholder, blank, 0 and unreadable: four different values (FORMAT.md §3).
+        XCTAssertTrue(csv.contains("requests.new.natural,/\n"))
+        XCTAssertTrue(csv.contains("requests.new.commercial,\n"))
+        XCTAssertTrue(csv.contains("requests.new.research,0\n"))
+        XCTAssertTrue(csv.contains("requests.new.social,?\n"))
         XCTAssertTrue(csv.contains("requests.new.total,1204\n"))
     }
 
@@ -56,10 +63,13 @@ final class ExportTests: XCTestCase {
 
     func testTextAlignsCJKColumns() throws {
         let text = TextExport.render(try parse("xixia-county-2022").report)
-        let rows = text.split(separator: "\n").filter { $0.hasPrefix("一、本年新收") || $0.hasPrefix("（七）总计") }
+        let lines = text.split(separator: "\n")
+        let rows = lines.filter { $0.hasPrefix("│ 一、本年新收") || $0.hasPrefix("│ （七）总计") }
         XCTAssertEqual(rows.count, 2)
-        XCTAssertEqual(rows.map { DisplayWidth.of($0) }.count, 2)
+        let rule = lines[try XCTUnwrap(lines.firstIndex(of: rows[0])) + 1]  // the rule under the row
         XCTAssertEqual(DisplayWidth.of(rows[0]), DisplayWidth.of(rows[1]), "the total column ends at the same terminal column")
+        XCTAssertEqual(DisplayWidth.of(rows[0]), DisplayWidth.of(rule), "rows are as wide as the rules around them")
+        XCTAssertTrue(rows[1].hasSuffix("│   19 │"), String(rows[1]))
         XCTAssertTrue(text.hasPrefix("西峡县人民政府2022年政府信息公开工作年度报告\n"))
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoIngest
 import NianbaoModel
+@_exported import NianbaoTestSupport
 import XCTest
 
 /// Paths and parsing helpers for the bundled fixtures.
@@ -23,16 +24,6 @@ enum Fixtures {
 /// Compares every one of the 200 cells with the expected printed value, and checks that
 /// blank stays blank and numbers are numbers.
 func assertCells(_ report: Report, _ expected: ExpectedCells, file: StaticString = #filePath, line: UInt = #line) {
-    var mismatches: [String] = []
-    for (key, value) in expected.byKey {
-        let cell = report[key]
-        let ok: Bool
-        switch value {
-        case "": ok = cell.state == .blank
-        case "/", "／", "—", "-", "无", "——", "－": ok = cell.state == .placeholder && cell.text == value
-        default: ok = cell.state == .number && cell.text == value
-        }
-        if !ok { mismatches.append("\(key): expected «\(value)», got \(cell.state) «\(cell.text)» (written «\(cell.written)»)") }
-    }
+    let mismatches = expected.mismatches(in: report)
     XCTAssert(mismatches.isEmpty, "\(mismatches.count) cells differ:\n" + mismatches.prefix(30).joined(separator: "\n"), file: file, line: line)
 }

@@ -23,8 +23,11 @@ enum ReportLoader {
         }
         defer { try? handle.close() }
         // Never more than the limit + 1 byte in memory: a FIFO or a huge file is refused, not read whole.
-        guard let data = try? handle.read(upToCount: ReportInput.sizeLimit + 1) else {
-            return .failed("cannot be read")
+        let data: Data
+        do {
+            data = try handle.read(upToCount: ReportInput.sizeLimit + 1) ?? Data()  // nil: the file is empty
+        } catch {
+            return .failed("cannot be read (\(error.localizedDescription))")
         }
         do {
             return .parsed(try ReportInput.parse([UInt8](data), name: (path as NSString).lastPathComponent, parser: parser))

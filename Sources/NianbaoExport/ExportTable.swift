@@ -1,0 +1,46 @@
+import NianbaoModel
+
+/// The three standard tables as grids of strings (row label + values as exported: blank
+/// empty, placeholders as written, `?` unreadable), shared by the text and Markdown exports
+/// so both show the same rows with the same labels, and both read back to the same cells.
+public struct ExportTable: Sendable {
+    public var caption: String
+    public var columns: [String]
+    public var rows: [(label: String, values: [String])]
+
+    /// Tables 1, 2 and 3 of `report`.
+    public static func tables(of report: Report) -> [ExportTable] {
+        [table1(report), table2(report), table3(report)]
+    }
+
+    static func table1(_ r: Report) -> ExportTable {
+        var rows: [(String, [String])] = []
+        for row in ActiveRow.allCases {
+            let values = row.columns.map { r[.active(row, $0)].exported }
+            let labels = row.columnLabels
+            let label = "\(row.label)（\(row.item)）"
+            if values.count == 3 {
+                rows.append((label, values))
+            } else {
+                rows.append(("\(label) \(labels[0])", [values[0], "", ""]))
+            }
+        }
+        return ExportTable(caption: "表一 主动公开政府信息情况", columns: ["本年制发件数", "本年废止件数", "现行有效件数"], rows: rows)
+    }
+
+    static func table2(_ r: Report) -> ExportTable {
+        var rows: [(String, [String])] = []
+        for row in RequestRow.allCases {
+            let prefix = (row.group != nil && row == RequestRow.allCases.first { $0.group == row.group }) ? row.group!.label + " " : (row.group != nil ? "　　" : "")
+            rows.append((prefix + row.label, RequestColumn.allCases.map { r[.requests(row, $0)].exported }))
+        }
+        return ExportTable(caption: "表二 收到和处理政府信息公开申请情况", columns: RequestColumn.allCases.map(\.label), rows: rows)
+    }
+
+    static func table3(_ r: Report) -> ExportTable {
+        let rows = ReviewGroup.allCases.map { g in
+            (g == .review ? "行政复议" : "行政诉讼 " + g.label, ReviewColumn.allCases.map { r[.review(g, $0)].exported })
+        }
+        return ExportTable(caption: "表三 政府信息公开行政复议、行政诉讼情况", columns: ReviewColumn.allCases.map(\.label), rows: rows)
+    }
+}

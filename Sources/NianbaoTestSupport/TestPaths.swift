@@ -1,0 +1,27 @@
+import Foundation
+
+/// Where the project's test inputs are, from any test target: the package root and the
+/// fixtures (samples as text; PDF, HTML, DOCX made from them by other tools).
+public enum TestPaths {
+    /// The package root (this file is Sources/NianbaoTestSupport/TestPaths.swift).
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The four bundled samples, by name.
+    public static let samples = ["xixia-county-2022", "jianxi-district-office-2022", "xin-county-office-2021", "hanyin-county-2022"]
+
+    /// A sample's text: Tests/NianbaoIngestTests/Fixtures/samples/NAME.txt.
+    public static func sample(_ name: String) -> URL {
+        root.appendingPathComponent("Tests/NianbaoIngestTests/Fixtures/samples/\(name).txt")
+    }
+
+    /// A file fixture: Tests/NianbaoFilesTests/Fixtures/PATH.
+    public static func file(_ path: String) -> URL {
+        root.appendingPathComponent("Tests/NianbaoFilesTests/Fixtures/\(path)")
+    }
+
+    /// The project's styles folder.
+    public static var styles: String { root.appendingPathComponent("styles").path }
+
+    /// The project's fonts folder (`fonts/`, with `fonts/prepared` after `make fonts`).
+    public static var fonts: String { root.appendingPathComponent("fonts").path }
+}
