@@ -72,13 +72,23 @@ public struct ReportParser: Sendable {
                                     message: "section heading «\(Section.canonicalHeading(n))» was not found"))
         }
 
+        // A report pasted twice (FORMAT.md §7): its headings or title again after the last
+        // section. Only the first copy is read, and the finding says so.
+        var limit = lines.count
+        if let last = headings.last, let again = Self.secondCopy(in: lines, after: last, title: title?.title) {
+            limit = again
+            findings.append(Finding(id: "parse.duplicate_report", severity: .error,
+                                    message: "the report starts again here (pasted twice?); only the first copy, up to this line, is read",
+                                    line: lines[again].number))
+        }
+
         // Sections and their line ranges.
         let titleLines = Set(title?.lines ?? [])
         var sections: [Section] = []
         var regions: [Int: ArraySlice<SourceLine>] = [:]
         var headingLines: [Int: Int] = [:]
         for (i, h) in headings.enumerated() {
-            let end = i + 1 < headings.count ? headings[i + 1].index : lines.count
+            let end = i + 1 < headings.count ? headings[i + 1].index : limit
             let region = lines[(h.index + 1)..<end]
             regions[h.number] = region
             headingLines[h.number] = lines[h.index].number
@@ -105,6 +115,17 @@ public struct ReportParser: Sendable {
         }
         findings.sort { ($0.line ?? 0, $0.keys.first?.ordinal ?? 0) < ($1.line ?? 0, $1.keys.first?.ordinal ?? 0) }
         return ParsedReport(report: report, findings: findings)
+    }
+
+    /// Where a second copy of the report begins after the last section heading: a section
+    /// heading numbered no later than the last one found (一、总体情况 … 四、), or the title again.
+    private static func secondCopy(in lines: [SourceLine], after last: SectionFinder.Heading, title: String?) -> Int? {
+        for j in (last.index + 1)..<lines.count where !lines[j].isBlank {
+            let s = lines[j].squeezed
+            if let n = SectionFinder.headingNumber(squeezed: s), n <= min(last.number, 4) { return j }
+            if let title, s.utf8.count <= title.utf8.count + 12, FastText.contains(s, title) { return j }
+        }
+        return nil
     }
 
     private static func isTemplate2019(_ region: ArraySlice<SourceLine>) -> Bool {

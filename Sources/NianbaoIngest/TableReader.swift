@@ -18,6 +18,8 @@ struct TableReader {
     private var expected = 0
     private var pendingLabel = ""
     private var pendingLine: Int?
+    /// Line of the last label text collected: where a row named by the pending label stood.
+    private var lastLabelLine: Int?
     /// A PDF row being collected over several lines: its spec index and values so far.
     private var open: (row: Int, values: [RowPiece.Value], line: Int)?
 
@@ -139,7 +141,7 @@ struct TableReader {
               let next = strongMatch(piece.label), let previous = strongMatch(pendingLabel), previous != next else { return }
         fail(previous, id: "parse.row_short",
              message: "\(tableName) row 「\(specs[previous].name)」 has no numbers before the next row's label (in PDF text blank cells vanish, so an empty row cannot be told from a row whose numbers are lost); its cells cannot be read",
-             line: pendingLine ?? piece.line)
+             line: lastLabelLine ?? piece.line)
         resetLabel()
     }
 
@@ -218,6 +220,7 @@ struct TableReader {
     private mutating func appendLabel(_ label: String, line: Int) {
         guard !label.isEmpty else { return }
         if pendingLabel.isEmpty { pendingLine = line }
+        lastLabelLine = line
         pendingLabel += label
         // Bound the label: only its recent part can name the next row.
         if pendingLabel.count > 400 { pendingLabel = String(pendingLabel.suffix(200)) }
@@ -226,6 +229,7 @@ struct TableReader {
     private mutating func resetLabel() {
         pendingLabel = ""
         pendingLine = nil
+        lastLabelLine = nil
     }
 
     /// Only header words (申请人情况 自然人 … 其他 总计): a header row, never data.
