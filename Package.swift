@@ -63,8 +63,8 @@ let package = Package(
         ),
         .testTarget(
             name: "NianbaoFilesTests",
-            dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoTestSupport"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoTestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "NianbaoChecksTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks"]),
         .testTarget(name: "NianbaoExportTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport"]),

@@ -9,6 +9,8 @@ enum PDFReader {
     private struct Glyph {
         let scalar: Unicode.Scalar
         let x0, y0, x1, y1: Double
+        /// The PDF's text had a space right before this character (not a line break).
+        var spaceBefore = false
         var yc: Double { (y0 + y1) / 2 }
         var height: Double { y1 - y0 }
     }
@@ -49,13 +51,16 @@ enum PDFReader {
         defer { g_free(rects) }
         var out: [Glyph] = []
         var i = 0
+        var space = false
         for scalar in String(cString: cText).unicodeScalars {
             defer { i += 1 }
             guard i < Int(count) else { break }
-            if scalar.properties.isWhitespace || scalar == "\u{FEFF}" { continue }
+            if scalar == "\n" || scalar == "\r" { space = false; continue }
+            if scalar.properties.isWhitespace || scalar == "\u{FEFF}" { space = true; continue }
             let r = rects[i]
             guard r.x2 > r.x1, r.y2 > r.y1 else { continue }
-            out.append(Glyph(scalar: scalar, x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2))
+            out.append(Glyph(scalar: scalar, x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2, spaceBefore: space))
+            space = false
         }
         return out
     }
@@ -91,6 +96,8 @@ enum PDFReader {
                         x0 = g.x0
                     } else if gap > h * 0.2, isWordCharacter(p.scalar), isWordCharacter(g.scalar) {
                         text += " "  // Latin words and numbers keep their spaces
+                    } else if gap > h * 0.2, g.spaceBefore {
+                        text += " "  // a space the text has between other characters (首创之区 涧西)
                     }
                 }
                 text.unicodeScalars.append(g.scalar)

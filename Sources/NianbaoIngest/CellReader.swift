@@ -26,7 +26,8 @@ enum CellReader {
     static func isCellLike(_ raw: Substring) -> Bool {
         let s = CharacterNormalization.trim(raw)
         if PlacedTable.startsRow(String(s)) { return false }
-        if s.isEmpty || isPlaceholder(s) { return true }
+        // `?` is how the exports write an unreadable cell: it stands in a value's place.
+        if s.isEmpty || isPlaceholder(s) || s == "?" || s == "？" { return true }
         let scalars = Array(CharacterNormalization.asciiDigits(s).unicodeScalars)
         // Digits however many (a 25-digit number is an unreadable value, not label text).
         if scalars.contains(where: { (0x30...0x39).contains($0.value) }),

@@ -48,7 +48,7 @@ public struct PlacedLine: Sendable {
             self.x0 = x0
             self.x1 = x1
         }
-        var center: Double { (x0 + x1) / 2 }
+        public var center: Double { (x0 + x1) / 2 }
     }
 
     public var page: Int

@@ -59,7 +59,8 @@ enum PlacedTable {
             var labels: [Fragment] = []
             for segment in placed.segments {
                 let cellLike = CellReader.isCellLike(Substring(segment.text))
-                if let left = valueLeft, segment.x0 >= left - tolerance {
+                // A header centred over the first value column may start left of its numbers.
+                if let left = valueLeft, segment.x0 >= left - tolerance || (!cellLike && segment.center >= left) {
                     if cellLike { values.append(segment) } else { headers.append((placed.page, placed.y, segment)) }
                 } else {
                     if cellLike { stray.append(segment) }
@@ -204,14 +205,16 @@ struct ColumnModel {
             columns = (0..<k).map { j in (complete.map { $0[j].x0 }.min()!, complete.map { $0[j].x1 }.max()!) }
             return
         }
-        // Header cells narrowest first; a header spanning several columns (行政复议 over five)
-        // overlaps two of them and is left out.
+        // Header cells narrowest first; a header spanning several columns (行政复议 over five,
+        // 申请人情况 over seven) overlaps two of them, or is much wider than the one it
+        // overlaps, and is left out.
         guard let first = firstAnchor else { return }
         let above = headers.filter { $0.page == first.page && $0.y < first.y }.map(\.segment).sorted { $0.x1 - $0.x0 < $1.x1 - $1.x0 }
         var clusters: [(lo: Double, hi: Double)] = []
         for s in above {
             let overlapping = clusters.indices.filter { clusters[$0].lo < s.x1 && s.x0 < clusters[$0].hi }
-            if overlapping.isEmpty { clusters.append((s.x0, s.x1)) } else if overlapping.count == 1 {
+            if overlapping.isEmpty { clusters.append((s.x0, s.x1)) } else if overlapping.count == 1,
+                      s.x1 - s.x0 <= (clusters[overlapping[0]].hi - clusters[overlapping[0]].lo) * 1.5 {
                 let i = overlapping[0]
                 clusters[i] = (min(clusters[i].lo, s.x0), max(clusters[i].hi, s.x1))
             }
