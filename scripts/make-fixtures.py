@@ -13,6 +13,9 @@ is written out again the way agencies publish it, by tools other than nianbao:
   html/<sample>-word-gbk.html Word's "save as web page": MsoNormal, <o:p>, one header
                               character per <p>, charset=gb2312 (bytes in GBK)
   doc/<sample>.doc            LibreOffice's Word 97 file (nianbao refuses it and says how to convert)
+  wild/<sample>-<tool>.txt    text as other tools give it (FORMAT §7): pdftotext with and
+                              without -layout of LibreOffice's PDF and of nianbao's own, w3m's
+                              box-drawn dump at 80 and 200 columns, lynx's dump
   scan.pdf                    a page with an image and no text layer
   no-report.html              a news page of the same site, no report on it
 
@@ -247,9 +250,35 @@ def scan_pdf(path):
     open(path, "wb").write(out)
 
 
+def run_to(path, args):
+    with open(path, "wb") as f:
+        f.write(subprocess.run(args, check=True, capture_output=True).stdout)
+
+
+def wild(binary, samples, name, stem, out):
+    w = lambda tool: os.path.join(out, "wild", f"{stem}-{tool}.txt")
+    lo_pdf = os.path.join(out, "lo-pdf", stem + ".pdf")
+    if os.path.exists(lo_pdf):
+        run_to(w("pdftotext-layout"), ["pdftotext", "-layout", lo_pdf, "-"])
+        run_to(w("pdftotext-plain"), ["pdftotext", lo_pdf, "-"])
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([binary, "render", os.path.join(samples, name), "--output-dir", tmp], check=True, capture_output=True)
+        own = os.path.join(tmp, stem + ".pdf")
+        run_to(w("nianbao-pdftotext-layout"), ["pdftotext", "-layout", own, "-"])
+        run_to(w("nianbao-pdftotext-plain"), ["pdftotext", own, "-"])
+        page = os.path.join(tmp, "bordered.html")
+        with open(os.path.join(out, "html", stem + "-site.html"), encoding="utf-8") as f:
+            open(page, "w", encoding="utf-8").write(f.read().replace('border="0"', 'border="1"'))
+        if shutil.which("w3m"):
+            for cols in ["80", "200"]:
+                run_to(w("w3m-" + cols), ["w3m", "-dump", "-cols", cols, "-T", "text/html", page])
+        if shutil.which("lynx"):
+            run_to(w("lynx"), ["lynx", "-dump", "-width=200", "-nolist", page])
+
+
 def main():
     binary, samples, out = sys.argv[1:4]
-    for sub in ["docx", "lo-pdf", "html", "doc"]:
+    for sub in ["docx", "lo-pdf", "html", "doc", "wild"]:
         os.makedirs(os.path.join(out, sub), exist_ok=True)
     lo = shutil.which("libreoffice") or shutil.which("soffice")
     for name in sorted(os.listdir(samples)):
@@ -271,6 +300,7 @@ def main():
                 if stem.startswith("xin"):
                     subprocess.run([lo, "--headless", "--convert-to", "doc", "--outdir", tmp, docx_path], check=True, capture_output=True)
                     shutil.move(os.path.join(tmp, stem + ".doc"), os.path.join(out, "doc", stem + ".doc"))
+        wild(binary, samples, name, stem, out)
     scan_pdf(os.path.join(out, "scan.pdf"))
     with open(os.path.join(out, "no-report.html"), "w", encoding="utf-8") as f:
         f.write('<!DOCTYPE html><html><head><meta charset="utf-8"><title>新闻</title></head><body><ul class="nav"><li>首页</li></ul>'

@@ -3,6 +3,7 @@
 import Foundation
 import NianbaoChecks
 import NianbaoExport
+import NianbaoFiles
 import NianbaoIngest
 import NianbaoLayout
 import NianbaoModel
@@ -39,6 +40,32 @@ try measure("parse") { try parser.parse(bytes: $0).report.sections.count }
 try measure("parse + check") { let p = try parser.parse(bytes: $0); return Checker.findings(for: p).count }
 try measure("parse + check + cells export") { let p = try parser.parse(bytes: $0); _ = Checker.findings(for: p); return CellsExport.render(p.report).utf8.count }
 print(String(format: "peak memory (max RSS)            %8.1f MB", peakMemoryMB()))
+
+// Each kind of input, the same four reports made by other tools (Tests/NianbaoFilesTests/Fixtures):
+// file reading (poppler, libxml2, zip) and parsing, per report.
+print("")
+print("parse by input kind (file reader + parser, one core)")
+let fixtures = URL(fileURLWithPath: "Tests/NianbaoFilesTests/Fixtures")
+let kinds: [(String, String, (String) -> String)] = [
+    ("text (the samples)", "", { _ in "" }),
+    ("PDF, LibreOffice", "lo-pdf", { "\($0).pdf" }),
+    ("HTML, site page", "html", { "\($0)-site.html" }),
+    ("HTML, Word, GBK", "html", { "\($0)-word-gbk.html" }),
+    ("DOCX, python-docx", "docx", { "\($0).docx" }),
+]
+let stems = files.map { String($0.dropLast(4)) }
+for (label, folder, name) in kinds {
+    let kindInputs = folder.isEmpty ? inputs : stems.compactMap { try? [UInt8](Data(contentsOf: fixtures.appendingPathComponent(folder).appendingPathComponent(name($0)))) }
+    guard kindInputs.count == inputs.count else { print("\(label): fixtures missing"); continue }
+    var count = 0, sink = 0
+    let start = Date()
+    while Date().timeIntervalSince(start) < seconds / 2 {
+        for input in kindInputs { sink &+= (try? ReportInput.parse(input).report.sections.count) ?? -1000; count += 1 }
+    }
+    let elapsed = Date().timeIntervalSince(start)
+    print(label.padding(toLength: 32, withPad: " ", startingAt: 0) + String(format: "%8.0f reports/s  (%.2f ms a report%@)", Double(count) / elapsed, elapsed / Double(count) * 1000, sink < 0 ? ", SOME FAILED" : ""))
+}
+
 }
 
 // Rendering: one process, fonts and style set up once, then every sample rendered to PDF
@@ -90,3 +117,29 @@ func renderBenchmark() throws {
     print(String(format: "peak memory (max RSS)            %8.1f MB", peakMemoryMB()))
 }
 try renderBenchmark()
+
+if ProcessInfo.processInfo.environment["BENCH_ONLY"] != "render" {
+// Cost against size: one report grown to 8 MB and 50 MB (prose paragraphs wrapped like PDF
+// text, and table text), parsed once each. Linear parsing keeps the per-MB time flat.
+print("")
+let sampleText = String(decoding: inputs[inputs.count - 1], as: UTF8.self)
+func grown(to bytes: Int) -> [UInt8] {
+    var body = ""
+    let prose = "　　政务公开平台建设。通过多种形式公开政府信息，不断加强政府信息公开平台载体建设，\n打造立体化的政府信息公开体系，2022年共发布信息1,204条。\n"
+    while body.utf8.count < bytes { body += prose }
+    guard let cut = sampleText.range(of: "主动公开政府信息情况") else { return Array((body + sampleText).utf8) }
+    let head = sampleText[..<cut.lowerBound].dropLast(2)
+    return Array((head + body + sampleText[head.endIndex...]).utf8)
+}
+var perMB: [Double] = []
+for size in [8, 50] {
+    let big = grown(to: size << 20)
+    let t0 = Date()
+    let parsed = try parser.parse(bytes: big)
+    let elapsed = Date().timeIntervalSince(t0)
+    perMB.append(elapsed / Double(size))
+    print(String(format: "parse %2d MB of text               %8.2f s  (%.3f s per MB, %d paragraphs)", size, elapsed, elapsed / Double(size), parsed.report.section(1)?.paragraphs.count ?? 0))
+}
+print(String(format: "50 MB / 8 MB time per MB          %8.2f  (1.0 is linear)", perMB[1] / perMB[0]))
+}
+

@@ -11,17 +11,27 @@ enum BoxDrawing {
         !s.isEmpty && s.contains { "─━═".contains($0) } && s.allSatisfy { ruleCharacters.contains($0) }
     }
 
+    /// Whether a line has a horizontal stroke (a rule, or part of one crossing a row).
+    static func hasStroke(_ s: Substring) -> Bool {
+        s.contains { "─━═".contains($0) }
+    }
+
     /// A rule between rows (├─┼─┤), as opposed to the top and bottom ones.
     static func isInnerRule(_ s: Substring) -> Bool {
         s.contains { "├┤┼╟╢╠╣╬╪╫┣┫╋".contains($0) }
     }
 
-    /// The cells of a `│ a │ b │` line, or nil when the line is not a box row.
+    /// Where a rule meets a bar inside a row line (`│自然├───┬───┤总计│`: the rule under a
+    /// spanning header crosses the row): a cell boundary too.
+    static let junctions: Set<Character> = ["├", "┤", "┼", "┬", "┴", "╟", "╢", "╫", "╪", "┣", "┫", "╋"]
+
+    /// The cells of a `│ a │ b │` line, or nil when the line is not a box row. A stretch of
+    /// rule inside the line is an empty cell.
     static func fields(_ s: Substring) -> [String]? {
         guard let first = s.first, bars.contains(first) else { return nil }
         var body = s.dropFirst()
-        if let last = body.last, bars.contains(last) { body = body.dropLast() }
-        return body.split(omittingEmptySubsequences: false, whereSeparator: { bars.contains($0) })
-            .map { String(CharacterNormalization.trim($0)) }
+        if let last = body.last, bars.contains(last) || junctions.contains(last) { body = body.dropLast() }
+        return body.split(omittingEmptySubsequences: false, whereSeparator: { bars.contains($0) || junctions.contains($0) })
+            .map { field in field.allSatisfy { "─━═ ".contains($0) } ? "" : String(CharacterNormalization.trim(field)) }
     }
 }

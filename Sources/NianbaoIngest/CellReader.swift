@@ -25,21 +25,35 @@ enum CellReader {
     /// Row numbering (`1.属于国家秘密`, `3、其他`) stays a label.
     static func isCellLike(_ raw: Substring) -> Bool {
         let s = CharacterNormalization.trim(raw)
-        if PlacedTable.startsRow(String(s)) { return false }
+        guard let first = s.unicodeScalars.first else { return true }
+        if isDigit(first) || "（(一二三四五六七八九十".unicodeScalars.contains(first), PlacedTable.startsRow(s) { return false }
         // `?` is how the exports write an unreadable cell: it stands in a value's place.
-        if s.isEmpty || isPlaceholder(s) || s == "?" || s == "？" { return true }
-        let scalars = Array(CharacterNormalization.asciiDigits(s).unicodeScalars)
-        // Digits however many (a 25-digit number is an unreadable value, not label text).
-        if scalars.contains(where: { (0x30...0x39).contains($0.value) }),
-           scalars.allSatisfy({ (0x30...0x39).contains($0.value) || ",.，． ".unicodeScalars.contains($0) }) { return true }
-        if isValueLike(raw) { return true }
+        if isPlaceholder(s) || s == "?" || s == "？" { return true }
+        // One pass: digits however many (a 25-digit number is an unreadable value, not label
+        // text); digits without ideographs (`1 2O4`) are a value too.
+        var hasDigit = false, onlyNumber = true, ideograph = false
+        for scalar in s.unicodeScalars {
+            if isDigit(scalar) { hasDigit = true; continue }
+            if ",.，． ".unicodeScalars.contains(scalar) { continue }
+            onlyNumber = false
+            if scalar.properties.isIdeographic { ideograph = true }
+        }
+        guard hasDigit else { return false }
+        if onlyNumber || (!ideograph && s.count <= 24) { return true }
         guard s.count <= 12 else { return false }
+        let scalars = Array(CharacterNormalization.asciiDigits(s).unicodeScalars)
         guard let firstDigit = scalars.firstIndex(where: { (0x30...0x39).contains($0.value) }) else { return false }
         var i = firstDigit
         while i < scalars.count, (0x30...0x39).contains(scalars[i].value) || scalars[i] == "," || scalars[i] == "." && i + 1 < scalars.count && (0x30...0x39).contains(scalars[i + 1].value) { i += 1 }
         if i < scalars.count, ".、．)）".unicodeScalars.contains(scalars[i]) { return false }  // 1. 1、 numbering
         // Before the digits at most a short qualifier (约, 共); after them a unit or noise.
         return firstDigit <= 2 && !scalars[..<firstDigit].contains(where: { "（(".unicodeScalars.contains($0) })
+    }
+
+    /// An ASCII or full-width digit.
+    @inline(__always)
+    static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value)
     }
 
     static func isPlaceholder(_ s: Substring) -> Bool {

@@ -41,16 +41,15 @@ public struct ReportParser: Sendable {
             }
         }
         guard lines.contains(where: { !$0.isBlank }) else { throw .empty }
-        var parsed = try parse(lines: lines, webPage: document.format == "HTML")
+        var parsed = try parse(lines: lines)
         parsed.relocate { line in locations.indices.contains(line - 1) ? (locations[line - 1].page, locations[line - 1].line) : nil }
         return parsed
     }
 
-    /// `webPage`: the title is the last one before the first table section (`TitleFinder`).
-    func parse(lines: [SourceLine], webPage: Bool = false) throws(IngestError) -> ParsedReport {
+    func parse(lines: [SourceLine]) throws(IngestError) -> ParsedReport {
         let headings = SectionFinder.find(in: lines)
         let titleSearchEnd = headings.first(where: { $0.number >= 2 })?.index ?? lines.count
-        let title = TitleFinder.find(in: lines[..<titleSearchEnd], nearestLast: webPage) ?? TitleFinder.find(in: lines[...])
+        let title = TitleFinder.find(in: lines[..<titleSearchEnd]) ?? TitleFinder.find(in: lines[...])
         guard title != nil || headings.count >= 3 else {
             let reason = headings.isEmpty
                 ? "no title «…年政府信息公开工作年度报告» and no section headings (一、总体情况 … 六、其他需要报告的事项) were found"
@@ -61,6 +60,13 @@ public struct ReportParser: Sendable {
             throw .notAReport(reason: "none of the table sections (二、主动公开政府信息情况, 三、收到和处理政府信息公开申请情况, 四、…行政复议、行政诉讼情况) was found; the file may be cut short")
         }
         var findings: [Finding] = []
+        // Other titles (a page's list of other years' reports): say which one was taken.
+        let others = Set(TitleFinder.wholeLineTitles(in: lines[..<titleSearchEnd]).map(\.title)).subtracting([title?.title ?? ""])
+        if let title, !others.isEmpty {
+            findings.append(Finding(id: "parse.title_ambiguous", severity: .warning,
+                                    message: "\(others.count + 1) report titles stand before the tables (\(others.sorted().joined(separator: "、"))); the one nearest the report, «\(title.title)», gives agency and year",
+                                    line: title.lines.first))
+        }
         if title == nil {
             findings.append(Finding(id: "parse.title_missing", severity: .error,
                                     message: "no title of the form «<机关名称><年份>年政府信息公开工作年度报告» was found; agency and year are unknown",

@@ -58,8 +58,19 @@ struct RowPiece {
 
         for line in lines {
             if line.isFurniture { continue }
+            if BoxDrawing.isRule(line.content) { closeBox(); continue }
             if let fields = BoxDrawing.fields(line.content) {
-                if boxRules, let b = box, b.fields.count == fields.count {
+                if BoxDrawing.hasStroke(line.content) {
+                    // A rule crossing the row under a spanning cell (│（三）不予公开├────┼──): the
+                    // rows above end here; the spanning cell's text is label text.
+                    closeBox()
+                    let text = fields.filter { !$0.isEmpty }.joined()
+                    if !text.isEmpty { out.append(RowPiece(shape: .fields, line: line.number, label: CharacterNormalization.squeeze(Substring(text)), values: [])) }
+                    continue
+                }
+                // A cell's text wraps onto the next line; numbers never continue (1 / 0 is not 10).
+                if boxRules, let b = box, b.fields.count == fields.count,
+                   !zip(b.fields, fields).contains(where: { !$0.isEmpty && !$1.isEmpty && (CellReader.isCellLike(Substring($0)) || CellReader.isCellLike(Substring($1))) }) {
                     box!.fields = zip(b.fields, fields).map { $0 + $1 }
                 } else {
                     closeBox()
@@ -68,7 +79,6 @@ struct RowPiece {
                 if !boxRules { closeBox() }
                 continue
             }
-            if BoxDrawing.isRule(line.content) { closeBox(); continue }
             closeBox()
             if wordMode {
                 if line.leadingTab && !line.text.unicodeScalars.dropFirst().contains("\t") {

@@ -7,7 +7,9 @@ import NianbaoModel
 struct RowSpec {
     enum Match {
         case contains([String])
-        case endsWith(String)
+        /// The label ends with the word; when a row numbering stands right before it, it must
+        /// be this one (`3.其他`, not `2.其他…` cut short before 法律行政法规禁止公开).
+        case endsWith(String, number: String?)
         case any
     }
 
@@ -15,13 +17,38 @@ struct RowSpec {
     let keys: [CellKey]
     let match: Match
 
+    /// Whether `text` names this row anywhere with its own words: a phrase of a `.contains`
+    /// row, or the numbered word of an `.endsWith` row (`3.其他`, `（七）总计`).
+    func isNamed(in text: String) -> Bool {
+        switch match {
+        case .contains(let phrases): return phrases.contains { FastText.contains(text, $0) }
+        case .endsWith(let word, let number?):
+            return ["\(number).\(word)", "\(number)、\(word)", "\(number)．\(word)", "（\(number)）\(word)", "(\(number))\(word)"].contains { FastText.contains(text, $0) }
+        case .endsWith, .any: return false
+        }
+    }
+
     func matches(_ label: String) -> Bool {
         switch match {
         case .contains(let phrases): return phrases.contains { FastText.contains(label, $0) }
-        case .endsWith(let word):
+        case .endsWith(let word, let number):
             var s = Substring(label)
             while let c = s.last, "：:）)。.".contains(c) { s = s.dropLast() }
-            return s.hasSuffix(word)
+            guard s.hasSuffix(word) else { return false }
+            guard let number else { return true }
+            let before = s.dropLast(word.count)
+            // The numbering right before the word: 3. 3、 3． or （七） (七).
+            var mark = before
+            if let c = mark.last, ".、．".contains(c) {
+                mark = mark.dropLast()
+                let digits = mark.reversed().prefix { $0.isNumber && $0.isASCII }
+                return digits.isEmpty || String(digits.reversed()) == number
+            }
+            if let c = mark.last, c == "）" || c == ")" {
+                let numerals = mark.dropLast().reversed().prefix { "一二三四五六七八九十".contains($0) }
+                return numerals.isEmpty || String(numerals.reversed()) == number
+            }
+            return true
         case .any: return true
         }
     }
@@ -66,8 +93,8 @@ struct RowSpec {
         case .confirmation: match = .contains(["确认或重新出具", "重新出具"])
         case .noCorrection: match = .contains(["逾期不补正"])
         case .unpaidFee: match = .contains(["缴纳费用"])
-        case .otherReason: match = .endsWith("其他")
-        case .total: match = .endsWith("总计")
+        case .otherReason: match = .endsWith("其他", number: "3")
+        case .total: match = .endsWith("总计", number: "七")
         case .carriedForward: match = .contains(["结转下年度"])
         }
         return RowSpec(name: row.label, keys: keys, match: match)

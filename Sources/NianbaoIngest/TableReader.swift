@@ -48,6 +48,7 @@ struct TableReader {
     // MARK: PDF rows read by position whose columns could not be told.
 
     private mutating func consumeWholeRow(_ piece: RowPiece) {
+        dropDeferred()
         closeOpenRow(nextLine: piece.line)
         noNumbersBefore(piece)
         let label = pendingLabel + piece.label
@@ -69,6 +70,7 @@ struct TableReader {
     // MARK: Word, TSV and pipe rows: blank cells are visible.
 
     private mutating func consumeFields(_ piece: RowPiece) {
+        dropDeferred()
         closeOpenRow(nextLine: piece.line)
         noNumbersBefore(piece)
         let hasNumber = piece.values.contains { !CharacterNormalization.trim($0.text).isEmpty }
@@ -76,7 +78,7 @@ struct TableReader {
         if !hasNumber {
             // Header, group label, or a row whose cells are all blank: placed only when its
             // own label names a row (never a header's 其他 / 总计).
-            if piece.values.isEmpty || isHeaderLabel(piece.label) || resolve(piece.label) == nil {
+            if piece.values.isEmpty || isHeaderLabel(piece.label) || !(resolve(piece.label).map { specs[$0].isNamed(in: piece.label) } ?? false) {
                 appendLabel(piece.label, line: piece.line)
                 return
             }
@@ -105,6 +107,21 @@ struct TableReader {
     // MARK: PDF text: a row's numbers may follow its label on later lines, one or many a line.
 
     private mutating func consumeText(_ piece: RowPiece) {
+        // Once the text is known to run column by column, no later number can be placed.
+        if columnOrder { return }
+        if deferred != nil {
+            if piece.values.isEmpty, !piece.label.isEmpty, !PlacedTable.startsRow(piece.label) {
+                // The label goes on below its numbers (top-aligned cells): 2.其他 / 法律行 / 政法规 …
+                deferred!.label += piece.label
+                if let row = resolve(deferred!.label) { settleDeferred(row) }
+                return
+            }
+            if piece.label.isEmpty {
+                deferred!.values += piece.values  // one number a line (cell shape)
+                return
+            }
+            dropDeferred()
+        }
         if !piece.label.isEmpty {
             closeOpenRow(nextLine: piece.line)
             noNumbersBefore(piece)
@@ -112,8 +129,11 @@ struct TableReader {
         }
         guard !piece.values.isEmpty else { return }
         if open == nil {
+            if columnOrderDetected(at: piece.line) { return }
             guard let row = resolve(pendingLabel) else {
-                unrecognized(pendingLabel, line: piece.line)
+                // Not yet a row: the rest of the label may follow (never guessed: if it does not
+                // name a row, the numbers are reported and not used).
+                deferred = (pendingLabel, piece.values, piece.line)
                 resetLabel()
                 return
             }
@@ -133,10 +153,52 @@ struct TableReader {
         }
     }
 
+    /// Labels of two rows stand together with no numbers between them: PDF text taken column by
+    /// column (plain pdftotext), so which number is whose is not known. Those rows are
+    /// unreadable, and so is every later number of the table's text.
+    private mutating func columnOrderDetected(at line: Int) -> Bool {
+        let named = specs.indices.filter { !filled[$0] && specs[$0].isNamed(in: pendingLabel) }
+        guard named.count > 1 else { return false }
+        for row in named {
+            fail(row, id: "parse.column_order",
+                 message: "\(tableName) row 「\(specs[row].name)」: the labels of \(named.count) rows stand together before their numbers (text taken column by column), so which number is whose cannot be told",
+                 line: pendingLine ?? line)
+        }
+        resetLabel()
+        columnOrder = true
+        return true
+    }
+
+    /// The table's text runs column by column (labels, then numbers): set at the first sign.
+    private var columnOrder = false
+
+    /// Numbers whose label named no row when they came; see `consumeText`.
+    private var deferred: (label: String, values: [RowPiece.Value], line: Int)?
+
+    private mutating func settleDeferred(_ row: Int) {
+        guard let d = deferred else { return }
+        deferred = nil
+        let n = specs[row].keys.count
+        if d.values.count == n {
+            place(row, d.values)
+        } else {
+            fail(row, id: d.values.count < n ? "parse.row_short" : "parse.row_long",
+                 message: "\(tableName) row 「\(specs[row].name)」 has \(d.values.count) numbers where \(n) are expected; blank cells vanish from PDF text, so the numbers cannot be placed",
+                 line: d.line)
+        }
+    }
+
+    private mutating func dropDeferred() {
+        guard let d = deferred else { return }
+        deferred = nil
+        unrecognized(d.label, line: d.line)
+    }
+
     /// A numbered label that names a row by its own words, while the label read so far names
     /// another: that row got no numbers (deleted, or all blank and vanished from PDF text). It
     /// is unreadable, and must not take the numbers that follow, which are this label's.
     private mutating func noNumbersBefore(_ piece: RowPiece) {
+        if piece.shape == .text, open == nil, PlacedTable.startsRow(piece.label), columnOrderDetected(at: piece.line) { return }
         guard open == nil, !pendingLabel.isEmpty, PlacedTable.startsRow(piece.label),
               let next = strongMatch(piece.label), let previous = strongMatch(pendingLabel), previous != next else { return }
         fail(previous, id: "parse.row_short",
@@ -148,8 +210,13 @@ struct TableReader {
     /// The open row `label` names by its own words (not by a trailing 其他 / 总计, which
     /// headers repeat).
     private func strongMatch(_ label: String) -> Int? {
-        guard let row = resolve(label), case .contains = specs[row].match else { return nil }
+        guard let row = resolve(label), isStrong(row) else { return nil }
         return row
+    }
+
+    private func isStrong(_ row: Int) -> Bool {
+        if case .contains = specs[row].match { return true }
+        return false
     }
 
     /// A PDF row that got fewer numbers than columns: blank cells vanished, so which column
@@ -164,6 +231,7 @@ struct TableReader {
     }
 
     mutating func finish(headingLine: Int?) {
+        dropDeferred()
         if let o = open { closeOpenRow(nextLine: o.line) }
         let missing = specs.indices.filter { !filled[$0] }
         if missing.count == specs.count {
@@ -181,11 +249,13 @@ struct TableReader {
 
     // MARK: helpers
 
+    /// The open row `label` names: the expected one first, then later ones, then earlier ones;
+    /// a row named by its own words before one whose generic last word (其他, 总计) the label
+    /// merely ends with (a header's 其他 after 四、结转下年度继续办理 is not 3.其他).
     private func resolve(_ label: String) -> Int? {
-        if expected < specs.count, !filled[expected], specs[expected].matches(label) { return expected }
-        for i in specs.indices where i > expected && !filled[i] && specs[i].matches(label) { return i }
-        for i in specs.indices where i < expected && !filled[i] && specs[i].matches(label) { return i }
-        return nil
+        let order = [expected] + specs.indices.filter { $0 > expected } + specs.indices.filter { $0 < expected }
+        let open = order.filter { $0 < specs.count && !filled[$0] && specs[$0].matches(label) }
+        return open.first(where: isStrong) ?? open.first
     }
 
     private mutating func place(_ row: Int, _ values: [RowPiece.Value]) {

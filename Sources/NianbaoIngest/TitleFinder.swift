@@ -13,16 +13,20 @@ struct TitleFinder {
 
     static let suffix = "政府信息公开工作年度报告"
 
-    /// `nearestLast`: of several whole-line titles take the last, the one nearest the report
-    /// (a web page lists other years' reports in a sidebar before its own title).
-    static func find(in lines: ArraySlice<SourceLine>, nearestLast: Bool = false) -> Title? {
+    /// All whole-line titles, in order: a page (or text saved from one) may list other
+    /// years' reports before its own title.
+    static func wholeLineTitles(in lines: ArraySlice<SourceLine>) -> [Title] {
+        lines.filter { !$0.isBlank && !$0.isFurniture && FastText.contains($0.squeezed, "报告") && SectionFinder.headingNumber(squeezed: $0.squeezed) == nil }
+            .compactMap { match(clean($0.content), lines: [$0.number]) }
+    }
+
+    /// The title: of several whole-line titles the last, the one nearest the report; else a
+    /// title wrapped over two or three lines.
+    static func find(in lines: ArraySlice<SourceLine>) -> Title? {
         let candidates = lines.filter {
             !$0.isBlank && !$0.isFurniture && SectionFinder.headingNumber(squeezed: $0.squeezed) == nil
         }
-        // A whole line first; only then a title wrapped over two or three lines.
-        let whole = candidates.lazy.filter { FastText.contains($0.squeezed, "报告") }.compactMap { match(clean($0.content), lines: [$0.number]) }
-        if nearestLast, let last = whole.reversed().first { return last }
-        if let first = whole.first { return first }
+        if let last = wholeLineTitles(in: lines).last { return last }
         // Fewest lines first, so a date or signature line above the title is not taken in.
         for span in 2...3 {
             for i in candidates.indices where i + span <= candidates.endIndex {
@@ -39,7 +43,8 @@ struct TitleFinder {
     /// Markdown heading marks, spaces and 《》 removed.
     private static func clean(_ s: Substring) -> String {
         var t = Substring(CharacterNormalization.squeeze(s))
-        while t.first == "#" { t = t.dropFirst() }
+        // Markdown heading marks, and list bullets of a page's link lists (•, *, ·, -).
+        while let c = t.first, "#•*·●○■□▪◆-".contains(c) { t = t.dropFirst() }
         return CharacterNormalization.asciiDigits(t).replacingOccurrences(of: "《", with: "").replacingOccurrences(of: "》", with: "")
     }
 

@@ -178,7 +178,7 @@ enum PlacedTable {
     }
 
     /// Row numbering that begins a label: 一、 （一） (一) 1. 1、 １．
-    static func startsRow(_ text: String) -> Bool {
+    static func startsRow(_ text: some StringProtocol) -> Bool {
         let s = Substring(CharacterNormalization.asciiDigits(Substring(text)))
         let numerals = "一二三四五六七八九十"
         if let c = s.first, c == "（" || c == "(" {
