@@ -116,6 +116,7 @@ func renderBenchmark() throws {
                  secs(layoutTime) / total * 100, secs(write) / total * 100))
     print(String(format: "peak memory (max RSS)            %8.1f MB", peakMemoryMB()))
 }
+if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "parse" { exit(0) }
 try renderBenchmark()
 
 if ProcessInfo.processInfo.environment["BENCH_ONLY"] != "render" {

@@ -8,12 +8,21 @@ enum BoxDrawing {
 
     /// A rule line: only box-drawing characters, with at least one horizontal stroke.
     static func isRule(_ s: Substring) -> Bool {
-        !s.isEmpty && s.contains { "─━═".contains($0) } && s.allSatisfy { ruleCharacters.contains($0) }
+        // Every line of a report passes here: look at scalars, and give up at the first that
+        // cannot be part of a rule (almost always the first).
+        var stroke = false
+        for scalar in s.unicodeScalars {
+            if scalar == "─" || scalar == "━" || scalar == "═" { stroke = true; continue }
+            if !ruleScalars.contains(scalar) { return false }
+        }
+        return stroke
     }
+
+    private static let ruleScalars: Set<Unicode.Scalar> = Set(ruleCharacters.compactMap(\.unicodeScalars.first))
 
     /// Whether a line has a horizontal stroke (a rule, or part of one crossing a row).
     static func hasStroke(_ s: Substring) -> Bool {
-        s.contains { "─━═".contains($0) }
+        s.unicodeScalars.contains { $0 == "─" || $0 == "━" || $0 == "═" }
     }
 
     /// A rule between rows (├─┼─┤), as opposed to the top and bottom ones.
@@ -28,7 +37,7 @@ enum BoxDrawing {
     /// The cells of a `│ a │ b │` line, or nil when the line is not a box row. A stretch of
     /// rule inside the line is an empty cell.
     static func fields(_ s: Substring) -> [String]? {
-        guard let first = s.first, bars.contains(first) else { return nil }
+        guard let scalar = s.unicodeScalars.first, scalar.value >= 0x2500, scalar.value <= 0x257F, let first = s.first, bars.contains(first) else { return nil }
         var body = s.dropFirst()
         if let last = body.last, bars.contains(last) || junctions.contains(last) { body = body.dropLast() }
         return body.split(omittingEmptySubsequences: false, whereSeparator: { bars.contains($0) || junctions.contains($0) })

@@ -28,7 +28,8 @@ enum CellReader {
         guard let first = s.unicodeScalars.first else { return true }
         if isDigit(first) || "（(一二三四五六七八九十".unicodeScalars.contains(first), PlacedTable.startsRow(s) { return false }
         // `?` is how the exports write an unreadable cell: it stands in a value's place.
-        if isPlaceholder(s) || s == "?" || s == "？" { return true }
+        if (first == "?" || first == "？") && s.unicodeScalars.count == 1 { return true }
+        if !isDigit(first), isPlaceholder(s) { return true }
         // One pass: digits however many (a 25-digit number is an unreadable value, not label
         // text); digits without ideographs (`1 2O4`) are a value too.
         var hasDigit = false, onlyNumber = true, ideograph = false
@@ -39,8 +40,9 @@ enum CellReader {
             if scalar.properties.isIdeographic { ideograph = true }
         }
         guard hasDigit else { return false }
-        if onlyNumber || (!ideograph && s.count <= 24) { return true }
-        guard s.count <= 12 else { return false }
+        let length = s.unicodeScalars.count
+        if onlyNumber || (!ideograph && length <= 24) { return true }
+        guard length <= 12 else { return false }
         let scalars = Array(CharacterNormalization.asciiDigits(s).unicodeScalars)
         guard let firstDigit = scalars.firstIndex(where: { (0x30...0x39).contains($0.value) }) else { return false }
         var i = firstDigit
@@ -57,9 +59,13 @@ enum CellReader {
     }
 
     static func isPlaceholder(_ s: Substring) -> Bool {
-        if s == "无" { return true }
-        return !s.isEmpty && s.allSatisfy { placeholderMarks.contains($0) }
+        let scalars = s.unicodeScalars
+        guard let first = scalars.first else { return false }
+        if first == "无" { return scalars.count == 1 }
+        return scalars.allSatisfy { placeholderScalars.contains($0) }
     }
+
+    private static let placeholderScalars: Set<Unicode.Scalar> = Set(placeholderMarks.compactMap(\.unicodeScalars.first))
 
     enum Problem: Equatable { case notANumber, decimalCount }
 

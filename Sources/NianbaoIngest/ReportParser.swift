@@ -49,7 +49,8 @@ public struct ReportParser: Sendable {
     func parse(lines: [SourceLine]) throws(IngestError) -> ParsedReport {
         let headings = SectionFinder.find(in: lines)
         let titleSearchEnd = headings.first(where: { $0.number >= 2 })?.index ?? lines.count
-        let title = TitleFinder.find(in: lines[..<titleSearchEnd]) ?? TitleFinder.find(in: lines[...])
+        let titles = TitleFinder.wholeLineTitles(in: lines[..<titleSearchEnd])
+        let title = TitleFinder.find(in: lines[..<titleSearchEnd], wholeLines: titles) ?? TitleFinder.find(in: lines[...])
         guard title != nil || headings.count >= 3 else {
             let reason = headings.isEmpty
                 ? "no title «…年政府信息公开工作年度报告» and no section headings (一、总体情况 … 六、其他需要报告的事项) were found"
@@ -61,7 +62,7 @@ public struct ReportParser: Sendable {
         }
         var findings: [Finding] = []
         // Other titles (a page's list of other years' reports): say which one was taken.
-        let others = Set(TitleFinder.wholeLineTitles(in: lines[..<titleSearchEnd]).map(\.title)).subtracting([title?.title ?? ""])
+        let others = Set(titles.map(\.title)).subtracting([title?.title ?? ""])
         if let title, !others.isEmpty {
             findings.append(Finding(id: "parse.title_ambiguous", severity: .warning,
                                     message: "\(others.count + 1) report titles stand before the tables (\(others.sorted().joined(separator: "、"))); the one nearest the report, «\(title.title)», gives agency and year",

@@ -16,16 +16,25 @@ struct RowSpec {
     let name: String
     let keys: [CellKey]
     let match: Match
+    /// What names the row anywhere in a text (`isNamed`), worked out once.
+    private let forms: [String]
+
+    init(name: String, keys: [CellKey], match: Match) {
+        self.name = name
+        self.keys = keys
+        self.match = match
+        switch match {
+        case .contains(let phrases): forms = phrases
+        case .endsWith(let word, let number?):
+            forms = ["\(number).\(word)", "\(number)、\(word)", "\(number)．\(word)", "（\(number)）\(word)", "(\(number))\(word)"]
+        case .endsWith, .any: forms = []
+        }
+    }
 
     /// Whether `text` names this row anywhere with its own words: a phrase of a `.contains`
     /// row, or the numbered word of an `.endsWith` row (`3.其他`, `（七）总计`).
     func isNamed(in text: String) -> Bool {
-        switch match {
-        case .contains(let phrases): return phrases.contains { FastText.contains(text, $0) }
-        case .endsWith(let word, let number?):
-            return ["\(number).\(word)", "\(number)、\(word)", "\(number)．\(word)", "（\(number)）\(word)", "(\(number))\(word)"].contains { FastText.contains(text, $0) }
-        case .endsWith, .any: return false
-        }
+        forms.contains { FastText.contains(text, $0) }
     }
 
     func matches(_ label: String) -> Bool {

@@ -157,6 +157,7 @@ struct TableReader {
     /// column (plain pdftotext), so which number is whose is not known. Those rows are
     /// unreadable, and so is every later number of the table's text.
     private mutating func columnOrderDetected(at line: Int) -> Bool {
+        guard !pendingLabel.isEmpty else { return false }
         let named = specs.indices.filter { !filled[$0] && specs[$0].isNamed(in: pendingLabel) }
         guard named.count > 1 else { return false }
         for row in named {
@@ -253,9 +254,14 @@ struct TableReader {
     /// a row named by its own words before one whose generic last word (其他, 总计) the label
     /// merely ends with (a header's 其他 after 四、结转下年度继续办理 is not 3.其他).
     private func resolve(_ label: String) -> Int? {
-        let order = [expected] + specs.indices.filter { $0 > expected } + specs.indices.filter { $0 < expected }
-        let open = order.filter { $0 < specs.count && !filled[$0] && specs[$0].matches(label) }
-        return open.first(where: isStrong) ?? open.first
+        var weak: Int?
+        for offset in 0..<specs.count {
+            let i = (expected + offset) % specs.count  // expected, later ones, then earlier ones
+            guard !filled[i], specs[i].matches(label) else { continue }
+            if isStrong(i) { return i }
+            if weak == nil { weak = i }
+        }
+        return weak
     }
 
     private mutating func place(_ row: Int, _ values: [RowPiece.Value]) {

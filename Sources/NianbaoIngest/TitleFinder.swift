@@ -22,11 +22,11 @@ struct TitleFinder {
 
     /// The title: of several whole-line titles the last, the one nearest the report; else a
     /// title wrapped over two or three lines.
-    static func find(in lines: ArraySlice<SourceLine>) -> Title? {
+    static func find(in lines: ArraySlice<SourceLine>, wholeLines: [Title]? = nil) -> Title? {
+        if let last = (wholeLines ?? wholeLineTitles(in: lines)).last { return last }
         let candidates = lines.filter {
             !$0.isBlank && !$0.isFurniture && SectionFinder.headingNumber(squeezed: $0.squeezed) == nil
         }
-        if let last = wholeLineTitles(in: lines).last { return last }
         // Fewest lines first, so a date or signature line above the title is not taken in.
         for span in 2...3 {
             for i in candidates.indices where i + span <= candidates.endIndex {

@@ -177,21 +177,37 @@ enum PlacedTable {
         return out
     }
 
-    /// Row numbering that begins a label: 一、 （一） (一) 1. 1、 １．
+    /// Row numbering that begins a label: 一、 （一） (一) 1. 1、 １．（not 1131.7652, a number).
     static func startsRow(_ text: some StringProtocol) -> Bool {
-        let s = Substring(CharacterNormalization.asciiDigits(Substring(text)))
-        let numerals = "一二三四五六七八九十"
-        if let c = s.first, c == "（" || c == "(" {
-            let inner = s.dropFirst().prefix { numerals.contains($0) }
-            return !inner.isEmpty && s.dropFirst(1 + inner.count).first.map { $0 == "）" || $0 == ")" } == true
+        // Called for every label and token: scalars only, no allocation.
+        var it = text.unicodeScalars.makeIterator()
+        guard let first = it.next() else { return false }
+        func numeral(_ s: Unicode.Scalar) -> Bool { "一二三四五六七八九十".unicodeScalars.contains(s) }
+        if first == "（" || first == "(" {
+            var count = 0
+            while let s = it.next() {
+                if numeral(s) { count += 1; continue }
+                return count > 0 && (s == "）" || s == ")")
+            }
+            return false
         }
-        let numeral = s.prefix { numerals.contains($0) }
-        if !numeral.isEmpty { return s.dropFirst(numeral.count).first == "、" }
-        let digits = s.prefix { $0.isASCII && $0.isNumber }
-        let rest = s.dropFirst(digits.count)
-        guard !digits.isEmpty, let mark = rest.first, ".、．".contains(mark) else { return false }
-        return !(rest.dropFirst().first.map { $0.isASCII && $0.isNumber } ?? false)  // 1131.7652 is a number
+        if numeral(first) {
+            while let s = it.next() {
+                if numeral(s) { continue }
+                return s == "、"
+            }
+            return false
+        }
+        guard CellReader.isDigit(first) else { return false }
+        while let s = it.next() {
+            if CellReader.isDigit(s) { continue }
+            guard s == "." || s == "、" || s == "．" else { return false }
+            guard let after = it.next() else { return true }
+            return !CellReader.isDigit(after)  // 1131.7652 is a number
+        }
+        return false
     }
+
 }
 
 /// The horizontal extent of each value column of a table, learnt from the rows that have a
