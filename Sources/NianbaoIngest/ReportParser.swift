@@ -16,7 +16,15 @@ public struct ReportParser: Sendable {
 
     /// Parses decoded text.
     public func parse(text: String) throws(IngestError) -> ParsedReport {
-        try parse(lines: SourceLine.split(text))
+        if OneLineText.applies(to: text) {
+            var parsed = try parse(lines: SourceLine.split(OneLineText.split(text)))
+            // Lines were made by breaking the one line: every finding is on line 1.
+            parsed.relocate { _ in (nil, 1) }
+            parsed.findings.insert(Finding(id: "parse.one_line", severity: .warning,
+                                           message: "the report stands on one line (saved from a web page?); it was broken at its headings and row labels, and paragraphs within a section cannot be told apart", line: 1), at: 0)
+            return parsed
+        }
+        return try parse(lines: SourceLine.split(text))
     }
 
     /// Parses what a file reader extracted from a PDF, web page or Word file. Findings, cells

@@ -183,8 +183,30 @@ struct RowPiece {
         let tokens = line.content.split(whereSeparator: { $0.unicodeScalars.allSatisfy(CharacterNormalization.isSpace) })
         var firstValue = tokens.endIndex
         while firstValue > tokens.startIndex, CellReader.isCellLike(tokens[firstValue - 1]) { firstValue -= 1 }
-        let label = tokens[..<firstValue].joined()
-        return RowPiece(shape: .text, line: line.number, label: label,
-                        values: tokens[firstValue...].map { Value(text: $0, line: line.number) })
+        var labelTokens = tokens[..<firstValue]
+        var values = tokens[firstValue...].map { Value(text: $0, line: line.number) }
+        // Digits glued to the label (text saved from a page: 行政许可1205) are one value; a run
+        // that would have to be split (予以公开3100415 for seven cells) leaves the row short,
+        // and so unreadable.
+        if let last = labelTokens.last, let (label, digits) = gluedDigits(last) {
+            labelTokens = labelTokens.dropLast() + [label]
+            values.insert(Value(text: digits, line: line.number), at: 0)
+        }
+        return RowPiece(shape: .text, line: line.number, label: labelTokens.joined(), values: values)
+    }
+
+    /// `行政许可1205` → (`行政许可`, `1205`): a label ending in an ideograph or closing bracket,
+    /// then digits (with `,` or `.`) to the end of the token.
+    static func gluedDigits(_ token: Substring) -> (Substring, Substring)? {
+        let scalars = token.unicodeScalars
+        var i = scalars.endIndex
+        while i > scalars.startIndex, let s = Optional(scalars[scalars.index(before: i)]), CellReader.isDigit(s) || s == "," || s == "." {
+            i = scalars.index(before: i)
+        }
+        guard i > scalars.startIndex, i < scalars.endIndex, CellReader.isDigit(scalars[i]) else { return nil }
+        let before = scalars[scalars.index(before: i)]
+        guard before.properties.isIdeographic || "）)”".unicodeScalars.contains(before) else { return nil }
+        let split = String.Index(i, within: token) ?? token.endIndex
+        return (token[..<split], token[split...])
     }
 }

@@ -14,6 +14,9 @@ enum SectionFinder {
         var last = 0
         for (index, line) in lines.enumerated() where !line.isBlank {
             guard let n = headingNumber(squeezed: line.squeezed), n > last else { continue }
+            // 存在问题 / 其他需要报告 may head a part of section 1's prose: sections 5 and 6
+            // come after the tables.
+            if n >= 5 && last < 2 { continue }
             var text = Substring(line.squeezed)
             while text.first == "#" { text = text.dropFirst() }
             found.append(Heading(number: n, text: String(text), index: index))
@@ -37,11 +40,12 @@ enum SectionFinder {
         s = dropNumeral(s)
         if s == "总体情况" || (s.hasPrefix("总体情况") && s.count <= 8) { return 1 }
         let text = String(s)
-        if FastText.contains(text, "主动公开政府信息情况") || s == "主动公开政府信息" { return 2 }
-        if FastText.contains(text, "收到和处理政府信息公开申请") { return 3 }
+        // Reworded and mistyped headings (FORMAT.md §7) by their telling words.
+        if FastText.contains(text, "主动公开政府信息情况") || s == "主动公开政府信息" || (s.hasPrefix("主动公开政府") && s.hasSuffix("情况") && s.count <= 14) { return 2 }
+        if FastText.contains(text, "收到和处理政府信息公开申请") || FastText.contains(text, "处理政府信息公开申请情况") { return 3 }
         if FastText.contains(text, "行政复议") && FastText.contains(text, "行政诉讼") && s.count <= 22 { return 4 }
-        if s.hasPrefix("存在的主要问题") || s.hasPrefix("存在主要问题") { return 5 }
-        if s.hasPrefix("其他需要报告的事项") { return 6 }
+        if (s.hasPrefix("存在") && FastText.contains(text, "问题") && s.count <= 16) || s.hasPrefix("主要问题及") { return 5 }
+        if s.hasPrefix("其他需要报告") { return 6 }
         return nil
     }
 

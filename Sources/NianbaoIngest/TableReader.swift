@@ -53,7 +53,7 @@ struct TableReader {
         noNumbersBefore(piece)
         let label = pendingLabel + piece.label
         resetLabel()
-        guard let row = resolve(label) else {
+        guard let row = resolve(label) ?? byNumber(label, line: piece.line) else {
             unrecognized(label, line: piece.line)
             return
         }
@@ -83,7 +83,7 @@ struct TableReader {
                 return
             }
         }
-        guard let row = resolve(label) else {
+        guard let row = resolve(label) ?? (hasNumber ? byNumber(label, line: piece.line) : nil) else {
             if hasNumber { unrecognized(label, line: piece.line) }
             resetLabel()
             return
@@ -191,8 +191,36 @@ struct TableReader {
 
     private mutating func dropDeferred() {
         guard let d = deferred else { return }
+        if let row = byNumber(d.label, line: d.line) { return settleDeferred(row) }
         deferred = nil
         unrecognized(d.label, line: d.line)
+    }
+
+    /// A label whose words name no row (a typo: 禁至公开) but whose number is the next item of
+    /// the group being read (FORMAT.md §7): that item, with a warning that says so. Only when
+    /// the row before it was read, so the place in the group is known.
+    private mutating func byNumber(_ label: String, line: Int) -> Int? {
+        guard expected > 0, expected < specs.count, !filled[expected], filled[expected - 1],
+              let number = Self.lastItemNumber(label), specs[expected].name.hasPrefix("\(number).") else { return nil }
+        findings.append(Finding(id: "parse.row_by_number", severity: .warning,
+                                message: "\(tableName) label 「\(label.suffix(30))」 names no row by its words; it is read as 「\(specs[expected].name)」, item \(number) of its group, the row expected here",
+                                line: line, keys: specs[expected].keys))
+        return expected
+    }
+
+    /// The number of the last `N.` / `N、` item numbering in a label.
+    static func lastItemNumber(_ label: String) -> Int? {
+        let scalars = Array(label.unicodeScalars)
+        var found: Int?
+        var i = 0
+        while i < scalars.count {
+            guard CellReader.isDigit(scalars[i]) else { i += 1; continue }
+            var j = i, n = 0
+            while j < scalars.count, CellReader.isDigit(scalars[j]) { n = n * 10 + Int(scalars[j].value & 0xF); j += 1 }
+            if j + 1 < scalars.count, ".、．".unicodeScalars.contains(scalars[j]), !CellReader.isDigit(scalars[j + 1]) { found = n }
+            i = j
+        }
+        return found
     }
 
     /// A numbered label that names a row by its own words, while the label read so far names
@@ -287,6 +315,21 @@ struct TableReader {
     }
 
     private mutating func unrecognized(_ label: String, line: Int) {
+        // A 2019-style single （六）其他处理 row in a 2021 table (a hybrid template): its
+        // numbers cannot be split among the three rows the 2021 template has there.
+        let otherKeys = Set(RequestRow.allCases.filter { $0.group == .other }.map { CellKey.requests($0, .natural) })
+        let otherRows = specs.indices.filter { specs[$0].keys.first.map(otherKeys.contains) ?? false }
+        if FastText.contains(label, "其他处理"), !otherRows.isEmpty, otherRows.allSatisfy({ !filled[$0] }) {
+            for row in otherRows {
+                for key in specs[row].keys { cells[key] = Cell(state: .unreadable, text: "", written: "", line: line) }
+                filled[row] = true
+            }
+            findings.append(Finding(id: "parse.hybrid_template", severity: .error,
+                                    message: "\(tableName) has one （六）其他处理 row, as the 2019 template had, where the 2021 template has three (逾期不补正 / 逾期未缴纳费用 / 其他); its numbers cannot be split among them",
+                                    line: line, keys: otherRows.flatMap { specs[$0].keys }))
+            expected = (otherRows.last ?? expected) + 1
+            return
+        }
         let shown = label.isEmpty ? "no label" : "label 「\(label.suffix(40))」"
         findings.append(Finding(id: "parse.row_unrecognized", severity: .error,
                                 message: "numbers in \(tableName) with \(shown) belong to no row that is still open; they are not used",

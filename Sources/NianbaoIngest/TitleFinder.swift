@@ -48,9 +48,12 @@ struct TitleFinder {
         return CharacterNormalization.asciiDigits(t).replacingOccurrences(of: "《", with: "").replacingOccurrences(of: "》", with: "")
     }
 
+    /// The title's ending as agencies write it (FORMAT.md §7: 工作报告 for 工作年度报告 …).
+    static let endings = [suffix, "政府信息公开年度工作报告", "政府信息公开工作报告", "政府信息公开年度报告"]
+
     static func match(_ s: String, lines: [Int]) -> Title? {
-        guard s.hasSuffix(suffix) else { return nil }
-        var head = s.dropLast(suffix.count)
+        guard let ending = endings.first(where: { s.hasSuffix($0) }) else { return nil }
+        var head = s.dropLast(ending.count)
         if head.hasSuffix("度") { head = head.dropLast() }
         guard head.hasSuffix("年") else { return nil }
         head = head.dropLast()
