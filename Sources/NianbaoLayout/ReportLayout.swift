@@ -58,10 +58,18 @@ public struct ReportLayout {
                 table.place(into: &flow)
             } else {
                 for p in section?.paragraphs ?? [] {
-                    let block = p.kind == .subheading ? body(p.text, role: style.heading2, alignment: .left) : body(p.text, role: style.body)
-                    let n = measurer.lineCount(block)
-                    if p.kind == .subheading { flow.ensure(Double(n + 1) * pitch) }
-                    flow.place(block, lineCount: n)
+                    if p.kind == .subheading {
+                        let block = body(p.text, role: style.heading2, alignment: .left)
+                        let n = measurer.lineCount(block)
+                        flow.ensure(Double(n + 1) * pitch)
+                        flow.place(block, lineCount: n)
+                        continue
+                    }
+                    // A very long paragraph goes in pieces; only the first is indented.
+                    for (i, piece) in LongParagraph.pieces(p.text).enumerated() {
+                        let block = body(piece, role: style.body, indent: i == 0)
+                        flow.place(block, lineCount: measurer.lineCount(block))
+                    }
                 }
             }
             if (2...4).contains(number) { flow.advance(min(pitch / 2, flow.remaining)) }

@@ -86,6 +86,19 @@ final class ReportPDFTests: XCTestCase {
         XCTAssertTrue(try run("pdffonts", [path]).out.split(separator: "\n").dropFirst(2).allSatisfy { $0.contains(" yes yes ") })
     }
 
+    func testVeryLongParagraphPrintsWhole() throws {
+        // 140,000 characters without a paragraph break: Pango alone would stop breaking lines
+        // (and its pen passed Int32); laid out in pieces, every sentence is printed.
+        var report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: TestPaths.sample("xin-county-office-2021")))).report
+        let sentences = (0..<2_000).map { "第\($0)句：通过多种形式公开政府信息，不断加强政府信息公开平台载体建设。" }
+        report.sections[0].paragraphs = [Paragraph(text: sentences.joined())]
+        let document = ReportLayout(style: Self.style, measurer: PangoMeasurer()).layout(report)
+        XCTAssertGreaterThan(document.pages.count, 100)
+        let path = try write(try PDFWriter.write(document, options: Self.options), "long-paragraph")
+        let text = try run("pdftotext", [path, "-"]).out.replacingOccurrences(of: "\n", with: "")
+        for n in [0, 999, 1_999] { XCTAssertTrue(text.contains("第\(n)句：通过多种形式"), "sentence \(n)") }
+    }
+
     func testSameInputSameBytes() throws {
         let (_, a) = try render("xixia-county-2022")
         let (_, b) = try render("xixia-county-2022")

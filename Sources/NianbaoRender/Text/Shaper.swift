@@ -113,7 +113,7 @@ final class Shaper {
             pango_layout_iter_get_line_extents(iter, nil, &logical)
             let baseline = pango_layout_iter_get_baseline(iter)
             var glyphs: [PlacedGlyph] = []
-            var pen: Int32 = 0
+            var pen = 0  // Pango units; Int, as a long line's pen passes Int32
             var runs = line.pointee.runs
             while let node = runs {
                 if let run = node.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self).pointee {
@@ -129,7 +129,7 @@ final class Shaper {
 
     /// Appends a run's glyphs, starting at `pen` (Pango units from the line start); returns
     /// the pen after the run.
-    private func place(_ run: PangoGlyphItem, from start: Int32, text: UnsafePointer<CChar>, into glyphs: inout [PlacedGlyph]) -> Int32 {
+    private func place(_ run: PangoGlyphItem, from start: Int, text: UnsafePointer<CChar>, into glyphs: inout [PlacedGlyph]) -> Int {
         guard let item = run.item?.pointee, let string = run.glyphs?.pointee, let infos = string.glyphs else { return start }
         let face = faceID(item.analysis.font)
         let count = Int(string.num_glyphs)
@@ -138,7 +138,7 @@ final class Shaper {
         let empty = CPangoCairo_glyphEmpty(), unknown = CPangoCairo_glyphUnknownFlag()
         for i in 0..<count {
             let info = infos[i]
-            defer { pen += info.geometry.width }
+            defer { pen += Int(info.geometry.width) }
             guard info.glyph != empty else { continue }
             let cluster = itemStart + Int(string.log_clusters[i])
             let isFirst = i == 0 || string.log_clusters[i - 1] != string.log_clusters[i]
@@ -150,7 +150,7 @@ final class Shaper {
             }
             let byte = UInt8(bitPattern: text[cluster])
             glyphs.append(PlacedGlyph(face: face, glyph: info.glyph & unknown != 0 ? 0 : Int(info.glyph),
-                                      x: CPangoCairo_toPoints(pen + info.geometry.x_offset),
+                                      x: Double(pen + Int(info.geometry.x_offset)) / Double(CPangoCairo_scale()),
                                       advance: CPangoCairo_toPoints(info.geometry.width), y: CPangoCairo_toPoints(info.geometry.y_offset),
                                       text: isFirst ? cluster..<max(cluster, end) : cluster..<cluster,
                                       isSpace: byte == 0x20 || byte == 0x0A))
