@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoOutput
 
 /// `index.csv` and `summary.json` of a batch, and joining the indexes of shards.
 public enum BatchIndex {

@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoOutput
 import NianbaoChecks
 import NianbaoExport
 import NianbaoFiles
@@ -74,7 +75,7 @@ public final class BatchJob {
                     outputs.append("\(relative).\(format.rawValue)")
                 }
             } catch {
-                writeError = "cannot write output: \(error.localizedDescription)"
+                writeError = "\(error)"
             }
         }
         if let writeError { return .failed(item.path, writeError) }

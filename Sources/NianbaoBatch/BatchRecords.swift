@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoOutput
 
 /// Per-input records under `<output>/.nianbao/records/`, written after all of an input's
 /// outputs: an input whose record is there, lists existing outputs of the requested
@@ -34,15 +35,31 @@ public enum BatchPlan {
     /// Removes temporary files that an interrupted run left for these items (and only these,
     /// so shards sharing an output directory do not disturb each other), and with `resume`
     /// collects the results of items already done.
-    public static func prepare(_ items: [BatchItem], outputDir: String, formats: [BatchJob.Format], resume: Bool) -> [Int: BatchResult] {
+    /// Two inputs whose outputs would share a path (`a/x.txt` and `a/x.pdf` both give `a/x.pdf`)
+    /// are both refused, each naming the other: neither output is silently lost.
+    public static func refuseSharedOutputs(_ items: inout [BatchItem], formats: [BatchJob.Format]) {
+        var byOutput: [String: [Int]] = [:]
+        for (i, item) in items.enumerated() where item.refused == nil {
+            byOutput[item.output("", under: ""), default: []].append(i)
+        }
+        for (_, indices) in byOutput where indices.count > 1 {
+            for i in indices {
+                let others = indices.filter { $0 != i }.map { items[$0].path }.joined(separator: ", ")
+                items[i].refused = "its outputs would have the same names as those of \(others); rename one of them (nothing was written for either)"
+            }
+        }
+    }
+
+    public static func prepare(_ items: [BatchItem], outputDir: String, formats: [BatchJob.Format], resume: Bool, indexFiles: [String] = []) -> [Int: BatchResult] {
         var byDirectory: [String: Set<String>] = [:]
+        byDirectory[URL(fileURLWithPath: outputDir).path] = Set(indexFiles.map(AtomicFile.temporaryPrefix(for:)))
         for item in items where item.refused == nil {
             for format in formats {
                 let url = URL(fileURLWithPath: item.output(format.rawValue, under: outputDir))
-                byDirectory[url.deletingLastPathComponent().path, default: []].insert("." + url.lastPathComponent + ".")
+                byDirectory[url.deletingLastPathComponent().path, default: []].insert(AtomicFile.temporaryPrefix(for: url.lastPathComponent))
             }
             let record = URL(fileURLWithPath: BatchRecords.path(for: item, under: outputDir))
-            byDirectory[record.deletingLastPathComponent().path, default: []].insert("." + record.lastPathComponent + ".")
+            byDirectory[record.deletingLastPathComponent().path, default: []].insert(AtomicFile.temporaryPrefix(for: record.lastPathComponent))
         }
         for (dir, prefixes) in byDirectory {
             for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where name.hasSuffix(AtomicFile.temporarySuffix) {

@@ -1,5 +1,10 @@
 import Foundation
 import NianbaoExport
+
+private extension String {
+    /// UTF-16BE bytes, as PDF text strings hold CJK.
+    var utf16BigEndianBytes: [UInt8] { utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] } }
+}
 import NianbaoModel
 
 /// The comparison as CSV, aligned text and Markdown.
@@ -11,6 +16,21 @@ public enum ComparisonExport {
             out += ([row.metric.key] + row.values.map(\.csv)).map(field).joined(separator: ",") + "\n"
         }
         return out
+    }
+
+    /// Whether the file at `path` is a comparison nianbao wrote: its CSV header `key,…`, the
+    /// text's or Markdown's `指标` header row, or a PDF whose creator is nianbao.
+    public static func isOwnOutput(atPath path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
+        if head.hasPrefix("key,") { return true }
+        if head.hasPrefix("%PDF") {
+            let all = (try? handle.readToEnd()) ?? Data()
+            return all.range(of: Data("/Creator(nianbao)".utf8)) != nil && all.range(of: Data("对比".utf16BigEndianBytes)) != nil
+        }
+        let lines = head.split(separator: "\n").prefix(4)
+        return lines.contains { $0.hasPrefix("指标 ") || $0.hasPrefix("| 指标 |") }
     }
 
     private static func field(_ s: String) -> String {

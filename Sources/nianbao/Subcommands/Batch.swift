@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NianbaoBatch
+import NianbaoOutput
 import NianbaoRender
 
 extension Nianbao {
@@ -25,7 +26,10 @@ extension Nianbao.Batch {
             --resume skips inputs already done. --shard K/N takes a stable 1/N of the inputs \
             (K from 0; K defaults from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID) and writes \
             index-K-of-N.csv; `nianbao batch merge DIR…` joins them.
-            Exit status: 0 when no input failed, 1 when some failed, 2 when the batch could not run.
+            Two inputs whose outputs would share a path (a/x.txt and a/x.pdf) both fail with a \
+            message; a --output-dir where outputs would overwrite inputs, or that cannot be \
+            written, stops the batch before it starts.
+            \(ExitStatus.help)
             """
         )
 
@@ -38,9 +42,9 @@ extension Nianbao.Batch {
         var outputDir: String = "output"
 
         @Option(help: ArgumentHelp("Comma-separated formats: pdf, txt, md, json.", valueName: "list"))
-        var format: String = "pdf"
+        var format = FormatList([.pdf])
 
-        @Option(help: ArgumentHelp("Worker processes (default: the number of cores).", valueName: "n"))
+        @Option(help: ArgumentHelp("Worker processes.", valueName: "n"))
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
         @Flag(help: "Skip inputs whose outputs are complete and newer than the input.")
@@ -52,14 +56,9 @@ extension Nianbao.Batch {
         @Flag(help: "No progress output.")
         var quiet = false
 
-        var formats: [BatchJob.Format] { format.split(separator: ",").compactMap { BatchJob.Format(rawValue: $0.trimmingCharacters(in: .whitespaces)) } }
+        var formats: [BatchJob.Format] { format.formats }
 
         func validate() throws {
-            let parts = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            if parts.isEmpty { throw ValidationError("Give at least one format.") }
-            if let bad = parts.first(where: { BatchJob.Format(rawValue: $0) == nil }) {
-                throw ValidationError("Unknown format '\(bad)'; use pdf, txt, md or json.")
-            }
             if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256.") }
             _ = try shardSpec()
         }
@@ -91,14 +90,19 @@ extension Nianbao.Batch {
             if let shard { items = items.filter { $0.shard(of: shard.n) == shard.k } }
             _ = try styleOptions.load()  // fail early on a bad style, before any worker starts
             do {
-                try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
+                try OutputPlan.checkWritable(directory: outputDir)
             } catch {
-                FindingPrinter.stderr("error: cannot create \(outputDir): \(error.localizedDescription)")
-                throw ExitCode(2)
+                FindingPrinter.stderr("error: \(error)")
+                throw ExitStatus.failure
             }
-            let done = BatchPlan.prepare(items, outputDir: outputDir, formats: formats, resume: resume)
+            // Nothing a user gave is overwritten: not an input, not one of two outputs that share a name.
+            BatchPlan.refuseSharedOutputs(&items, formats: formats)
+            let outputs = items.filter { $0.refused == nil }.flatMap { item in formats.map { item.output($0.rawValue, under: outputDir) } }
+            try OutputWriter.check(outputs: outputs, inputs: items.compactMap(\.file) + (items.first?.zip.map { [$0] } ?? []))
+            let names = BatchIndex.names(shard: shard)
+            let done = BatchPlan.prepare(items, outputDir: outputDir, formats: formats, resume: resume, indexFiles: [names.index, names.summary])
             let todo = items.indices.filter { done[$0] == nil }
-            var worker = [Self.executable, "batch-worker", "--output-dir", outputDir, "--format", format, "--style", styleOptions.style]
+            var worker = [Self.executable, "batch-worker", "--output-dir", outputDir, "--format", format.argument, "--style", styleOptions.style]
             if let dir = styleOptions.fontsDir { worker += ["--fonts-dir", dir] }
             let runner = BatchRunner(items: todo.map { items[$0] }, jobs: jobs, worker: worker)
             let progress = ProgressDisplay(quiet: quiet, skipped: done.count)
@@ -115,7 +119,7 @@ extension Nianbao.Batch {
                     + (done.isEmpty ? "" : " (\(done.count) already done)") + String(format: "; %.1f s, peak worker memory %.0f MB", seconds, runner.peakWorkerMB))
                 FindingPrinter.stderr("index: \(outputDir)/\(BatchIndex.names(shard: shard).index)")
             }
-            if s.failed > 0 { throw ExitCode(1) }
+            if s.failed > 0 { throw ExitStatus.partly }
         }
 
         static var executable: String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NianbaoOutput
 import NianbaoBatch
 import NianbaoChecks
 import NianbaoCompare
@@ -14,8 +15,11 @@ extension Nianbao {
             The output format follows the extension of --output: .pdf, .csv, .txt or .md. Agencies \
             appear in the order given; two reports of one agency from different years are shown as \
             years of that agency with the change.
-            Exit status: 0 when every input was compared, 1 when an input could not be read (it is \
-            left out, the others are compared), 2 when nothing could be compared.
+            An input that could not be read is left out (status 1); one that is this command's \
+            own earlier output (compare *.txt -o sheet.txt, run again) is skipped with a note; \
+            an output that would overwrite a report is refused. CSV, text and Markdown take any \
+            number of agencies; the PDF handout at most 60.
+            \(ExitStatus.help)
             """
         )
 
@@ -37,13 +41,20 @@ extension Nianbao {
 
         func validate() throws {
             if kind == nil { throw ValidationError("--output must end in .pdf, .csv, .txt or .md") }
-            if input.files.count > 60 { throw ValidationError("At most 60 reports can be compared on one sheet.") }
+            if kind == .pdf, input.files.count > 60 { throw ValidationError("At most 60 reports fit on one PDF handout; write .csv, .txt or .md for more.") }
         }
 
         func run() throws {
             var inputs: [ComparisonInput] = []
             var failed = false
-            for file in input.files {
+            // The earlier output of this same command among the inputs (a glob reaches it): skipped.
+            var files = input.files
+            if let own = files.first(where: { OutputPlan.isSameFile($0, output) }), ComparisonExport.isOwnOutput(atPath: own) {
+                FindingPrinter.stderr("\(own): skipped: it is this command's own output, which is written again")
+                files.removeAll { OutputPlan.isSameFile($0, output) }
+            }
+            try OutputWriter.check(outputs: [output], inputs: files)
+            for file in files {
                 switch ReportLoader.load(file) {
                 case .failed(let reason):
                     FindingPrinter.stderr(FindingPrinter.failure(file, reason) + " (left out of the comparison)")
@@ -54,20 +65,20 @@ extension Nianbao {
             }
             guard !inputs.isEmpty else {
                 FindingPrinter.stderr("error: no readable report to compare")
-                throw ExitCode(2)
+                throw ExitStatus.failure
             }
             let sheet = ComparisonBuilder.build(inputs, metrics: metrics, title: title)
             switch kind! {
-            case .csv: try AtomicFile.write(ComparisonExport.csv(sheet), to: output)
-            case .txt: try AtomicFile.write(ComparisonExport.text(sheet), to: output)
-            case .md: try AtomicFile.write(ComparisonExport.markdown(sheet), to: output)
+            case .csv: try OutputWriter.write(ComparisonExport.csv(sheet), to: output)
+            case .txt: try OutputWriter.write(ComparisonExport.text(sheet), to: output)
+            case .md: try OutputWriter.write(ComparisonExport.markdown(sheet), to: output)
             case .pdf:
                 let style = try styleOptions.load()
                 let document = HandoutLayout(style: style, measurer: PangoMeasurer()).layout(sheet)
-                try AtomicFile.write(try PDFWriter.write(document, options: .fromEnvironment()), to: output)
+                try OutputWriter.write(try PDFWriter.write(document, options: .fromEnvironment()), to: output)
             }
             FindingPrinter.stderr("wrote \(output) (\(inputs.count) reports, \(sheet.rows.count) metrics)")
-            if failed { throw ExitCode(1) }
+            if failed { throw ExitStatus.partly }
         }
     }
 }

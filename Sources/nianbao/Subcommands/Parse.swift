@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NianbaoOutput
 import NianbaoBatch
 import NianbaoChecks
 import NianbaoExport
@@ -10,9 +11,11 @@ extension Nianbao {
         static let configuration = CommandConfiguration(
             abstract: "Read reports and write them as JSON, cells CSV, text or Markdown.",
             discussion: """
-            Exit status: 0 when every input was read as a report (check findings are in the \
-            output), 2 when an input was not a readable report.
-            With several inputs and -o, PATH is a directory that gets one <name>.<ext> per input.
+            With several inputs and -o, PATH is a directory that gets one <name>.<ext> per input \
+            (inputs with the same name keep their folders below it). An output that would \
+            overwrite an input is refused before anything is written. Check findings are part \
+            of the output, so they do not change the exit status.
+            \(ExitStatus.help)
             """
         )
 
@@ -50,7 +53,7 @@ extension Nianbao {
                 }
             }
             try write(documents)
-            if failed { throw ExitCode(2) }
+            if failed { throw ExitStatus.failure }
         }
 
         struct ParsedReportWithFindings {
@@ -78,12 +81,13 @@ extension Nianbao {
                 return
             }
             if input.files.count > 1 || output.hasSuffix("/") {
-                for doc in docs {
-                    let stem = URL(fileURLWithPath: doc.file).deletingPathExtension().lastPathComponent
-                    try AtomicFile.write(render([doc]), to: URL(fileURLWithPath: output).appendingPathComponent("\(stem).\(format.fileExtension)").path)
-                }
+                let paths = OutputPlan.paths(for: input.files, in: output, extension: format.fileExtension)
+                try OutputWriter.check(outputs: paths, inputs: input.files)
+                let pathOf = Dictionary(zip(input.files, paths), uniquingKeysWith: { a, _ in a })
+                for doc in docs { try OutputWriter.write(render([doc]), to: pathOf[doc.file]!) }
             } else if let doc = docs.first {
-                try AtomicFile.write(render([doc]), to: output)
+                try OutputWriter.check(outputs: [output], inputs: input.files)
+                try OutputWriter.write(render([doc]), to: output)
             }
         }
     }

@@ -4,22 +4,22 @@ import NianbaoBatch
 import NianbaoChecks
 import NianbaoLayout
 import NianbaoModel
+import NianbaoOutput
 import NianbaoRender
 
 extension Nianbao {
     struct Render: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Render reports as print-ready PDFs in the official style (and text, Markdown).",
+            abstract: "Render reports as print-ready PDFs in the official style (and text, Markdown, JSON).",
             discussion: """
-            Writes <output-dir>/<input name>.pdf (and .txt, .md) per input, atomically. A report \
-            whose checks fail still renders; the findings are printed. SOURCE_DATE_EPOCH fixes \
-            the PDF creation date, so the same input gives the same bytes.
-            Exit status: 0 when every input rendered, 2 when an input was not a readable report.
+            Writes <output-dir>/<input name>.pdf (and .txt, .md, .json) per input, atomically. \
+            Inputs with the same name (folders of 报告.pdf) keep their folders below \
+            --output-dir; an output that would overwrite an input is refused before anything is \
+            written. A report whose checks fail still renders; the findings are printed. \
+            SOURCE_DATE_EPOCH fixes the PDF creation date, so the same input gives the same bytes.
+            \(ExitStatus.help)
             """
         )
-
-        /// The formats `render` offers (batch adds json).
-        static let offered: [BatchJob.Format] = [.pdf, .txt, .md]
 
         @OptionGroup var input: InputOptions
         @OptionGroup var styleOptions: StyleOptions
@@ -27,25 +27,19 @@ extension Nianbao {
         @Option(help: ArgumentHelp("Where the files go.", valueName: "dir"))
         var outputDir: String = "output"
 
-        @Option(help: ArgumentHelp("Comma-separated formats: pdf, txt, md.", valueName: "list"))
-        var format: String = "pdf"
-
-        var formats: [BatchJob.Format] { format.split(separator: ",").compactMap { BatchJob.Format(rawValue: $0.trimmingCharacters(in: .whitespaces)) } }
-
-        func validate() throws {
-            let parts = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            if let bad = parts.first(where: { BatchJob.Format(rawValue: $0).map { !Self.offered.contains($0) } ?? true }) {
-                throw ValidationError("Unknown format '\(bad)'; use pdf, txt or md.")
-            }
-            if parts.isEmpty { throw ValidationError("Give at least one format.") }
-        }
+        @Option(help: ArgumentHelp("Comma-separated formats: pdf, txt, md, json.", valueName: "list"))
+        var format = FormatList([.pdf])
 
         func run() throws {
             let style = try styleOptions.load()
+            let formats = format.formats
+            // Every output path, checked against the inputs and each other before writing.
+            let paths = formats.map { OutputPlan.paths(for: input.files, in: outputDir, extension: $0.rawValue) }
+            try OutputWriter.check(outputs: paths.flatMap { $0 }, inputs: input.files)
             let layout = ReportLayout(style: style, measurer: PangoMeasurer())
             let options = PDFWriter.Options.fromEnvironment()
             var failed = false
-            for file in input.files {
+            for (i, file) in input.files.enumerated() {
                 let parsed: ParsedReport
                 switch ReportLoader.load(file) {
                 case .parsed(let p): parsed = p
@@ -56,15 +50,14 @@ extension Nianbao {
                 }
                 let findings = Checker.findings(for: parsed)
                 for f in findings { FindingPrinter.stderr(FindingPrinter.line(f, file: file)) }
-                let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-                let base = URL(fileURLWithPath: outputDir).appendingPathComponent(stem).path
-                for f in formats {
-                    let data = try f.data(parsed.report, findings: findings, document: layout.layout(parsed.report), pdfOptions: options, source: file)
-                    try AtomicFile.write(data, to: base + "." + f.rawValue)
-                    FindingPrinter.stderr("wrote \(base).\(f.rawValue)")
+                let document = formats.contains(.pdf) ? layout.layout(parsed.report) : nil
+                for (k, f) in formats.enumerated() {
+                    let data = try f.data(parsed.report, findings: findings, document: document!, pdfOptions: options, source: file)
+                    try OutputWriter.write(data, to: paths[k][i])
+                    FindingPrinter.stderr("wrote \(paths[k][i])")
                 }
             }
-            if failed { throw ExitCode(2) }
+            if failed { throw ExitStatus.failure }
         }
     }
 }

@@ -1,0 +1,109 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// Writes output so that an existing file is never half-overwritten: the bytes go to a
+/// temporary file beside the target, which is then renamed over it (rename is atomic on
+/// one file system). A crash or `kill -9` can leave only a temporary file, which is named
+/// so that `removeStale(under:)` finds it.
+public enum AtomicFile {
+    /// Suffix of temporary files; nothing else nianbao writes ends so.
+    public static let temporarySuffix = ".nianbao-tmp"
+
+    public static func write(_ text: String, to path: String) throws(OutputError) {
+        try write(Data(text.utf8), to: path)
+    }
+
+    public static func write(_ data: Data, to path: String) throws(OutputError) {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError.cannotWrite(path: path, reason: OutputError.reason(errno: Self.code(of: error) ?? EACCES, at: directory.path))
+        }
+        let temp = directory.appendingPathComponent(temporaryPrefix(for: url.lastPathComponent) + "\(ProcessInfo.processInfo.processIdentifier)-\(counter.next())\(temporarySuffix)")
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .cannotWrite(path: path, reason: OutputError.reason(errno: errno, at: directory.path)) }
+        var failure: Int32?
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 { if errno == EINTR { continue }; failure = errno; return }
+                offset += n
+            }
+        }
+        if failure == nil, fsync(fd) != 0, errno != EINVAL { failure = errno }
+        close(fd)
+        if failure == nil, rename(temp.path, url.path) != 0 { failure = errno }
+        if let failure {
+            unlink(temp.path)
+            throw .cannotWrite(path: path, reason: OutputError.reason(errno: failure, at: path))
+        }
+    }
+
+    /// How temporary files for a target named `name` begin: `.nb-<hash of the name>-`. Short and
+    /// of fixed length, so a name of 255 bytes still has a temporary name, and specific to the
+    /// target, so a run can clear what an interrupted run left for its own targets only.
+    public static func temporaryPrefix(for name: String) -> String {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in name.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        let hex = String(hash, radix: 16)
+        return ".nb-" + String(repeating: "0", count: 8 - hex.count) + hex + "-"
+    }
+
+    /// Removes temporary files left under `directory` by an interrupted run.
+    @discardableResult
+    public static func removeStale(under directory: String) -> Int {
+        guard let walker = FileManager.default.enumerator(atPath: directory) else { return 0 }
+        var removed = 0
+        for case let path as String in walker where path.hasSuffix(temporarySuffix) {
+            if (try? FileManager.default.removeItem(atPath: directory + "/" + path)) != nil { removed += 1 }
+        }
+        return removed
+    }
+
+    private static func code(of error: Error) -> Int32? {
+        ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { Int32($0.code) }
+    }
+
+    /// Temporary names within one process differ by this counter (threads write at once).
+    private static let counter = Counter()
+
+    private final class Counter: @unchecked Sendable {  // guarded by its lock
+        private var value = 0
+        private let lock = NSLock()
+        func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+    }
+}
+
+/// Why an output could not be written, in words a user can act on.
+public enum OutputError: Error, Equatable, CustomStringConvertible {
+    /// The target could not be written: permission denied, not a directory, disk full …
+    case cannotWrite(path: String, reason: String)
+    /// The plan would overwrite an input, or write two outputs to one path.
+    case conflict(String)
+
+    public var description: String {
+        switch self {
+        case .cannotWrite(let path, let reason): return "cannot write \(path): \(reason)"
+        case .conflict(let message): return message
+        }
+    }
+
+    static func reason(errno code: Int32, at path: String) -> String {
+        switch code {
+        case EACCES, EPERM: return "permission denied"
+        case ENOTDIR: return "a part of the path is not a directory"
+        case EISDIR: return "it is a directory"
+        case ENOSPC: return "the disk is full"
+        case EDQUOT: return "the disk quota is used up"
+        case EROFS: return "the file system is read-only"
+        case ENAMETOOLONG: return "the name is too long"
+        case ENOENT: return "the folder does not exist"
+        default: return String(cString: strerror(code))
+        }
+    }
+}
