@@ -1,0 +1,127 @@
+import Foundation
+import NianbaoTestSupport
+import XCTest
+
+/// Nothing a user gave is overwritten or lost (issue 11): outputs that would replace an input,
+/// two inputs with one name, compare reading its own output, inputs of every kind in a batch.
+final class NothingLostTests: XCTestCase {
+    private var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-lost-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    /// Copies a sample to `relative` under the test folder; returns its path.
+    private func copy(_ sample: String, to relative: String) throws -> String {
+        let url = dir.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: TestPaths.sample(sample), to: url)
+        return url.path
+    }
+
+    private func run(_ args: [String]) throws -> CLITests.Result {
+        let r = try Tool.run(CLITests.binary.path, args, directory: dir)
+        return CLITests.Result(status: r.status, stdout: r.stdout, stderr: r.stderr)
+    }
+
+    private func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
+    func testAnOutputThatIsAnInputIsRefusedAndNothingIsWritten() throws {
+        let report = try copy("xixia-county-2022", to: "x.txt")
+        let before = try bytes(report)
+        // render's text export into the input's own folder
+        let render = try run(["render", report, "--format", "txt", "--output-dir", dir.path])
+        XCTAssertEqual(render.status, 2)
+        XCTAssertTrue(render.stderr.contains("is an input") && render.stderr.contains("nothing was written"), render.stderr)
+        XCTAssertEqual(try bytes(report), before)
+        // parse -o onto the input, also through a symlink and a hard link
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link.txt").path, withDestinationPath: report)
+        try FileManager.default.linkItem(atPath: report, toPath: dir.appendingPathComponent("hard.txt").path)
+        for target in [report, dir.appendingPathComponent("link.txt").path, dir.appendingPathComponent("hard.txt").path] {
+            let parse = try run(["parse", "--format", "text", report, "-o", target])
+            XCTAssertEqual(parse.status, 2, target)
+            XCTAssertEqual(try bytes(report), before, target)
+        }
+        // compare onto one of its reports
+        let other = try copy("hanyin-county-2022", to: "b.txt")
+        let compare = try run(["compare", report, other, "-o", other])
+        XCTAssertEqual(compare.status, 2)
+        XCTAssertEqual(try bytes(other), try Data(contentsOf: TestPaths.sample("hanyin-county-2022")))
+        // batch with the output folder over its inputs
+        let batch = try run(["batch", dir.path, "--output-dir", dir.path, "--format", "txt", "--quiet"])
+        XCTAssertEqual(batch.status, 2, batch.stderr)
+        XCTAssertEqual(try bytes(report), before)
+        XCTAssertFalse(batch.stderr.contains("NSCocoaErrorDomain") || render.stderr.contains("UserInfo="))
+    }
+
+    func testInputsWithOneNameKeepTheirFolders() throws {
+        let a = try copy("xixia-county-2022", to: "deptA/报告.txt")
+        let b = try copy("hanyin-county-2022", to: "deptB/报告.txt")
+        let out = dir.appendingPathComponent("out").path
+        let render = try run(["render", a, b, "--output-dir", out, "--format", "pdf,txt"])
+        XCTAssertEqual(render.status, 0, render.stderr)
+        for folder in ["deptA", "deptB"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: "\(out)/\(folder)/报告.pdf"), folder)
+        }
+        XCTAssertTrue(try String(contentsOfFile: "\(out)/deptA/报告.txt", encoding: .utf8).hasPrefix("西峡县"))
+        XCTAssertTrue(try String(contentsOfFile: "\(out)/deptB/报告.txt", encoding: .utf8).hasPrefix("汉阴县"))
+        let parse = try run(["parse", a, b, "-o", dir.appendingPathComponent("json").path])
+        XCTAssertEqual(parse.status, 0, parse.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("json/deptA/报告.json").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("json/deptB/报告.json").path))
+    }
+
+    func testCompareRunTwiceSkipsItsOwnOutput() throws {
+        _ = try copy("xixia-county-2022", to: "a.txt")
+        _ = try copy("hanyin-county-2022", to: "b.txt")
+        // compare *.txt -o sheet.txt: the first time the glob has a.txt b.txt, the second time sheet.txt too.
+        let first = try run(["compare", "a.txt", "b.txt", "-o", "sheet.txt"])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let again = try run(["compare", "a.txt", "b.txt", "sheet.txt", "-o", "sheet.txt"])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stderr.contains("sheet.txt: skipped: it is this command's own output"), again.stderr)
+        XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("sheet.txt"), encoding: .utf8).contains("西峡县人民政府"))
+    }
+
+    func testDuplicateFormatsWriteOnce() throws {
+        let report = try copy("xin-county-office-2021", to: "x.txt")
+        let r = try run(["render", report, "--format", "pdf,pdf,json", "--output-dir", dir.appendingPathComponent("o").path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stderr.components(separatedBy: "wrote ").count - 1, 2, r.stderr)
+    }
+
+    func testBatchReadsEveryKindAndFailsTwoInputsThatWouldShareOutputs() throws {
+        let root = dir.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for (from, to) in [("lo-pdf/xixia-county-2022.pdf", "a/xixia.pdf"), ("html/hanyin-county-2022-site.html", "b/hanyin.html"),
+                           ("docx/jianxi-district-office-2022.docx", "c/jianxi.docx"), ("doc/xin-county-office-2021.doc", "d/xin.doc"),
+                           ("scan.pdf", "e/scan.pdf")] {
+            let url = root.appendingPathComponent(to)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: TestPaths.file(from), to: url)
+        }
+        _ = try copy("xin-county-office-2021", to: "in/f/same.txt")
+        try FileManager.default.copyItem(at: TestPaths.file("html/xin-county-office-2021-site.html"), to: root.appendingPathComponent("f/same.html"))
+        let out = dir.appendingPathComponent("out").path
+        let r = try run(["batch", root.path, "--output-dir", out, "--jobs", "2", "--quiet"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let index = try String(contentsOfFile: out + "/index.csv", encoding: .utf8)
+        let rows = Dictionary(uniqueKeysWithValues: index.split(separator: "\n").dropFirst().map { line in
+            (String(line.split(separator: ",")[0]), String(line))
+        })
+        XCTAssertTrue(rows["a/xixia.pdf"]?.contains(",西峡县人民政府,2022,ok,") == true, index)
+        XCTAssertTrue(rows["b/hanyin.html"]?.contains(",汉阴县,2022,") == true, index)
+        XCTAssertTrue(rows["c/jianxi.docx"]?.contains(",ok,") == true, index)
+        XCTAssertTrue(rows["d/xin.doc"]?.contains("failed") == true && rows["d/xin.doc"]!.contains("libreoffice --headless --convert-to docx"), index)
+        XCTAssertTrue(rows["e/scan.pdf"]?.contains("it is a scan") == true, index)
+        XCTAssertTrue(rows["f/same.txt"]?.contains("failed") == true && rows["f/same.txt"]!.contains("f/same.html"), index)
+        XCTAssertTrue(rows["f/same.html"]?.contains("failed") == true, index)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out + "/f/same.pdf"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/a/xixia.pdf"))
+    }
+}
