@@ -10,7 +10,9 @@ OUT ?= output
 # pdffonts) and qpdf for reading PDFs back in tests.
 DEB_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libdeflate-dev zlib1g-dev libpoppler-glib-dev libxml2-dev fonts-noto-cjk poppler-utils qpdf
 
-.PHONY: all setup fonts build demo test bench clean
+PREFIX ?= /usr/local
+
+.PHONY: all setup fonts build demo test bench install clean
 
 all: build
 
@@ -60,6 +62,16 @@ bench: fonts
 	@mkdir -p .build/bench
 	.build/release/nianbao-bench Tests/NianbaoIngestTests/Fixtures/samples 3 | tee .build/bench/render.txt
 	scripts/bench-batch.sh .build/bench/render.txt
+
+# A copy that runs away from the checkout: the Swift runtime linked in, styles built in, the
+# prepared fonts in PREFIX/share/nianbao/fonts (found beside PREFIX/bin/nianbao).
+install: fonts
+	$(SWIFT) build -c release --product nianbao --static-swift-stdlib
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/nianbao/fonts $(DESTDIR)$(PREFIX)/share/nianbao/styles
+	install -m 755 .build/release/nianbao $(DESTDIR)$(PREFIX)/bin/nianbao
+	install -m 644 styles/*.yaml $(DESTDIR)$(PREFIX)/share/nianbao/styles/
+	@if ls fonts/prepared/*.ttf >/dev/null 2>&1; then install -m 644 fonts/prepared/*.ttf $(DESTDIR)$(PREFIX)/share/nianbao/fonts/; fi
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/nianbao"
 
 clean:
 	rm -rf .build

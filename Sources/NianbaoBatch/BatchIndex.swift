@@ -54,24 +54,52 @@ public enum BatchIndex {
         try AtomicFile.write(encoder.encode(s), to: dir + "/" + n.summary)
     }
 
-    /// Joins the shard indexes (`index-K-of-N.csv`) found in `dirs` into `into/index.csv`,
-    /// one row per path. Returns the number of rows.
+    /// Joins the shard indexes (`index-K-of-N.csv`, K from 1) found in `dirs` into
+    /// `into/index.csv` and `into/summary.json`, every input exactly once. Refuses, writing
+    /// nothing, when a shard is missing or given twice, when the indexes disagree on N, or
+    /// when an input appears in two shards. Returns the number of rows.
     public static func merge(_ dirs: [String], into: String) throws -> Int {
-        var rows: [String: String] = [:]
-        var found = 0
+        var shards: [Int: (n: Int, file: String)] = [:]
+        var counts: Set<Int> = []
+        var rows: [String: (row: [String], file: String)] = [:]
         for dir in dirs {
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+            let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted()
             for file in files where file.hasPrefix("index-") && file.hasSuffix(".csv") {
-                found += 1
+                let parts = file.dropFirst(6).dropLast(4).split(separator: "-")
+                guard parts.count == 3, parts[1] == "of", let k = Int(parts[0]), let n = Int(parts[2]), (1...n).contains(k) else {
+                    throw BatchError("\(dir)/\(file): not a shard index name (index-K-of-N.csv, K from 1 to N)")
+                }
+                if let other = shards[k] { throw BatchError("shard \(k) is there twice: \(other.file) and \(dir)/\(file)") }
+                shards[k] = (n, "\(dir)/\(file)")
+                counts.insert(n)
                 let text = try String(contentsOfFile: dir + "/" + file, encoding: .utf8)
-                for record in records(text).dropFirst() where !record.isEmpty {
-                    rows[record[0]] = record.map(BatchResult.field).joined(separator: ",")
+                for record in records(text).dropFirst() where !record.isEmpty && record != [""] {
+                    if let earlier = rows[record[0]] {
+                        throw BatchError("\(record[0]) is in two shard indexes (\(earlier.file) and \(dir)/\(file)); every input must be in exactly one")
+                    }
+                    rows[record[0]] = (record, "\(dir)/\(file)")
                 }
             }
         }
-        guard found > 0 else { throw BatchError("no shard index (index-K-of-N.csv) in \(dirs.joined(separator: ", "))") }
-        let body = rows.keys.sorted().map { rows[$0]! }
+        guard !shards.isEmpty else { throw BatchError("no shard index (index-K-of-N.csv) in \(dirs.joined(separator: ", "))") }
+        guard counts.count == 1, let n = counts.first else {
+            throw BatchError("the shard indexes are of different shardings (N = \(counts.sorted().map(String.init).joined(separator: ", "))): merge the indexes of one run")
+        }
+        let missing = (1...n).filter { shards[$0] == nil }
+        guard missing.isEmpty else {
+            throw BatchError("shard\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) of \(n) missing (no index-K-of-\(n).csv): run \(missing.count == 1 ? "it" : "them") first, or give the folder\(missing.count == 1 ? "" : "s") where \(missing.count == 1 ? "it" : "they") wrote")
+        }
+        let body = rows.keys.sorted().map { rows[$0]!.row.map(BatchResult.field).joined(separator: ",") }
         try AtomicFile.write(([BatchResult.csvHeader] + body).joined(separator: "\n") + "\n", to: into + "/index.csv")
+        // The totals of the merged index (status is the fourth column, pages the seventh).
+        let statuses = rows.values.map { $0.row.count > 3 ? $0.row[3] : "" }
+        func count(_ s: String) -> Int { statuses.filter { $0 == s }.count }
+        let totals = Summary(inputs: rows.count, ok: count("ok"), warnings: count("warnings"), errors: count("errors"), failed: count("failed"),
+                             pages: rows.values.reduce(0) { $0 + ($1.row.count > 6 ? Int($1.row[6]) ?? 0 : 0) }, seconds: 0, jobs: 0,
+                             shard: "merged \(n) shards", reportsPerSecond: 0, peakWorkerMB: 0, parseSeconds: 0, layoutSeconds: 0, writeSeconds: 0)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try AtomicFile.write(encoder.encode(totals), to: into + "/summary.json")
         return body.count
     }
 
@@ -88,7 +116,8 @@ public enum BatchIndex {
                 } else { field.append(c) }
             } else if c == "\"" { quoted = true }
             else if c == "," { row.append(field); field = "" }
-            else if c == "\n" { row.append(field); out.append(row); row = []; field = "" }
+            else if c == "\n" || c == "\r\n" { row.append(field); out.append(row); row = []; field = "" }
+            else if c == "\r" { continue }  // CRLF indexes (edited on Windows) read the same
             else { field.append(c) }
         }
         if !field.isEmpty || !row.isEmpty { row.append(field); out.append(row) }

@@ -52,13 +52,15 @@ public enum JSONExport {
         }
     }
 
-    /// Pretty-printed, key-sorted JSON of one or several documents (an array when several).
-    public static func render(_ documents: [Document]) -> String {
+    /// Pretty-printed, key-sorted JSON of one or several documents: an object for one, an
+    /// array for several, or always an array with `alwaysArray` (for `check`, whose output
+    /// scripts read in one shape however many files they give).
+    public static func render(_ documents: [Document], alwaysArray: Bool = false) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data: Data
         do {
-            data = documents.count == 1 ? try encoder.encode(documents[0]) : try encoder.encode(documents)
+            data = documents.count == 1 && !alwaysArray ? try encoder.encode(documents[0]) : try encoder.encode(documents)
         } catch {
             preconditionFailure("the JSON model is always encodable: \(error)")
         }

@@ -1,8 +1,14 @@
 /// Why an input could not be read as a report at all. Problems inside a report that was
 /// read are `Finding`s instead; these errors mean there is no report to speak of.
 public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The input has no bytes, or only white space.
+    /// The input has no bytes.
     case empty
+    /// The input has only white space (spaces, tabs, line breaks).
+    case blank
+    /// UTF-16 text without a byte-order mark.
+    case utf16WithoutBOM
+    /// Not GB18030 text, but it reads as Big5 (traditional Chinese, Taiwan and Hong Kong).
+    case big5
     /// The input looks like binary data (NUL bytes or many control characters).
     case binary
     /// The bytes are not UTF-8, UTF-16 with a BOM, or GB18030/GBK text.
@@ -23,8 +29,13 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .empty: return "the file is empty"
+        case .blank: return "the file has only white space (spaces, tabs, line breaks)"
+        case .utf16WithoutBOM:
+            return "the file looks like UTF-16 text without a byte-order mark; nianbao reads UTF-8, UTF-16 with a BOM and GB18030/GBK — save it as UTF-8 (or convert: iconv -f UTF-16LE -t UTF-8)"
+        case .big5:
+            return "the text looks like Big5 (traditional Chinese); nianbao reads UTF-8, UTF-16 with a BOM and GB18030/GBK — convert it first: iconv -f BIG5 -t UTF-8"
         case .binary: return "the file is binary data, not text"
-        case .undecodable: return "the text is not UTF-8, UTF-16 (with BOM) or GB18030/GBK"
+        case .undecodable: return "the text is not UTF-8, UTF-16 (with BOM) or GB18030/GBK (convert it to UTF-8 first, e.g. with iconv)"
         case .truncated: return "the file ends in the middle of a UTF-8 character: it was cut short"
         case .notAReport(let reason): return "not an annual report: \(reason)"
         case .scannedPDF(let pages):

@@ -48,7 +48,7 @@ public struct ReportParser: Sendable {
                 }
             }
         }
-        guard lines.contains(where: { !$0.isBlank }) else { throw .empty }
+        guard lines.contains(where: { !$0.isBlank }) else { throw .blank }
         var parsed = try parse(lines: lines)
         parsed.relocate { line in locations.indices.contains(line - 1) ? (locations[line - 1].page, locations[line - 1].line) : nil }
         return parsed

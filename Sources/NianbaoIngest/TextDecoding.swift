@@ -10,24 +10,31 @@ import Darwin
 /// replacement characters that would hide a wrong number.
 public enum TextDecoding {
     public static func decode(_ bytes: [UInt8]) throws(IngestError) -> String {
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { throw .empty }
+        if bytes.isEmpty { throw .empty }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }) { throw .blank }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             guard let s = strictUTF8(bytes[3...]) else { throw .undecodable }
             return try checked(s)
         }
         if bytes.starts(with: [0xFF, 0xFE]) { return try checked(utf16(bytes.dropFirst(2), littleEndian: true)) }
         if bytes.starts(with: [0xFE, 0xFF]) { return try checked(utf16(bytes.dropFirst(2), littleEndian: false)) }
+        if looksUTF16(bytes) { throw .utf16WithoutBOM }
         if looksBinary(bytes) { throw .binary }
         if let s = strictUTF8(bytes[...]) { return try checked(s) }
         // Valid UTF-8 up to an incomplete last character: a file cut short, not GB18030.
         if let cut = incompleteUTF8Tail(bytes), strictUTF8(bytes[..<cut]) != nil { throw .truncated }
-        if let s = iconvDecode(bytes, from: "GB18030") { return try checked(s) }
+        if let s = iconvDecode(bytes, from: "GB18030") {
+            // Big5 often decodes as GB18030 too, as nonsense: then say it is Big5.
+            if !["报告", "政府", "信息", "公开", "申请"].contains(where: { s.contains($0) }), readsAsBig5(bytes) { throw .big5 }
+            return try checked(s)
+        }
+        if readsAsBig5(bytes) { throw .big5 }
         throw .undecodable
     }
 
     private static func checked(_ s: String?) throws(IngestError) -> String {
         guard let s else { throw .undecodable }
-        if s.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{FEFF}" }) { throw .empty }
+        if s.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{FEFF}" }) { throw .blank }
         var controls = 0
         for scalar in s.unicodeScalars where scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t" && scalar != "\u{0C}" {
             controls += 1
@@ -45,6 +52,25 @@ public enum TextDecoding {
         let lead = bytes[i]
         let needed = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0
         return needed > continuation ? i : nil
+    }
+
+    /// UTF-16 without a BOM: NUL bytes on every other position (ASCII characters, line breaks)
+    /// and nowhere else, or text that decodes as UTF-16 to mostly CJK.
+    private static func looksUTF16(_ bytes: [UInt8]) -> Bool {
+        let head = Array(bytes.prefix(4096))
+        guard head.count >= 8, head.count % 2 == 0 else { return false }
+        var zerosEven = 0, zerosOdd = 0
+        for (i, b) in head.enumerated() where b == 0 { if i % 2 == 0 { zerosEven += 1 } else { zerosOdd += 1 } }
+        let pairs = head.count / 2
+        // ASCII (digits, spaces, line breaks) puts its NUL on one side; CJK rarely has a NUL byte.
+        return (zerosEven > pairs / 16 && zerosOdd * 4 < zerosEven) || (zerosOdd > pairs / 16 && zerosEven * 4 < zerosOdd)
+    }
+
+    /// Big5 text (traditional Chinese) often also passes as GB18030, as nonsense: when the
+    /// GB18030 reading has none of a report's words and the Big5 reading has them.
+    static func readsAsBig5(_ bytes: [UInt8]) -> Bool {
+        guard let text = iconvDecode(bytes, from: "BIG5") else { return false }
+        return ["報告", "政府", "資訊", "公開", "申請"].contains { text.contains($0) }
     }
 
     /// NUL bytes do not occur in UTF-8 or GB18030 text.

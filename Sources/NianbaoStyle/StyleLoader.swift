@@ -14,8 +14,9 @@ public struct StyleError: Error, CustomStringConvertible, Equatable, Sendable {
 /// Reads styles from YAML, strictly: an unknown key or a bad value is an error, because a
 /// misspelt key silently ignored would print a report in the wrong size.
 public enum StyleLoader {
-    /// Finds a style by name (`official`, `compact`) in `directories`, or takes `nameOrPath`
-    /// as a file path when it names a `.yaml`/`.yml` file or contains a `/`.
+    /// Finds a style by name (`official`, `compact`) in `directories`, then among the styles
+    /// built into nianbao; or takes `nameOrPath` as a file path when it names a `.yaml`/`.yml`
+    /// file or contains a `/`.
     public static func load(_ nameOrPath: String, searching directories: [String]) throws -> Style {
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") {
             return try load(file: nameOrPath)
@@ -24,12 +25,16 @@ public enum StyleLoader {
             let path = (dir as NSString).appendingPathComponent("\(nameOrPath).yaml")
             if FileManager.default.fileExists(atPath: path) { return try load(file: path) }
         }
-        throw StyleError(file: nameOrPath, key: "", message: "no style of that name in \(directories.joined(separator: ", "))")
+        if let text = BuiltinStyles.yaml[nameOrPath] { return try parse(text, file: "\(nameOrPath) (built in)") }
+        throw StyleError(file: nameOrPath, key: "", message: "no style of that name; the styles are \(available(in: directories).joined(separator: ", ")) (or give the path of a .yaml file)")
     }
 
-    /// Style names available in `directories`.
+    /// The texts of the built-in styles, by name.
+    public static var builtIn: [String: String] { BuiltinStyles.yaml }
+
+    /// Style names available in `directories` and built in.
     public static func available(in directories: [String]) -> [String] {
-        var names: Set<String> = []
+        var names: Set<String> = Set(BuiltinStyles.yaml.keys)
         for dir in directories {
             for file in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where file.hasSuffix(".yaml") {
                 names.insert(String(file.dropLast(5)))

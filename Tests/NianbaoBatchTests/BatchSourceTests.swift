@@ -58,8 +58,8 @@ final class BatchSourceTests: XCTestCase {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let a = [BatchResult(path: "b.txt", agency: "乙, 县", year: 2022, status: .ok, errors: 0, warnings: 0, pages: 3, outputs: ["b.pdf"], message: "")]
         let b = [BatchResult.failed("a.txt", "the file is \"empty\"")]
-        try BatchIndex.write(a, to: dir.path, seconds: 1, jobs: 1, shard: (0, 2))
-        try BatchIndex.write(b, to: dir.path, seconds: 1, jobs: 1, shard: (1, 2))
+        try BatchIndex.write(a, to: dir.path, seconds: 1, jobs: 1, shard: (1, 2))
+        try BatchIndex.write(b, to: dir.path, seconds: 1, jobs: 1, shard: (2, 2))
         XCTAssertEqual(try BatchIndex.merge([dir.path], into: dir.path), 2)
         let index = try String(contentsOf: dir.appendingPathComponent("index.csv"), encoding: .utf8)
         XCTAssertEqual(index, [

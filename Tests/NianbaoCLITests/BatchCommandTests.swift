@@ -135,16 +135,38 @@ final class BatchCommandTests: XCTestCase {
         }
         for p in processes { p.waitUntilExit() }
         var seen: [String] = []
-        for k in 0..<3 { seen += try index(out, "index-\(k)-of-3.csv").dropFirst().map { String($0.split(separator: ",")[0]) } }
+        // JOB_COMPLETION_INDEX 0, 1, 2 are shards 1, 2, 3.
+        for k in 1...3 { seen += try index(out, "index-\(k)-of-3.csv").dropFirst().map { String($0.split(separator: ",")[0]) } }
         XCTAssertEqual(seen.count, 22)
         XCTAssertEqual(Set(seen).count, 22, "disjoint")
         let merge = try run(["batch", "merge", out.path])
         XCTAssertEqual(merge.status, 0, merge.stderr)
         XCTAssertEqual(try index(out).count, 23, "merged: every input exactly once")
         XCTAssertEqual(files(out, ".txt").filter { !$0.hasPrefix(".") }.count, 20)
-        let bad = try run(["batch", input.path, "--shard", "3/3"])
-        XCTAssertNotEqual(bad.status, 0)
-        XCTAssertTrue(bad.stderr.contains("K must be between 0 and 2"), bad.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("summary.json").path), "the merged totals")
+        let zero = try run(["batch", input.path, "--shard", "0/3"])
+        XCTAssertEqual(zero.status, 64)
+        XCTAssertTrue(zero.stderr.contains("shards count from 1; the first of 3 is 1/3"), zero.stderr)
+        let over = try run(["batch", input.path, "--shard", "4/3"])
+        XCTAssertEqual(over.status, 64)
+        XCTAssertTrue(over.stderr.contains("K must be between 1 and 3"), over.stderr)
+
+        // merge refuses a missing shard, mixed shardings and an input in two shards; reads CRLF.
+        let partial = dir("merge-partial")
+        try FileManager.default.createDirectory(at: partial, withIntermediateDirectories: true)
+        for k in [1, 3] { try FileManager.default.copyItem(at: out.appendingPathComponent("index-\(k)-of-3.csv"), to: partial.appendingPathComponent("index-\(k)-of-3.csv")) }
+        let missing = try run(["batch", "merge", partial.path])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("shard 2 of 3 missing"), missing.stderr)
+        let crlf = try String(contentsOf: out.appendingPathComponent("index-2-of-3.csv"), encoding: .utf8).replacingOccurrences(of: "\n", with: "\r\n")
+        try crlf.write(to: partial.appendingPathComponent("index-2-of-3.csv"), atomically: true, encoding: .utf8)
+        let merged = try run(["batch", "merge", partial.path])
+        XCTAssertEqual(merged.status, 0, merged.stderr)
+        XCTAssertEqual(try index(partial).count, 23, "the CRLF index's rows are all there")
+        try FileManager.default.copyItem(at: out.appendingPathComponent("index-1-of-3.csv"), to: partial.appendingPathComponent("index-1-of-2.csv"))
+        let mixed = try run(["batch", "merge", partial.path])
+        XCTAssertEqual(mixed.status, 2)
+        XCTAssertTrue(mixed.stderr.contains("different shardings") || mixed.stderr.contains("twice"), mixed.stderr)
     }
 
     func testOutputDoesNotDependOnJobs() throws {

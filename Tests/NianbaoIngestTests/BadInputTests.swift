@@ -15,7 +15,18 @@ final class BadInputTests: XCTestCase {
 
     func testEmptyAndBlank() {
         XCTAssertEqual(error([]), .empty)
-        XCTAssertEqual(error(Array("  \n\r\n\t ".utf8)), .empty)
+        XCTAssertEqual(error(Array("  \n\r\n\t ".utf8)), .blank)
+    }
+
+    func testEncodingsNianbaoDoesNotReadAreNamed() {
+        let text = String(decoding: Fixtures.bytes(Fixtures.sample("xin-county-office-2021")), as: UTF8.self)
+        let utf16 = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }  // little-endian, no BOM
+        XCTAssertEqual(error(utf16), .utf16WithoutBOM)
+        XCTAssertTrue(IngestError.utf16WithoutBOM.description.contains("iconv -f UTF-16LE -t UTF-8"))
+        // 臺北市政府2021年政府資訊公開工作年度報告 in Big5.
+        let big5: [UInt8] = [0xBB, 0x4F, 0xA5, 0x5F, 0xA5, 0xAB, 0xAC, 0x46, 0xA9, 0xB2, 0x32, 0x30, 0x32, 0x31, 0xA6, 0x7E, 0xAC, 0x46, 0xA9, 0xB2,
+                             0xB8, 0xEA, 0xB0, 0x54, 0xA4, 0xBD, 0xB6, 0x7D, 0xA4, 0x75, 0xA7, 0x40, 0xA6, 0x7E, 0xAB, 0xD7, 0xB3, 0xF8, 0xA7, 0x69, 0x0A]
+        XCTAssertEqual(error(big5), .big5)
     }
 
     func testRandomBytesAreBinary() {

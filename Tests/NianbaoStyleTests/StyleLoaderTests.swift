@@ -57,3 +57,19 @@ final class StyleLoaderTests: XCTestCase {
         XCTAssertThrowsError(try StyleLoader.load("nosuchstyle", searching: [Self.stylesDir]))
     }
 }
+
+extension StyleLoaderTests {
+    func testBuiltInStylesAreTheFilesInStyles() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("styles")
+        for (name, text) in StyleLoader.builtIn {
+            let file = try String(contentsOf: dir.appendingPathComponent("\(name).yaml"), encoding: .utf8)
+            XCTAssertEqual(text, file, "Sources/NianbaoStyle/BuiltinStyles.swift's \(name) differs from styles/\(name).yaml: copy the file in")
+        }
+        XCTAssertEqual(Set(StyleLoader.builtIn.keys), ["official", "compact"])
+        // Found with no folder to search: an installed binary away from the checkout.
+        XCTAssertEqual(try StyleLoader.load("compact", searching: []).name, "compact")
+        XCTAssertThrowsError(try StyleLoader.load("nosuch", searching: [])) { error in
+            XCTAssertTrue("\(error)".contains("the styles are compact, official"), "\(error)")
+        }
+    }
+}

@@ -11,11 +11,23 @@ struct StyleOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Another directory of fonts, searched before the system's.", valueName: "dir"))
     var fontsDir: String?
 
-    /// Where built-in styles and fonts are looked for: the working directory's `styles/`
-    /// and `fonts/`, then those of the checkout the binary was built in.
+    func validate() throws {
+        if let fontsDir {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: fontsDir, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--fonts-dir \(fontsDir): no such folder")
+            }
+        }
+    }
+
+    /// Where styles and fonts are looked for: `$NIANBAO_STYLES` / `$NIANBAO_FONTS`, the working
+    /// directory's `styles/` and `fonts/`, an installation's `<prefix>/share/nianbao/…` (the
+    /// binary in `<prefix>/bin`), then those of the checkout the binary was built in. The
+    /// official and compact styles are also built into the binary.
     static func projectDirectories(_ name: String) -> [String] {
         let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var dirs = [FileManager.default.currentDirectoryPath + "/" + name]
+        dirs.append(exe.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/nianbao/\(name)").path)
         var dir = exe.deletingLastPathComponent()
         for _ in 0..<4 {
             dirs.append(dir.appendingPathComponent(name).path)
@@ -35,7 +47,7 @@ struct StyleOptions: ParsableArguments {
             return try StyleLoader.load(style, searching: Self.projectDirectories("styles"))
         } catch let error as StyleError {
             FindingPrinter.stderr("error: style \(error)")
-            throw ExitCode(2)
+            throw ExitStatus.failure
         }
     }
 }

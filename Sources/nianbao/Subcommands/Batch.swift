@@ -23,9 +23,11 @@ extension Nianbao.Batch {
             Outputs mirror the input tree under --output-dir (a/b/x.txt → a/b/x.pdf); DIR/index.csv \
             has a row per input and DIR/summary.json the totals. Each output is written to a \
             temporary file and renamed, so an interrupted run leaves only complete files; \
-            --resume skips inputs already done. --shard K/N takes a stable 1/N of the inputs \
-            (K from 0; K defaults from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID) and writes \
-            index-K-of-N.csv; `nianbao batch merge DIR…` joins them.
+            --resume skips inputs already done. --shard K/N takes a stable 1/N of the inputs, K \
+            counting from 1 as in Jest and Playwright (--shard 1/3 is the first of three); with \
+            --shard N, K is JOB_COMPLETION_INDEX + 1 (Kubernetes counts from 0) or \
+            SLURM_ARRAY_TASK_ID + 1 (for --array=0-N-1). Each shard writes index-K-of-N.csv; \
+            `nianbao batch merge DIR…` joins them, every input exactly once.
             Two inputs whose outputs would share a path (a/x.txt and a/x.pdf) both fail with a \
             message; a --output-dir where outputs would overwrite inputs, or that cannot be \
             written, stops the batch before it starts.
@@ -50,7 +52,7 @@ extension Nianbao.Batch {
         @Flag(help: "Skip inputs whose outputs are complete and newer than the input.")
         var resume = false
 
-        @Option(help: ArgumentHelp("Take shard K of N (K from 0); `--shard N` takes K from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID.", valueName: "K/N"))
+        @Option(help: ArgumentHelp("Take shard K of N, K from 1 (1/3 is the first of three); `--shard N` takes K from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID (both from 0) + 1.", valueName: "K/N"))
         var shard: String?
 
         @Flag(help: "No progress output.")
@@ -69,12 +71,21 @@ extension Nianbao.Batch {
             let parts = shard.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             let env = ProcessInfo.processInfo.environment
             let nText = parts.last!
-            var kText = parts.count == 2 ? parts[0] : ""
-            if kText.isEmpty { kText = env["JOB_COMPLETION_INDEX"] ?? env["SLURM_ARRAY_TASK_ID"] ?? "" }
             guard let n = Int(nText), n >= 1 else { throw ValidationError("--shard: N must be a positive number, as in 3/8.") }
-            guard let k = Int(kText) else { throw ValidationError("--shard: give K/N, or set JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID.") }
-            guard (0..<n).contains(k) else { throw ValidationError("--shard: K must be between 0 and \(n - 1) (shards count from 0).") }
-            return (k, n)
+            if parts.count == 2, !parts[0].isEmpty {
+                guard let k = Int(parts[0]) else { throw ValidationError("--shard \(shard): K must be a number, as in 1/\(n).") }
+                if k == 0 { throw ValidationError("--shard \(shard): shards count from 1; the first of \(n) is 1/\(n), the last \(n)/\(n).") }
+                guard (1...n).contains(k) else { throw ValidationError("--shard \(shard): K must be between 1 and \(n) (the last of \(n) is \(n)/\(n)).") }
+                return (k, n)
+            }
+            // Schedulers number their tasks from 0.
+            guard let index = Int(env["JOB_COMPLETION_INDEX"] ?? env["SLURM_ARRAY_TASK_ID"] ?? "") else {
+                throw ValidationError("--shard \(shard): give K/N, or set JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID.")
+            }
+            guard (0..<n).contains(index) else {
+                throw ValidationError("--shard \(shard): the task index \(index) is not between 0 and \(n - 1) (JOB_COMPLETION_INDEX / SLURM_ARRAY_TASK_ID count from 0).")
+            }
+            return (index + 1, n)
         }
 
         func run() throws {
@@ -85,9 +96,9 @@ extension Nianbao.Batch {
                 items = try BatchSource.items(in: input)
             } catch {
                 FindingPrinter.stderr("error: \(error)")
-                throw ExitCode(2)
+                throw ExitStatus.failure
             }
-            if let shard { items = items.filter { $0.shard(of: shard.n) == shard.k } }
+            if let shard { items = items.filter { $0.shard(of: shard.n) == shard.k - 1 } }
             _ = try styleOptions.load()  // fail early on a bad style, before any worker starts
             do {
                 try OutputPlan.checkWritable(directory: outputDir)
@@ -144,7 +155,7 @@ extension Nianbao.Batch {
                 FindingPrinter.stderr("\(into ?? dirs[0])/index.csv: \(rows) rows")
             } catch {
                 FindingPrinter.stderr("error: \(error)")
-                throw ExitCode(2)
+                throw ExitStatus.failure
             }
         }
     }

@@ -10,10 +10,11 @@ extension Nianbao {
         static let configuration = CommandConfiguration(
             abstract: "Check the arithmetic of reports and list what the parser was unsure of.",
             discussion: """
-            Prints one line per finding: FILE:LINE: severity: id: message. When two years of \
-            one agency are given, the later is also checked against the earlier (cross_year.*).
-            Exit status: 0 when no report has errors (warnings allowed), 1 when a report has \
-            errors, 2 when an input is not a readable report.
+            Prints one line per finding: FILE:LINE: severity: id: message (FILE: page P line L: \
+            for a PDF, FILE: when the finding has no place). With --format json, an array of \
+            reports whatever their number. When two years of one agency are given, the later is \
+            also checked against the earlier (cross_year.*).
+            \(ExitStatus.help)
             """
         )
 
@@ -50,9 +51,9 @@ extension Nianbao {
                     documents.append(JSONExport.Document(report: parsed.report, findings: findings, source: file))
                 }
             }
-            if format == .json && !documents.isEmpty { FindingPrinter.stdout(JSONExport.render(documents)) }
-            if unreadable { throw ExitCode(2) }
-            if errors { throw ExitCode(1) }
+            if format == .json { FindingPrinter.stdout(JSONExport.render(documents, alwaysArray: true)) }
+            if unreadable { throw ExitStatus.failure }
+            if errors { throw ExitStatus.partly }
         }
     }
 }
