@@ -10,6 +10,9 @@ public struct BatchItem: Codable, Sendable, Equatable {
     public var path: String
     /// The file on disk, for folder input.
     public var file: String?
+    /// The file's path as bytes, when its name is not UTF-8 (GBK names from a Windows zip
+    /// unpacked on Linux): `path` then shows the decoded name, and the file is opened by these.
+    public var fileBytes: [UInt8]?
     /// The zip and its entry, for zip input.
     public var zip: String?
     public var entry: String?
@@ -42,80 +45,3 @@ public struct BatchItem: Codable, Sendable, Equatable {
     }
 }
 
-/// Why a batch could not start at all.
-public struct BatchError: Error, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-}
-
-/// Finds the reports of a batch input.
-public enum BatchSource {
-    /// Whether a path names an input `batch` reads: .txt .pdf .html .htm .docx (and .doc /
-    /// .wps, which get a failed row saying how to convert them).
-    public static func isInput(_ path: String) -> Bool {
-        guard let dot = path.lastIndex(of: ".") else { return false }
-        return InputKind.extensions.contains(path[path.index(after: dot)...].lowercased())
-    }
-
-    /// The path without its input extension: `a/x.pdf` → `a/x`.
-    static func stem(_ path: String) -> String {
-        guard isInput(path), let dot = path.lastIndex(of: ".") else { return path }
-        return String(path[..<dot])
-    }
-
-    /// Every input file (`isInput`) under `input` (a folder, recursively, or a `.zip`), sorted by path.
-    public static func items(in input: String) throws -> [BatchItem] {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDir) else {
-            throw BatchError("\(input): no such file or directory")
-        }
-        let items = isDir.boolValue ? try folderItems(input) : try zipItems(input)
-        return items.sorted { $0.path < $1.path }
-    }
-
-    /// Symlinks are followed only when they stay inside the input folder.
-    static func folderItems(_ root: String) throws -> [BatchItem] {
-        let rootURL = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath()
-        let rootPath = rootURL.path.hasSuffix("/") ? rootURL.path : rootURL.path + "/"
-        guard let walker = FileManager.default.enumerator(at: rootURL, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey, .isDirectoryKey]) else {
-            throw BatchError("\(root): cannot be read")
-        }
-        var out: [BatchItem] = []
-        for case let url as URL in walker {
-            let values = try? url.resourceValues(forKeys: [.isSymbolicLinkKey, .isDirectoryKey])
-            let resolved = url.resolvingSymlinksInPath().path
-            if values?.isSymbolicLink == true && !resolved.hasPrefix(rootPath) {
-                if values?.isDirectory == true { walker.skipDescendants() }
-                continue
-            }
-            guard isInput(url.lastPathComponent) else { continue }
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDir), !isDir.boolValue else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(rootPath.count))
-            out.append(BatchItem(path: relative, file: url.path))
-        }
-        return out
-    }
-
-    /// Zip entries are read in place, never unpacked to disk first. Entries whose path is
-    /// absolute or climbs out with `..` are refused.
-    static func zipItems(_ zip: String) throws -> [BatchItem] {
-        let archive: Archive
-        do {
-            archive = try Archive(url: URL(fileURLWithPath: zip), accessMode: .read)
-        } catch {
-            throw BatchError("\(zip): not a folder or a readable zip archive")
-        }
-        var out: [BatchItem] = []
-        for entry in archive where entry.type == .file && isInput(entry.path) {
-            var item = BatchItem(path: entry.path, zip: zip, entry: entry.path)
-            let parts = entry.path.split(separator: "/", omittingEmptySubsequences: false)
-            if entry.path.hasPrefix("/") || entry.path.hasPrefix("\\") || entry.path.contains(":") || parts.contains("..") || entry.path.contains("\\") {
-                item.refused = "unsafe path in the zip (absolute or with ..): refused, nothing written"
-                item.path = entry.path.replacingOccurrences(of: "/", with: "_")  // for the index only
-            }
-            out.append(item)
-        }
-        return out
-    }
-}

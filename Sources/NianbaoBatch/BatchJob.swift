@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import NianbaoOutput
 import NianbaoChecks
@@ -38,6 +41,7 @@ public final class BatchJob {
     let pdfOptions: PDFWriter.Options
     let parser = ReportParser()
     private var archives: [String: Archive] = [:]
+    private var entries: [String: [String: Entry]] = [:]
 
     public init(outputDir: String, formats: [Format], style: Style, pdfOptions: PDFWriter.Options) {
         self.outputDir = outputDir
@@ -88,6 +92,7 @@ public final class BatchJob {
         result.parseSeconds = seconds(parseTime)
         result.layoutSeconds = seconds(layoutTime)
         result.writeSeconds = seconds(writeTime)
+        result.input = BatchRecords.identity(of: bytes)
         BatchRecords.write(result, for: item, under: outputDir)
         return result
     }
@@ -101,22 +106,62 @@ public final class BatchJob {
 
     /// The input's bytes, never more than `maximumInputBytes` in memory.
     func read(_ item: BatchItem) throws -> [UInt8] {
-        if let file = item.file {
-            guard let handle = FileHandle(forReadingAtPath: file) else { throw BatchError("cannot be read") }
-            defer { try? handle.close() }
-            let data = try handle.read(upToCount: Self.maximumInputBytes + 1) ?? Data()
-            if data.count > Self.maximumInputBytes { throw BatchError("larger than \(Self.maximumInputBytes >> 20) MiB: not a report") }
-            return [UInt8](data)
+        if item.file != nil || item.fileBytes != nil { return try Self.readFile(item) }
+        return try readEntry(item)
+    }
+
+    /// A folder input's bytes, opened by the path's bytes (names need not be UTF-8).
+    static func readFile(_ item: BatchItem) throws -> [UInt8] {
+        do {
+            guard let path = item.fileBytes ?? item.file.map({ Array($0.utf8) }) else { throw BatchError("no input") }
+            // O_NONBLOCK: a FIFO that appeared after the walk does not hang the worker.
+            let fd = (path + [0]).withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
+            guard fd >= 0 else { throw BatchError("cannot be read: \(String(cString: strerror(errno)))") }
+            defer { close(fd) }
+            var info = stat()
+            guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw BatchError("not a regular file: not read") }
+            var bytes: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+                if n < 0 { if errno == EINTR { continue }; throw BatchError("cannot be read: \(String(cString: strerror(errno)))") }
+                if n == 0 { break }
+                bytes += buffer[..<n]
+                if bytes.count > Self.maximumInputBytes { throw BatchError("larger than \(Self.maximumInputBytes >> 20) MiB: not a report") }
+            }
+            return bytes
         }
-        guard let zip = item.zip, let path = item.entry else { throw BatchError("no input") }
-        if archives[zip] == nil { archives[zip] = try Archive(url: URL(fileURLWithPath: zip), accessMode: .read) }
-        guard let archive = archives[zip], let entry = archive[path] else { throw BatchError("entry not found in the zip") }
+    }
+
+    /// A zip entry's bytes, its CRC-32 checked.
+    private func readEntry(_ item: BatchItem) throws -> [UInt8] {
+        guard let zip = item.zip, let key = item.entry else { throw BatchError("no input") }
+        // The central directory is read once per archive: looking entries up by scanning
+        // it each time made a 10,000-entry zip quadratic.
+        if entries[zip] == nil {
+            let archive = try Archive(url: URL(fileURLWithPath: zip), accessMode: .read)
+            archives[zip] = archive
+            var byKey: [String: Entry] = [:]
+            for entry in archive where byKey[ZipNames.key(entry)] == nil { byKey[ZipNames.key(entry)] = entry }
+            entries[zip] = byKey
+        }
+        guard let archive = archives[zip], let entry = entries[zip]?[key] else { throw BatchError("entry not found in the zip") }
         if entry.uncompressedSize > UInt64(Self.maximumInputBytes) { throw BatchError("larger than \(Self.maximumInputBytes >> 20) MiB: not a report") }
         var data = Data()
-        _ = try archive.extract(entry, skipCRC32: false) { chunk in
-            data.append(chunk)
-            if data.count > Self.maximumInputBytes { throw BatchError("larger than \(Self.maximumInputBytes >> 20) MiB: not a report") }
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                data.append(chunk)
+                if data.count > Self.maximumInputBytes { throw BatchError("larger than \(Self.maximumInputBytes >> 20) MiB: not a report") }
+            }
+        } catch let error as BatchError {
+            throw error
+        } catch Archive.ArchiveError.invalidCRC32 {
+            throw BatchError("the zip entry is damaged (its CRC-32 does not match): not read")
+        } catch {
+            throw BatchError("the zip entry cannot be unpacked (\(error)): not read")
         }
+        // A stored entry is checked too: ZIPFoundation checks what it inflates.
+        guard data.crc32(checksum: 0) == entry.checksum else { throw BatchError("the zip entry is damaged (its CRC-32 does not match): not read") }
         return [UInt8](data)
     }
 }

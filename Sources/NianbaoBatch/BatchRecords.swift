@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoOutput
+import ZIPFoundation
 
 /// Per-input records under `<output>/.nianbao/records/`, written after all of an input's
 /// outputs: an input whose record is there, lists existing outputs of the requested
@@ -15,17 +16,20 @@ public enum BatchRecords {
         try? AtomicFile.write(data, to: path(for: item, under: root))
     }
 
-    /// The finished result of `item`, if its outputs are complete and newer than the input.
-    public static func finished(_ item: BatchItem, under root: String, formats: [BatchJob.Format]) -> BatchResult? {
+    /// An input's identity: its size and CRC-32.
+    static func identity(of bytes: [UInt8]) -> String {
+        "\(bytes.count):\(String(Data(bytes).crc32(checksum: 0), radix: 16))"
+    }
+
+    /// The finished result of `item`, if its outputs are complete and were made from this very
+    /// input (same size and CRC-32; `current` gives the input's identity now).
+    static func finished(_ item: BatchItem, under root: String, formats: [BatchJob.Format], current: () -> String?) -> BatchResult? {
         let recordPath = path(for: item, under: root)
         guard let data = FileManager.default.contents(atPath: recordPath),
               let result = try? JSONDecoder().decode(BatchResult.self, from: data) else { return nil }
         let fm = FileManager.default
         for format in formats where !fm.fileExists(atPath: item.output(format.rawValue, under: root)) { return nil }
-        guard let recordDate = (try? fm.attributesOfItem(atPath: recordPath))?[.modificationDate] as? Date,
-              let input = item.file ?? item.zip,
-              let inputDate = (try? fm.attributesOfItem(atPath: input))?[.modificationDate] as? Date,
-              recordDate >= inputDate else { return nil }
+        guard let recorded = result.input, recorded == current() else { return nil }
         return result
     }
 }
@@ -68,8 +72,17 @@ public enum BatchPlan {
         }
         guard resume else { return [:] }
         var done: [Int: BatchResult] = [:]
+        // A zip's entries carry their size and CRC-32: its central directory is read once.
+        var zipEntries: [String: Entry] = [:]
+        if let zip = items.first(where: { $0.zip != nil })?.zip, let archive = try? Archive(url: URL(fileURLWithPath: zip), accessMode: .read) {
+            for entry in archive where zipEntries[ZipNames.key(entry)] == nil { zipEntries[ZipNames.key(entry)] = entry }
+        }
         for (i, item) in items.enumerated() where item.refused == nil {
-            if let result = BatchRecords.finished(item, under: outputDir, formats: formats) { done[i] = result }
+            let result = BatchRecords.finished(item, under: outputDir, formats: formats) {
+                if let key = item.entry, let entry = zipEntries[key] { return "\(entry.uncompressedSize):\(String(entry.checksum, radix: 16))" }
+                return (try? BatchJob.readFile(item)).map(BatchRecords.identity(of:))
+            }
+            if let result { done[i] = result }
         }
         return done
     }

@@ -16,6 +16,9 @@ public struct BatchResult: Codable, Sendable, Equatable {
     public var parseSeconds: Double = 0
     public var layoutSeconds: Double = 0
     public var writeSeconds: Double = 0
+    /// The input the outputs were made from: its size and CRC-32 (`--resume` compares it,
+    /// so another file or zip at the same path is not taken as done).
+    public var input: String?
 
     public init(path: String, agency: String, year: Int?, status: Status, errors: Int, warnings: Int, pages: Int, outputs: [String], message: String) {
         self.path = path

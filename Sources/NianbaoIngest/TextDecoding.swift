@@ -32,6 +32,12 @@ public enum TextDecoding {
         throw .undecodable
     }
 
+    /// Bytes as GB18030 (a superset of GBK), or nil when they are not: for file names that
+    /// Chinese Windows wrote.
+    public static func decodeGB18030(_ bytes: [UInt8]) -> String? {
+        iconvDecode(bytes, from: "GB18030")
+    }
+
     private static func checked(_ s: String?) throws(IngestError) -> String {
         guard let s else { throw .undecodable }
         if s.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{FEFF}" }) { throw .blank }

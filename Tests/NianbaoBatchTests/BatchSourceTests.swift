@@ -1,5 +1,5 @@
 import Foundation
-import NianbaoBatch
+@testable import NianbaoBatch
 import ZIPFoundation
 import XCTest
 
@@ -39,10 +39,47 @@ final class BatchSourceTests: XCTestCase {
         }
         let items = try BatchSource.items(in: zip.path)
         XCTAssertEqual(items.count, 4)
-        let refused = items.filter { $0.refused != nil }
-        XCTAssertEqual(refused.count, 3)
-        XCTAssertEqual(items.filter { $0.refused == nil }.map(\.entry), ["r/one.txt"])
-        for item in refused { XCTAssertFalse(item.path.contains("/"), "index path of a refused entry cannot be a path: \(item.path)") }
+        // Climbing out or absolute: refused, shown as written; a/b/../c inside the zip: normalised.
+        XCTAssertEqual(items.filter { $0.refused != nil }.map(\.path).sorted(), ["../evil.txt", "/abs.txt"])
+        XCTAssertEqual(items.filter { $0.refused == nil }.map(\.path).sorted(), ["r/one.txt", "up.txt"])
+        // Outputs of refused items are never written: their path is for the index only.
+        XCTAssertTrue(items.filter { $0.refused != nil }.allSatisfy { $0.refused!.contains("refused, nothing written") })
+    }
+
+    func testZipNamesInAnyEncodingAndAliasedEntries() throws {
+        let zip = temp("names.zip")
+        let archive = try Archive(url: zip, accessMode: .create)
+        for path in ["报告.txt", "./dup.txt", "dup.txt", "y//z.txt", ".nianbao/records/x.txt"] {
+            let data = Data("text".utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count)) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        let items = try BatchSource.items(in: zip.path)
+        let paths = Set(items.map(\.path))
+        XCTAssertTrue(paths.contains("报告.txt"), "\(paths)")
+        XCTAssertTrue(paths.contains("y/z.txt"), "\(paths)")
+        let dups = items.filter { $0.path.hasPrefix("dup.txt") }
+        XCTAssertEqual(dups.count, 2, "both kept as rows")
+        XCTAssertTrue(dups.allSatisfy { $0.refused?.contains("2 entries of the zip name dup.txt") == true })
+        XCTAssertTrue(items.first { $0.path.hasPrefix(".nianbao") }?.refused?.contains("where nianbao keeps its records") == true)
+    }
+
+    func testFolderNamesInGBKAreKept() throws {
+        let root = temp("gbk")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        // 报告.txt as Chinese Windows names it (GBK), unpacked on Linux: not UTF-8.
+        let gbk: [UInt8] = [0xB1, 0xA8, 0xB8, 0xE6] + Array(".txt".utf8)
+        let path = Array(root.path.utf8) + [0x2F] + gbk + [0]
+        let fd = path.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        _ = "text".withCString { write(fd, $0, 4) }
+        close(fd)
+        let items = try BatchSource.items(in: root.path)
+        XCTAssertEqual(items.map(\.path), ["报告.txt"])
+        XCTAssertNil(items[0].file)
+        XCTAssertEqual(items[0].fileBytes.map { Array($0.suffix(8)) }, gbk)
+        XCTAssertEqual(try BatchJob.readFile(items[0]), Array("text".utf8))
     }
 
     func testShardsAreStableDisjointAndBalanced() {
