@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// Runs a batch over worker processes fed from one queue. Each worker is the `nianbao`
@@ -6,7 +9,24 @@ import Foundation
 /// `BatchResult` line. A worker that dies (a crash in layout, say) costs only the input
 /// it was on: that input becomes a `failed` row and a fresh worker takes its place.
 /// Results come back in input order whatever the number of workers.
+///
+/// No input can hang or sink a batch: each has `limits.seconds` (the worker is killed past
+/// them) and each worker `limits.megabytes` of memory; a worker's last words on stderr go
+/// into the failed row. `cancel()` stops every worker (for SIGINT/SIGTERM, which the caller
+/// handles: a library sets no process-wide signal handlers).
 public final class BatchRunner: @unchecked Sendable {  // shared state is guarded by `lock`
+    /// Limits for one input.
+    public struct Limits: Sendable {
+        /// Seconds one input may take.
+        public var seconds: Double
+        /// Address space of a worker, MiB (0: none).
+        public var megabytes: Int
+        public init(seconds: Double = 120, megabytes: Int = 4096) {
+            self.seconds = seconds
+            self.megabytes = megabytes
+        }
+    }
+
     public struct Progress: Sendable {
         public var done: Int
         public var total: Int
@@ -17,7 +37,10 @@ public final class BatchRunner: @unchecked Sendable {  // shared state is guarde
     let items: [BatchItem]
     let jobs: Int
     let worker: [String]
+    let limits: Limits
     private let lock = NSLock()
+    private var live: [ObjectIdentifier: WorkerProcess] = [:]
+    private var cancelled = false
     private var next = 0
     private var results: [BatchResult?]
     private var done = 0
@@ -26,17 +49,18 @@ public final class BatchRunner: @unchecked Sendable {  // shared state is guarde
     public private(set) var peakWorkerMB: Double = 0
 
     /// `worker` is the command line that starts a worker process.
-    public init(items: [BatchItem], jobs: Int, worker: [String]) {
+    public init(items: [BatchItem], jobs: Int, worker: [String], limits: Limits = Limits()) {
         self.items = items
         self.jobs = max(1, jobs)
         self.worker = worker
+        self.limits = limits
         self.results = Array(repeating: nil, count: items.count)
     }
 
     /// Runs every item; `progress` is called (from worker threads, serialised) after each.
+    /// The caller must ignore SIGPIPE (a write to a worker that has just died must fail with
+    /// EPIPE, not end the process); `nianbao batch` does.
     public func run(progress: @escaping @Sendable (Progress) -> Void) -> [BatchResult] {
-        // A write to a worker that has just died must fail with EPIPE, not kill this process.
-        signal(SIGPIPE, SIG_IGN)
         let start = Date()
         let group = DispatchGroup()
         for _ in 0..<min(jobs, max(items.count, 1)) {
@@ -52,10 +76,34 @@ public final class BatchRunner: @unchecked Sendable {  // shared state is guarde
         return results.enumerated().map { $1 ?? .failed(items[$0].path, "not processed") }
     }
 
+    /// Stops taking inputs and kills every worker; `run` then returns what was done.
+    public func cancel() {
+        lock.lock()
+        cancelled = true
+        let workers = Array(live.values)
+        lock.unlock()
+        for w in workers { w.kill() }
+    }
+
+    /// Whether the run stopped because the output disk is full.
+    public var stoppedOnFullDisk: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return diskFull
+    }
+    private var diskFull = false
+
+    /// Whether `cancel()` was called.
+    public var wasCancelled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return cancelled
+    }
+
     private func take() -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        guard next < items.count else { return nil }
+        guard !cancelled, next < items.count else { return nil }
         next += 1
         return next - 1
     }
@@ -73,67 +121,126 @@ public final class BatchRunner: @unchecked Sendable {  // shared state is guarde
     /// One worker thread: keeps a worker process busy, replacing it when it dies.
     private func drive(start: Date, progress: (Progress) -> Void) {
         var process: WorkerProcess?
+        func retire(_ p: WorkerProcess) {
+            lock.lock()
+            live[ObjectIdentifier(p)] = nil
+            lock.unlock()
+        }
         while let index = take() {
-            if process == nil { process = try? WorkerProcess(worker) }
+            if process == nil, let p = try? WorkerProcess(worker, megabytes: limits.megabytes) {
+                lock.lock()
+                live[ObjectIdentifier(p)] = p
+                lock.unlock()
+                process = p
+            }
             guard let p = process else {
                 finish(index, .failed(items[index].path, "could not start a worker process"), start: start, progress: progress)
                 continue
             }
             let item = items[index]
-            if let result = p.send(item) {
+            switch p.send(item, seconds: limits.seconds) {
+            case .result(let result):
                 lock.lock()
                 peakWorkerMB = max(peakWorkerMB, p.lastRSSMB)
                 lock.unlock()
                 finish(index, result, start: start, progress: progress)
-            } else {
+                // A full disk fails every input after it: stop early.
+                if result.status == .failed, result.message.contains("the disk is full") || result.message.contains("quota is used up") {
+                    lock.lock()
+                    diskFull = true
+                    lock.unlock()
+                    cancel()
+                }
+            case .timedOut:
+                p.kill()
+                _ = p.stop()
+                retire(p)
+                finish(index, .failed(item.path, String(format: "took longer than %g s (the limit for one input, --timeout); its worker was stopped, other files were not affected", limits.seconds)), start: start, progress: progress)
+                process = nil
+            case .died:
                 let status = p.stop()
-                finish(index, .failed(item.path, "the worker died while processing this file (\(status)); other files were not affected"), start: start, progress: progress)
+                retire(p)
+                if wasCancelled { break }  // interrupted, not failed: --resume takes it up again
+                let words = p.lastWords()
+                let memory = limits.megabytes > 0 && (words.contains("memory") || words.contains("alloc")) ? " (it may have run out of its \(limits.megabytes) MB, --memory-limit)" : ""
+                finish(index, .failed(item.path, "the worker died while processing this file (\(status))\(memory)\(words.isEmpty ? "" : ": " + words); other files were not affected"), start: start, progress: progress)
                 process = nil
             }
         }
-        _ = process?.stop()
+        if let p = process { _ = p.stop(); retire(p) }
     }
 }
 
-/// A worker process and its pipes.
+/// A worker process and its pipes; its stderr goes to a temporary file, whose last line says
+/// why it died.
 final class WorkerProcess {
+    enum Reply { case result(BatchResult), timedOut, died }
+
     let process = Process()
     let input = Pipe()
     let output = Pipe()
+    private let errorLog: URL
     private var buffer = Data()
     private(set) var lastRSSMB: Double = 0
 
-    init(_ command: [String]) throws {
+    init(_ command: [String], megabytes: Int) throws {
         process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
+        process.arguments = Array(command.dropFirst()) + (megabytes > 0 ? ["--memory-limit", String(megabytes)] : [])
         process.standardInput = input
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        errorLog = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-worker-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: errorLog)
         try process.run()
     }
 
-    /// Sends one item and waits for its result; nil when the worker died.
-    func send(_ item: BatchItem) -> BatchResult? {
-        guard var line = try? JSONEncoder().encode(item) else { return nil }
+    deinit { try? FileManager.default.removeItem(at: errorLog) }
+
+    /// Sends one item and waits for its result, at most `seconds`.
+    func send(_ item: BatchItem, seconds: Double) -> Reply {
+        guard var line = try? JSONEncoder().encode(item) else { return .died }
         line.append(0x0A)
-        do { try input.fileHandleForWriting.write(contentsOf: line) } catch { return nil }
-        guard let reply = readLine() else { return nil }
-        guard let message = try? JSONDecoder().decode(WorkerReply.self, from: reply) else { return nil }
+        do { try input.fileHandleForWriting.write(contentsOf: line) } catch { return .died }
+        let deadline = Date().addingTimeInterval(seconds)
+        guard let reply = readLine(until: deadline) else { return Date() >= deadline ? .timedOut : .died }
+        guard let message = try? JSONDecoder().decode(WorkerReply.self, from: reply) else { return .died }
         lastRSSMB = message.rssMB
-        return message.result
+        return .result(message.result)
     }
 
-    private func readLine() -> Data? {
+    private func readLine(until deadline: Date) -> Data? {
+        let fd = output.fileHandleForReading.fileDescriptor
         while true {
             if let newline = buffer.firstIndex(of: 0x0A) {
                 let line = buffer[buffer.startIndex..<newline]
                 buffer = Data(buffer[(newline + 1)...])
                 return Data(line)
             }
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { return nil }  // end of file: the worker is gone
-            buffer.append(chunk)
+            let left = deadline.timeIntervalSinceNow
+            if left <= 0 { return nil }
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, Int32(min(left, 3600) * 1000) + 1)
+            if ready < 0 && errno == EINTR { continue }
+            if ready <= 0 { continue }  // the deadline is checked above
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return nil }  // end of file: the worker is gone
+            buffer.append(contentsOf: chunk[..<n])
         }
+    }
+
+    /// Kills the worker at once (a time limit passed, or the batch was interrupted).
+    func kill() {
+        if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
+    }
+
+    /// The last line the worker wrote on stderr (a Swift fatal error, say), or "".
+    func lastWords() -> String {
+        let text = String(decoding: (try? Data(contentsOf: errorLog)) ?? Data(), as: UTF8.self)
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let telling = lines.first { $0.contains("Fatal error") || $0.contains("error:") } ?? lines.last ?? ""
+        return String(telling.prefix(300))
     }
 
     /// Closes the worker's input and waits for it; describes how it ended.
@@ -145,7 +252,10 @@ final class WorkerProcess {
             if process.isRunning { process.terminate() }
         }
         process.waitUntilExit()
-        return process.terminationReason == .uncaughtSignal ? "signal \(process.terminationStatus)" : "exit status \(process.terminationStatus)"
+        guard process.terminationReason == .uncaughtSignal else { return "exit status \(process.terminationStatus)" }
+        let names: [Int32: String] = [SIGILL: "SIGILL, a Swift runtime trap", SIGTRAP: "SIGTRAP, a Swift runtime trap", SIGABRT: "SIGABRT",
+                                      SIGSEGV: "SIGSEGV, a crash", SIGKILL: "SIGKILL", SIGBUS: "SIGBUS, a crash"]
+        return "signal \(process.terminationStatus)" + (names[process.terminationStatus].map { ", \($0)" } ?? "")
     }
 }
 
@@ -163,16 +273,31 @@ public struct WorkerReply: Codable, Sendable {
 
 /// The worker side: reads items from standard input, answers each on standard output.
 public enum BatchWorker {
+    /// Answers every line it is given, even one it cannot read, so the coordinator never
+    /// waits for an answer that does not come.
     public static func serve(_ job: BatchJob) {
         let encoder = JSONEncoder()
         while let line = Swift.readLine(strippingNewline: true) {
-            guard let item = try? JSONDecoder().decode(BatchItem.self, from: Data(line.utf8)) else { continue }
-            let result = job.run(item)
+            let result: BatchResult
+            if let item = try? JSONDecoder().decode(BatchItem.self, from: Data(line.utf8)) {
+                result = job.run(item)
+            } else {
+                result = .failed("?", "the worker could not read its instruction")
+            }
             var usage = rusage()
             getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-            guard var data = try? encoder.encode(WorkerReply(result: result, rssMB: Double(usage.ru_maxrss) / 1024)) else { continue }
+            let reply = WorkerReply(result: result, rssMB: Double(usage.ru_maxrss) / 1024)
+            var data = (try? encoder.encode(reply)) ?? Data(#"{"result":{"path":"?","agency":"","status":"failed","errors":0,"warnings":0,"pages":0,"outputs":[],"message":"the worker could not write its answer"},"rssMB":0}"#.utf8)
             data.append(0x0A)
             FileHandle.standardOutput.write(data)
         }
+    }
+
+    /// Limits this process's address space (the worker's `--memory-limit`), so that an input
+    /// that needs too much fails alone instead of taking the machine.
+    public static func limitMemory(megabytes: Int) {
+        guard megabytes > 0 else { return }
+        var limit = rlimit(rlim_cur: rlim_t(megabytes) << 20, rlim_max: rlim_t(megabytes) << 20)
+        setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
     }
 }

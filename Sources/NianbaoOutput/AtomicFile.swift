@@ -18,10 +18,8 @@ public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws(OutputError) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError.cannotWrite(path: path, reason: OutputError.reason(errno: Self.code(of: error) ?? EACCES, at: directory.path))
+        if let code = makeDirectories(directory.path) {
+            throw OutputError.cannotWrite(path: path, reason: OutputError.reason(errno: code, at: directory.path))
         }
         let temp = directory.appendingPathComponent(temporaryPrefix(for: url.lastPathComponent) + "\(ProcessInfo.processInfo.processIdentifier)-\(counter.next())\(temporarySuffix)")
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -65,8 +63,14 @@ public enum AtomicFile {
         return removed
     }
 
-    private static func code(of error: Error) -> Int32? {
-        ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { Int32($0.code) }
+    /// `mkdir -p`: nil when the folder is there, else the errno that stopped it.
+    static func makeDirectories(_ path: String) -> Int32? {
+        var info = stat()
+        if stat(path, &info) == 0 { return (info.st_mode & S_IFMT) == S_IFDIR ? nil : ENOTDIR }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path, let code = makeDirectories(parent) { return code }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { return errno }
+        return nil
     }
 
     /// Temporary names within one process differ by this counter (threads write at once).

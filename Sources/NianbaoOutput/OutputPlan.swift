@@ -64,10 +64,8 @@ public enum OutputPlan {
 
     /// Whether `path` can be written into: the folder exists (or can be made) and accepts a file.
     public static func checkWritable(directory: String) throws(OutputError) {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite(path: directory, reason: FileManager.default.fileExists(atPath: directory) ? "it is not a folder" : "it cannot be created (permission denied?)")
+        if let code = AtomicFile.makeDirectories(directory) {
+            throw .cannotWrite(path: directory, reason: OutputError.reason(errno: code, at: directory))
         }
         guard access(directory, W_OK | X_OK) == 0 else {
             throw .cannotWrite(path: directory, reason: OutputError.reason(errno: errno, at: directory))

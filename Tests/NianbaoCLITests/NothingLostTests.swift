@@ -125,3 +125,87 @@ final class NothingLostTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/a/xixia.pdf"))
     }
 }
+
+/// No input can hang or sink a batch, and failures say what to do (issue 11).
+final class BatchRobustnessTests: XCTestCase {
+    private var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-robust-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("in"), withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    private func run(_ args: [String]) throws -> CLITests.Result {
+        let r = try Tool.run(CLITests.binary.path, args, directory: dir)
+        return CLITests.Result(status: r.status, stdout: r.stdout, stderr: r.stderr)
+    }
+
+    private func put(_ sample: String, _ name: String) throws {
+        try FileManager.default.copyItem(at: TestPaths.sample(sample), to: dir.appendingPathComponent("in/\(name)"))
+    }
+
+    private func index(_ out: String) throws -> [String: String] {
+        let text = try String(contentsOf: dir.appendingPathComponent("\(out)/index.csv"), encoding: .utf8)
+        return Dictionary(uniqueKeysWithValues: text.split(separator: "\n").dropFirst().map { (String($0.split(separator: ",")[0]), String($0)) })
+    }
+
+    func testAFIFOAndASlowInputBecomeFailedRows() throws {
+        try put("xin-county-office-2021", "ok.txt")
+        XCTAssertEqual(mkfifo(dir.appendingPathComponent("in/pipe.txt").path, 0o644), 0)
+        let r = try run(["batch", "in", "--output-dir", "out", "--quiet", "--jobs", "1"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let rows = try index("out")
+        XCTAssertTrue(rows["pipe.txt"]?.contains("not a regular file") == true, "\(rows)")
+        XCTAssertTrue(rows["ok.txt"]?.contains(",warnings,") == true, "\(rows)")
+        let slow = try run(["batch", "in", "--output-dir", "slow", "--quiet", "--timeout", "0.01"])
+        XCTAssertEqual(slow.status, 1)
+        XCTAssertTrue(try index("slow")["ok.txt"]?.contains("took longer than 0.01 s") == true)
+    }
+
+    func testOneRunPerOutputFolder() throws {
+        for i in 0..<60 { try put("xixia-county-2022", "r\(i).txt") }
+        let first = Process()
+        first.executableURL = CLITests.binary
+        first.arguments = ["batch", "in", "--output-dir", "out", "--quiet", "--jobs", "1"]
+        first.currentDirectoryURL = dir
+        try first.run()
+        // Wait until the first run holds the lock (its workers are rendering).
+        let lock = dir.appendingPathComponent("out/.nianbao/lock").path
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline && (try? String(contentsOfFile: lock, encoding: .utf8))?.isEmpty != false { usleep(20_000) }
+        let second = try run(["batch", "in", "--output-dir", "out", "--quiet"])
+        first.interrupt()
+        first.waitUntilExit()
+        XCTAssertEqual(second.status, 2, second.stderr)
+        XCTAssertTrue(second.stderr.contains("another nianbao batch (pid \(first.processIdentifier)) is writing into out"), second.stderr)
+        XCTAssertEqual(first.terminationStatus, 130, "Ctrl-C: interrupted, resumable")
+    }
+
+    func testUnwritableOutputFolderStopsBeforeRendering() throws {
+        try put("xixia-county-2022", "x.txt")
+        FileManager.default.createFile(atPath: dir.appendingPathComponent("file").path, contents: Data("x".utf8))
+        let r = try run(["batch", "in", "--output-dir", "file/out", "--quiet"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("error: cannot write file/out"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("NSCocoaErrorDomain") || r.stderr.contains("UserInfo="), r.stderr)
+        let render = try run(["render", "in/x.txt", "--output-dir", "file/out"])
+        XCTAssertEqual(render.status, 2)
+        XCTAssertTrue(render.stderr.contains("cannot write file/out/x.pdf: a part of the path is not a directory"), render.stderr)
+    }
+
+    func testLongAndUpperCaseNames() throws {
+        let long = String(repeating: "长", count: 80) + ".txt"  // 240 bytes + 4
+        try put("xin-county-office-2021", long)
+        try put("xixia-county-2022", "UPPER.TXT")
+        let r = try run(["batch", "in", "--output-dir", "out", "--quiet", "--format", "pdf,json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/" + String(long.dropLast(4)) + ".json").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/UPPER.pdf").path))
+        let leftovers = (FileManager.default.enumerator(atPath: dir.appendingPathComponent("out").path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".nianbao-tmp") }
+        XCTAssertEqual(leftovers, [])
+    }
+}

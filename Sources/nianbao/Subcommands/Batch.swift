@@ -58,10 +58,18 @@ extension Nianbao.Batch {
         @Flag(help: "No progress output.")
         var quiet = false
 
+        @Option(help: ArgumentHelp("Seconds one input may take; past them its worker is stopped and the input fails.", valueName: "s"))
+        var timeout: Double = 120
+
+        @Option(help: ArgumentHelp("Memory of one worker, MB; an input that needs more fails alone (0: no limit).", valueName: "MB"))
+        var memoryLimit: Int = 4096
+
         var formats: [BatchJob.Format] { format.formats }
 
         func validate() throws {
             if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256.") }
+            if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
+            if memoryLimit != 0 && memoryLimit < 256 { throw ValidationError("--memory-limit must be 0 (none) or at least 256 MB.") }
             _ = try shardSpec()
         }
 
@@ -106,6 +114,15 @@ extension Nianbao.Batch {
                 FindingPrinter.stderr("error: \(error)")
                 throw ExitStatus.failure
             }
+            // One run per output folder (and shard).
+            let lock: BatchLock
+            do {
+                lock = try BatchLock(outputDir: outputDir, shard: shard)
+            } catch {
+                FindingPrinter.stderr("error: \(error)")
+                throw ExitStatus.failure
+            }
+            defer { withExtendedLifetime(lock) {} }
             // Nothing a user gave is overwritten: not an input, not one of two outputs that share a name.
             BatchPlan.refuseSharedOutputs(&items, formats: formats)
             let outputs = items.filter { $0.refused == nil }.flatMap { item in formats.map { item.output($0.rawValue, under: outputDir) } }
@@ -115,15 +132,40 @@ extension Nianbao.Batch {
             let todo = items.indices.filter { done[$0] == nil }
             var worker = [Self.executable, "batch-worker", "--output-dir", outputDir, "--format", format.argument, "--style", styleOptions.style]
             if let dir = styleOptions.fontsDir { worker += ["--fonts-dir", dir] }
-            let runner = BatchRunner(items: todo.map { items[$0] }, jobs: jobs, worker: worker)
+            let runner = BatchRunner(items: todo.map { items[$0] }, jobs: jobs, worker: worker,
+                                     limits: BatchRunner.Limits(seconds: timeout, megabytes: memoryLimit))
             let progress = ProgressDisplay(quiet: quiet, skipped: done.count)
+            // A write to a worker that has just died fails with EPIPE instead of ending the run;
+            // Ctrl-C and `timeout`'s SIGTERM stop the workers too, and leave no orphan.
+            signal(SIGPIPE, SIG_IGN)
+            let interrupts = [SIGINT, SIGTERM].map { sig -> DispatchSourceSignal in
+                signal(sig, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+                source.setEventHandler { runner.cancel() }
+                source.resume()
+                return source
+            }
             let fresh = runner.run { progress.update($0) }
+            interrupts.forEach { $0.cancel() }
             progress.finish()
+            if runner.stoppedOnFullDisk {
+                FindingPrinter.stderr("stopped: the disk of \(outputDir) is full; free some room and run the same command with --resume")
+                throw ExitStatus.failure
+            }
+            if runner.wasCancelled {
+                FindingPrinter.stderr("interrupted: \(fresh.filter { $0.message != "not processed" }.count + done.count) of \(items.count) inputs done; the outputs written are complete. Run the same command with --resume to finish.")
+                throw ExitCode(130)
+            }
             var results = Array(repeating: BatchResult.failed("", ""), count: items.count)
             for (i, r) in done { results[i] = r }
             for (n, i) in todo.enumerated() { results[i] = fresh[n] }
             let seconds = Date().timeIntervalSince(started)
-            try BatchIndex.write(results, to: outputDir, seconds: seconds, jobs: jobs, shard: shard, peakWorkerMB: runner.peakWorkerMB)
+            do {
+                try BatchIndex.write(results, to: outputDir, seconds: seconds, jobs: jobs, shard: shard, peakWorkerMB: runner.peakWorkerMB)
+            } catch {
+                FindingPrinter.stderr("error: \(error)")
+                throw ExitStatus.failure
+            }
             let s = BatchIndex.summary(results, seconds: seconds, jobs: jobs, shard: nil)
             if !quiet {
                 FindingPrinter.stderr("\(s.inputs) inputs: \(s.ok) ok, \(s.warnings) with warnings, \(s.errors) with errors, \(s.failed) failed"
@@ -168,8 +210,10 @@ struct BatchWorkerCommand: ParsableCommand {
     @OptionGroup var styleOptions: StyleOptions
     @Option var outputDir: String
     @Option var format: String
+    @Option var memoryLimit: Int = 0
 
     func run() throws {
+        BatchWorker.limitMemory(megabytes: memoryLimit)
         let style = try styleOptions.load()
         let formats = format.split(separator: ",").compactMap { BatchJob.Format(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
         BatchWorker.serve(BatchJob(outputDir: outputDir, formats: formats, style: style, pdfOptions: .fromEnvironment()))
