@@ -67,8 +67,12 @@ public enum AtomicFile {
     static func makeDirectories(_ path: String) -> Int32? {
         var info = stat()
         if stat(path, &info) == 0 { return (info.st_mode & S_IFMT) == S_IFDIR ? nil : ENOTDIR }
-        let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty, parent != path, let code = makeDirectories(parent) { return code }
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        if let slash = trimmed.lastIndex(of: "/") {
+            let parent = String(trimmed[..<slash])
+            if !parent.isEmpty, let code = makeDirectories(parent) { return code }
+        }
         if mkdir(path, 0o755) != 0 && errno != EEXIST { return errno }
         return nil
     }

@@ -200,3 +200,48 @@ final class BatchCommandTests: XCTestCase {
         XCTAssertTrue(rows[1].contains("larger than 16 MiB"), rows.joined())
     }
 }
+
+extension BatchCommandTests {
+    /// A zip of the four samples, stored (not compressed) so that a flipped byte stays a flipped byte.
+    func zip(_ name: String, texts: [String: Data]) throws -> URL {
+        let url = dir(name + "-zip").appendingPathComponent("\(name).zip")
+        let archive = try Archive(url: url, accessMode: .create)
+        for (path, data) in texts.sorted(by: { $0.key < $1.key }) {
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .none) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return url
+    }
+
+    func testDamagedZipEntryIsRefusedNotRendered() throws {
+        let texts = Dictionary(uniqueKeysWithValues: Self.samples.map { ("\($0).txt", try! Data(contentsOf: URL(fileURLWithPath: CLITests.sample($0)))) })
+        let url = try zip("crc", texts: texts)
+        var bytes = [UInt8](try Data(contentsOf: url))
+        // Flip a byte inside the first entry's data (after its 30-byte header and name).
+        let nameLength = Int(bytes[26]) | Int(bytes[27]) << 8, extraLength = Int(bytes[28]) | Int(bytes[29]) << 8
+        bytes[30 + nameLength + extraLength + 200] ^= 0x20
+        try Data(bytes).write(to: url)
+        let out = dir("crc-out")
+        let r = try run(["batch", url.path, "--output-dir", out.path, "--quiet", "--jobs", "1"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let rows = try index(out)
+        XCTAssertTrue(rows.contains { $0.hasPrefix("hanyin-county-2022.txt,") && $0.contains("CRC-32 does not match") }, rows.joined(separator: "\n"))
+        XCTAssertEqual(rows.dropFirst().filter { $0.contains(",ok,") || $0.contains(",warnings,") }.count, 3)
+    }
+
+    func testResumeKnowsItsInput() throws {
+        // The same paths in a different zip, older than the records: not "already done".
+        let first = try zip("first", texts: ["a.txt": try Data(contentsOf: URL(fileURLWithPath: CLITests.sample("xixia-county-2022")))])
+        let out = dir("identity-out")
+        XCTAssertEqual(try run(["batch", first.path, "--output-dir", out.path, "--quiet"]).status, 0)
+        let second = try zip("second", texts: ["a.txt": try Data(contentsOf: URL(fileURLWithPath: CLITests.sample("hanyin-county-2022")))])
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 0)], ofItemAtPath: second.path)
+        let resumed = try run(["batch", second.path, "--output-dir", out.path, "--resume"])
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertFalse(resumed.stderr.contains("already done"), resumed.stderr)
+        XCTAssertTrue(try index(out)[1].contains("汉阴县"), "rendered again from the new zip")
+        let again = try run(["batch", second.path, "--output-dir", out.path, "--resume"])
+        XCTAssertTrue(again.stderr.contains("1 already done"), again.stderr)
+    }
+}

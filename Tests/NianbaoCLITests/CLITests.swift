@@ -145,3 +145,34 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(mixed.stdout.contains("active.normative_documents.repealed,10"))
     }
 }
+
+extension CLITests {
+    func testCheckJSONIsAlwaysAnArrayAndOptionsAreChecked() throws {
+        let one = try run(["check", "--format", "json", sample("xin-county-office-2021")])
+        XCTAssertEqual(one.status, 0)
+        XCTAssertTrue(one.stdout.hasPrefix("["), "one report: still an array")
+        let none = try run(["check", "--format", "json", "/nonexistent.txt"])
+        XCTAssertEqual(none.status, 2)
+        XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(none.stdout.utf8)) as? [Any])?.count, 0, "no report: an empty array")
+        let fonts = try run(["render", sample("xin-county-office-2021"), "--fonts-dir", "/nonexistent-fonts"])
+        XCTAssertEqual(fonts.status, 64)
+        XCTAssertTrue(fonts.stderr.contains("--fonts-dir /nonexistent-fonts: no such folder"), fonts.stderr)
+        let style = try run(["render", sample("xin-county-office-2021"), "--style", "nosuch"])
+        XCTAssertEqual(style.status, 2)
+        XCTAssertTrue(style.stderr.contains("the styles are compact, official"), style.stderr)
+        for command in ["parse", "check", "render", "compare", "batch"] {
+            let help = try run([command, "--help"])
+            XCTAssertTrue(help.stdout.contains("Exit status: 0 done; 1"), "\(command) --help states the exit statuses")
+        }
+    }
+
+    func testCompareTakesMoreThanSixtyAgenciesInCSV() throws {
+        let inputs = (0..<61).map { _ in sample("xixia-county-2022") }
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-61-\(ProcessInfo.processInfo.processIdentifier).csv").path
+        let csv = try run(["compare"] + inputs + ["-o", out])
+        XCTAssertEqual(csv.status, 0, csv.stderr)
+        let pdf = try run(["compare"] + inputs + ["-o", out + ".pdf"])
+        XCTAssertEqual(pdf.status, 64)
+        XCTAssertTrue(pdf.stderr.contains("At most 60 reports fit on one PDF handout"), pdf.stderr)
+    }
+}

@@ -8,6 +8,7 @@ extension Nianbao {
     struct Batch: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Render a folder or zip of reports in parallel, with an index (or merge shard indexes).",
+            discussion: ExitStatus.help,
             subcommands: [Run.self, Merge.self],
             defaultSubcommand: Run.self
         )
