@@ -20,9 +20,17 @@ final class CLITests: XCTestCase {
     func run(_ args: [String]) throws -> Result { try Self.run(args) }
 
     /// Runs the built binary from the package root.
-    static func run(_ args: [String], env: [String: String] = [:]) throws -> Result {
-        let r = try Tool.run(binary.path, args, environment: env, directory: root)
+    static func run(_ args: [String], env: [String: String] = [:], directory: URL? = nil) throws -> Result {
+        let r = try Tool.run(binary.path, args, environment: env, directory: directory ?? root)
+        assertPlainMessages(r.stderr, args)
         return Result(status: r.status, stdout: r.stdout, stderr: r.stderr)
+    }
+
+    /// What nianbao says is for people: never a Foundation error dump or a Swift backtrace.
+    static func assertPlainMessages(_ stderr: String, _ args: [String], file: StaticString = #filePath, line: UInt = #line) {
+        for raw in ["NSCocoaErrorDomain", "UserInfo=", "Backtracing", "Fatal error", "Program crashed"] {
+            XCTAssertFalse(stderr.contains(raw), "nianbao \(args.joined(separator: " ")) printed «\(raw)»:\n\(stderr)", file: file, line: line)
+        }
     }
 
     func sample(_ name: String) -> String { Self.sample(name) }

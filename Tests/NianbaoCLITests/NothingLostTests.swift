@@ -25,8 +25,7 @@ final class NothingLostTests: XCTestCase {
     }
 
     private func run(_ args: [String]) throws -> CLITests.Result {
-        let r = try Tool.run(CLITests.binary.path, args, directory: dir)
-        return CLITests.Result(status: r.status, stdout: r.stdout, stderr: r.stderr)
+        try CLITests.run(args, directory: dir)
     }
 
     private func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
@@ -140,8 +139,7 @@ final class BatchRobustnessTests: XCTestCase {
     }
 
     private func run(_ args: [String]) throws -> CLITests.Result {
-        let r = try Tool.run(CLITests.binary.path, args, directory: dir)
-        return CLITests.Result(status: r.status, stdout: r.stdout, stderr: r.stderr)
+        try CLITests.run(args, directory: dir)
     }
 
     private func put(_ sample: String, _ name: String) throws {
@@ -207,5 +205,45 @@ final class BatchRobustnessTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/UPPER.pdf").path))
         let leftovers = (FileManager.default.enumerator(atPath: dir.appendingPathComponent("out").path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".nianbao-tmp") }
         XCTAssertEqual(leftovers, [])
+    }
+}
+
+extension BatchRobustnessTests {
+    func testAFullDiskStopsTheRunWithOneLine() throws {
+        let mountPoint = dir.appendingPathComponent("small")
+        try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
+        let mount = try Tool.run("mount", ["-t", "tmpfs", "-o", "size=200k", "tmpfs", mountPoint.path])
+        guard mount.status == 0 else { throw XCTSkip("cannot mount a small tmpfs here: \(mount.stderr)") }
+        defer { _ = try? Tool.run("umount", [mountPoint.path]) }
+        for i in 0..<12 { try put("xixia-county-2022", "r\(i).txt") }
+        let r = try run(["batch", "in", "--output-dir", mountPoint.appendingPathComponent("out").path, "--quiet", "--jobs", "1"])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertTrue(r.stderr.contains("is full; free some room and run the same command with --resume"), r.stderr)
+        let leftovers = (FileManager.default.enumerator(atPath: mountPoint.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".nianbao-tmp") }
+        XCTAssertEqual(leftovers, [], "no half-written file")
+    }
+
+    func testFolderNamesInGBKThroughTheCommand() throws {
+        // 报告.txt named in GBK, as unzipping a Windows zip on Linux leaves it.
+        let gbk: [UInt8] = [0xB1, 0xA8, 0xB8, 0xE6] + Array(".txt".utf8)
+        let target = Array(dir.appendingPathComponent("in").path.utf8) + [0x2F] + gbk + [0]
+        let data = try Data(contentsOf: TestPaths.sample("xin-county-office-2021"))
+        let fd = target.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        _ = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        let r = try run(["batch", "in", "--output-dir", "out", "--quiet"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(try index("out")["报告.txt"]?.contains("新县人民政府办公室") == true)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/报告.pdf").path))
+    }
+
+    func testFindingsWithoutALineNameTheFileAlone() throws {
+        let text = try String(contentsOf: TestPaths.sample("xin-county-office-2021"), encoding: .utf8)
+            .replacingOccurrences(of: "六、其他需要报告的事项", with: "")
+        try text.write(to: dir.appendingPathComponent("in/x.txt"), atomically: true, encoding: .utf8)
+        let r = try run(["check", "in/x.txt"])
+        XCTAssertTrue(r.stdout.contains("in/x.txt: warning: parse.section_missing:"), r.stdout)
+        XCTAssertFalse(r.stdout.contains(":0:"), r.stdout)
     }
 }
