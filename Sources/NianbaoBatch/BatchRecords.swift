@@ -74,7 +74,7 @@ public enum BatchPlan {
         var done: [Int: BatchResult] = [:]
         // A zip's entries carry their size and CRC-32: its central directory is read once.
         var zipEntries: [String: Entry] = [:]
-        if let zip = items.first(where: { $0.zip != nil })?.zip, let archive = try? Archive(url: URL(fileURLWithPath: zip), accessMode: .read) {
+        if let zip = items.first(where: { $0.zip != nil })?.zip, let archive = try? Archive(url: URL(fileURLWithPath: zip), accessMode: .read, pathEncoding: nil) {
             for entry in archive where zipEntries[ZipNames.key(entry)] == nil { zipEntries[ZipNames.key(entry)] = entry }
         }
         for (i, item) in items.enumerated() where item.refused == nil {

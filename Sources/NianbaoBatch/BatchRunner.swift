@@ -189,7 +189,7 @@ final class WorkerProcess {
         process.standardInput = input
         process.standardOutput = output
         errorLog = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-worker-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: errorLog)
         try process.run()
     }

@@ -57,7 +57,7 @@ public enum StyleLoader {
         } catch {
             throw StyleError(file: file, key: "", message: "not valid YAML: \(error)")
         }
-        var r = Reader(file: file)
+        let r = Reader(file: file)
         let top = try r.table(root, "")
         try r.only(top, ["name", "page", "roles", "table"], at: "")
         let page = try r.table(top["page"], "page")

@@ -76,7 +76,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(many.status, 0, many.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/xixia-county-2022.md"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/hanyin-county-2022.md"))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".tmp") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".nianbao-tmp") }
         XCTAssertEqual(leftovers, [])
     }
 
