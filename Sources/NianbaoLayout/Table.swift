@@ -151,16 +151,13 @@ public struct TableLayout {
             var y = flow.y
             for r in slice { top[r] = y; y += heights[r] }
             let sliceEnd = y
+            var rules = RuleSet()
             for (i, c) in spec.cells.enumerated() {
                 let rows = (c.row..<(c.row + c.rowSpan)).filter { top[$0] != nil }
                 guard let r0 = rows.first, let r1 = rows.last else { continue }
                 let cellTop = top[r0]!, cellBottom = top[r1]! + heights[r1]
                 let xa = xs[c.column], xb = xs[c.column + c.columnSpan]
-                let w = style.tableRule
-                flow.add(.rule(x1: xa, y1: cellTop, x2: xb, y2: cellTop, width: w))
-                flow.add(.rule(x1: xa, y1: cellBottom, x2: xb, y2: cellBottom, width: w))
-                flow.add(.rule(x1: xa, y1: cellTop, x2: xa, y2: cellBottom, width: w))
-                flow.add(.rule(x1: xb, y1: cellTop, x2: xb, y2: cellBottom, width: w))
+                rules.addBox(x0: xa, y0: cellTop, x1: xb, y1: cellBottom)
                 guard !c.text.isEmpty else { continue }
                 // A span broken across pages shows its label in each part where it fits.
                 let textHeight = Double(lines[i]) * lineHeight
@@ -168,6 +165,7 @@ public struct TableLayout {
                 let ty = cellTop + (cellBottom - cellTop - textHeight) / 2
                 flow.add(.text(block(c, xs: xs), x: xa + pad, y: ty, lines: 0..<lines[i]))
             }
+            for rule in rules.items(width: style.tableRule) { flow.add(rule) }
             flow.advance(sliceEnd - flow.y)
             start = lastGood + 1
             if start < spec.rowCount {

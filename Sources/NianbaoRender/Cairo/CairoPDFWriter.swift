@@ -95,7 +95,7 @@ enum CairoPDFWriter {
     /// One line laid out again with the letter spacing that makes it exactly `available` wide.
     private static func drawJustified(_ text: String, block: TextBlock, natural: Double, available: Double, x: Double, baseline: Double, cr: OpaquePointer, pango: OpaquePointer) {
         let trimmed = String(text.reversed().drop { $0 == " " || $0 == "\n" }.reversed())
-        let gaps = max(trimmed.count - 1, 1)
+        let gaps = max(Justification.gaps(trimmed), 1)
         var single = block
         single.text = trimmed
         single.width = available * 2

@@ -12,6 +12,25 @@ struct DrawnGlyph {
 /// glyphs and a block can be cut at any line. Justified lines are spread to the full width
 /// by adding the same space after every character: Pango stretches only spaces, and Chinese
 /// has none.
+/// Which gaps justification may stretch: not those inside a number or a Latin word.
+enum Justification {
+    static func isWordByte(_ b: UInt8?) -> Bool {
+        guard let b else { return false }
+        return (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0x2E
+    }
+
+    /// Stretchable gaps of a line's text: between characters, unless both are word bytes.
+    static func gaps(_ text: String) -> Int {
+        var count = 0
+        var previous: Character?
+        for c in text {
+            if let p = previous, !(isWordByte(p.utf8.count == 1 ? p.utf8.first : nil) && isWordByte(c.utf8.count == 1 ? c.utf8.first : nil)) { count += 1 }
+            previous = c
+        }
+        return count
+    }
+}
+
 func drawnLines(_ block: TextBlock, _ shaped: ShapedBlock, x: Double, y: Double, lines: Range<Int>, _ body: ([DrawnGlyph]) throws -> Void) rethrows {
     for index in lines where index < shaped.lines.count {
         let line = shaped.lines[index]
@@ -24,20 +43,32 @@ func drawnLines(_ block: TextBlock, _ shaped: ShapedBlock, x: Double, y: Double,
         // indent and the offset of centred or right-aligned lines.
         let lineX = x + line.logicalX
         var extra = 0.0
+        // Justification stretches the gaps between clusters, but not inside a number or a
+        // Latin word (2022 stays 2022), as the layout's letter spacing does.
+        func word(_ g: PlacedGlyph) -> Bool { Justification.isWordByte(g.text.isEmpty ? nil : shaped.utf8[g.text.lowerBound]) }
+        var stretchable: [Bool] = []  // per cluster: the gap before it stretches
+        var previous: PlacedGlyph?
         if block.alignment == .justify, index < shaped.lines.count - 1 {
             while let last = glyphs.last, last.isSpace { glyphs.removeLast() }
-            let clusters = glyphs.filter { !$0.text.isEmpty }.count
+            for glyph in glyphs where !glyph.text.isEmpty {
+                stretchable.append(previous.map { !(word($0) && word(glyph)) } ?? false)
+                previous = glyph
+            }
+            let gaps = stretchable.filter { $0 }.count
             let natural = glyphs.reduce(0) { $0 + $1.advance } - block.letterSpacing
-            if clusters > 1, natural < available, available - natural < available * 0.2 {
-                extra = (available - natural) / Double(clusters - 1)
+            if gaps > 0, natural < available, available - natural < available * 0.2 {
+                extra = (available - natural) / Double(gaps)
             }
         }
         var drawn: [DrawnGlyph] = []
         drawn.reserveCapacity(glyphs.count)
-        var gaps = -1
+        var cluster = -1, stretched = 0
         for glyph in glyphs {
-            if !glyph.text.isEmpty { gaps += 1 }
-            drawn.append(DrawnGlyph(glyph: glyph, x: lineX + glyph.x + extra * Double(max(gaps, 0)), baseline: baseline + glyph.y))
+            if !glyph.text.isEmpty {
+                cluster += 1
+                if cluster < stretchable.count, stretchable[cluster] { stretched += 1 }
+            }
+            drawn.append(DrawnGlyph(glyph: glyph, x: lineX + glyph.x + extra * Double(stretched), baseline: baseline + glyph.y))
         }
         try body(drawn)
     }

@@ -36,14 +36,45 @@ enum PangoText {
             // justification would change the widths the writer measures.
             pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
         }
+        let attrs = pango_attr_list_new()
+        // Never a hyphen Pango inserts when it breaks a long word or URL: a CJK report has
+        // none, and the glyph would have no text of its own.
+        pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(0))
         if block.letterSpacing != 0 {
-            let attrs = pango_attr_list_new()
-            pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(CPangoCairo_fromPoints(block.letterSpacing)))
-            pango_layout_set_attributes(layout, attrs)
-            pango_attr_list_unref(attrs)
+            // The grid's letter spacing is for the ideographs: numbers and Latin words stay
+            // whole (2022, not 2 0 2 2), so that they read, and copy, as written.
+            for range in spacedRanges(block.text) {
+                let attr = pango_attr_letter_spacing_new(CPangoCairo_fromPoints(block.letterSpacing))!
+                attr.pointee.start_index = guint(range.lowerBound)
+                attr.pointee.end_index = guint(range.upperBound)
+                pango_attr_list_insert(attrs, attr)
+            }
         }
+        pango_layout_set_attributes(layout, attrs)
+        pango_attr_list_unref(attrs)
         pango_layout_set_text(layout, block.text, -1)
         return layout
+    }
+
+    /// UTF-8 byte ranges of `text` outside runs of two or more ASCII letters and digits (and
+    /// the `.` `,` `:` `%` `-` between them: 1131.7652, 2022-01-31).
+    static func spacedRanges(_ text: String) -> [Range<Int>] {
+        let bytes = Array(text.utf8)
+        func word(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
+        var out: [Range<Int>] = []
+        var start = 0, i = 0
+        while i < bytes.count {
+            guard word(bytes[i]) else { i += 1; continue }
+            var j = i + 1
+            while j < bytes.count, word(bytes[j]) || (j + 1 < bytes.count && ".,:%-/".utf8.contains(bytes[j]) && word(bytes[j + 1])) { j += 1 }
+            if j - i >= 2 {
+                if i > start { out.append(start..<i) }
+                start = j
+            }
+            i = j
+        }
+        if start < bytes.count { out.append(start..<bytes.count) }
+        return out
     }
 }
 
