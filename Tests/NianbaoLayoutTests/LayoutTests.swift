@@ -122,3 +122,21 @@ final class PageFlowTests: XCTestCase {
         XCTAssertEqual(PageFlowProbe.lines(flow), [[3], [2]])
     }
 }
+
+extension LayoutTests {
+    func testEveryTableRuleIsDrawnOnce() {
+        let doc = ReportLayout(style: Self.style, measurer: FixedAdvanceMeasurer()).layout(report(paragraphs: 5))
+        for (p, page) in doc.pages.enumerated() {
+            var horizontal: [Double: [(Double, Double)]] = [:], vertical: [Double: [(Double, Double)]] = [:]
+            for case let .rule(x1, y1, x2, y2, _) in page.items {
+                if y1 == y2 { horizontal[y1, default: []].append((min(x1, x2), max(x1, x2))) } else { vertical[x1, default: []].append((min(y1, y2), max(y1, y2))) }
+            }
+            for (line, segments) in Array(horizontal) + Array(vertical) {
+                let sorted = segments.sorted { $0.0 < $1.0 }
+                for (a, b) in zip(sorted, sorted.dropFirst()) {
+                    XCTAssertGreaterThan(b.0, a.1 + 0.001, "page \(p + 1): two rules on line \(line) overlap or touch: \(a) and \(b)")
+                }
+            }
+        }
+    }
+}

@@ -99,6 +99,18 @@ final class ReportPDFTests: XCTestCase {
         for n in [0, 999, 1_999] { XCTAssertTrue(text.contains("第\(n)句：通过多种形式"), "sentence \(n)") }
     }
 
+    func testNumbersAreNotLetterSpacedApart() throws {
+        // The grid's letter spacing (compact: 0.68 pt) once printed 2 0 2 2; pdftotext now
+        // finds every year and count of the text whole.
+        let compact = try StyleLoader.load("compact", searching: [TestPaths.styles])
+        let (report, pdf) = try render("hanyin-county-2022", style: compact)
+        let text = try run("pdftotext", ["-raw", try write(pdf, "digits"), "-"]).out.replacingOccurrences(of: "\n", with: "")
+        let prose = report.sections.flatMap(\.paragraphs).map(\.text).joined()
+        for number in ["2022", "5792", "12345", "2112", "100%"] {
+            XCTAssertEqual(text.components(separatedBy: number).count, prose.components(separatedBy: number).count + (number == "2022" ? 1 : 0), number)
+        }
+    }
+
     func testSameInputSameBytes() throws {
         let (_, a) = try render("xixia-county-2022")
         let (_, b) = try render("xixia-county-2022")
