@@ -162,7 +162,7 @@ public final class BatchRunner: @unchecked Sendable {  // shared state is guarde
                 retire(p)
                 if wasCancelled { break }  // interrupted, not failed: --resume takes it up again
                 let words = p.lastWords()
-                let memory = limits.megabytes > 0 && (words.contains("memory") || words.contains("alloc")) ? " (it may have run out of its \(limits.megabytes) MB, --memory-limit)" : ""
+                let memory = limits.megabytes > 0 && (words.contains("memory") || words.contains("alloc")) ? " — it needed more than its \(limits.megabytes) MB (--memory-limit)" : ""
                 finish(index, .failed(item.path, "the worker died while processing this file (\(status))\(memory)\(words.isEmpty ? "" : ": " + words); other files were not affected"), start: start, progress: progress)
                 process = nil
             }
@@ -239,8 +239,14 @@ final class WorkerProcess {
     func lastWords() -> String {
         let text = String(decoding: (try? Data(contentsOf: errorLog)) ?? Data(), as: UTF8.self)
         let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        let telling = lines.first { $0.contains("Fatal error") || $0.contains("error:") } ?? lines.last ?? ""
-        return String(telling.prefix(300))
+        // The cause, not the backtrace that follows it: a Swift fatal error, GLib's failed
+        // allocation, the crash line.
+        let telling = lines.first { $0.contains("Fatal error") || $0.contains("failed to allocate") || $0.contains("ERROR") }
+            ?? lines.first { $0.hasPrefix("*** Program crashed") } ?? ""
+        var words = String(telling.drop { $0 == "*" || $0 == " " })
+        if let range = words.range(of: "ERROR **: ") { words = String(words[range.upperBound...]) }  // GLib's prefix
+        while words.hasSuffix("*") || words.hasSuffix(" ") { words.removeLast() }
+        return String(words.prefix(300))
     }
 
     /// Closes the worker's input and waits for it; describes how it ended.

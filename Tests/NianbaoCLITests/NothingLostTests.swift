@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoTestSupport
+import ZIPFoundation
 import XCTest
 
 /// Nothing a user gave is overwritten or lost (issue 11): outputs that would replace an input,
@@ -245,5 +246,50 @@ extension BatchRobustnessTests {
         let r = try run(["check", "in/x.txt"])
         XCTAssertTrue(r.stdout.contains("in/x.txt: warning: parse.section_missing:"), r.stdout)
         XCTAssertFalse(r.stdout.contains(":0:"), r.stdout)
+    }
+}
+
+extension BatchRobustnessTests {
+    func testAnInputThatNeedsTooMuchMemoryFailsAloneAndSaysWhy() throws {
+        // About 3 MB of prose: more than a worker of 256 MB can lay out; a normal report beside it.
+        let sample = try String(contentsOf: TestPaths.sample("xin-county-office-2021"), encoding: .utf8)
+        let cut = try XCTUnwrap(sample.range(of: "二、主动公开政府信息情况"))
+        var prose = ""
+        var n = 0
+        while prose.utf8.count < 3_000_000 {
+            prose += "　　第\(n)段：通过多种形式公开政府信息，不断加强政府信息公开平台载体建设，打造立体化的政府信息公开体系。\n"
+            n += 1
+        }
+        try (sample[..<cut.lowerBound] + prose + sample[cut.lowerBound...]).write(to: dir.appendingPathComponent("in/huge.txt"), atomically: true, encoding: .utf8)
+        try put("xixia-county-2022", "normal.txt")
+        let r = try run(["batch", "in", "--output-dir", "out", "--quiet", "--jobs", "1", "--memory-limit", "256"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let rows = try index("out")
+        let huge = try XCTUnwrap(rows["huge.txt"])
+        XCTAssertTrue(huge.contains("failed") && huge.contains("the worker died while processing this file"), huge)
+        XCTAssertTrue(huge.contains("256 MB (--memory-limit)"), huge)
+        XCTAssertFalse(huge.contains("Backtrace"), huge)
+        XCTAssertTrue(rows["normal.txt"]?.contains(",ok,") == true, "the other input still renders")
+    }
+
+    func testAliasedAndEscapingZipEntriesThroughTheCommand() throws {
+        let zip = dir.appendingPathComponent("in.zip")
+        let archive = try Archive(url: zip, accessMode: .create)
+        let report = try Data(contentsOf: TestPaths.sample("xin-county-office-2021"))
+        for path in ["x.txt", "./x.txt", "a/b/../c.txt", "../evil.txt", ".nianbao/records/y.txt"] {
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(report.count)) { position, size in
+                report.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        let r = try run(["batch", zip.path, "--output-dir", "out", "--quiet"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let rows = try index("out")
+        XCTAssertEqual(rows.keys.filter { $0.hasPrefix("x.txt") }.count, 2, "both aliases have a row: \(rows.keys)")
+        XCTAssertTrue(rows.filter { $0.key.hasPrefix("x.txt") }.allSatisfy { $0.value.contains("2 entries of the zip name x.txt") })
+        XCTAssertTrue(rows["a/c.txt"]?.contains(",warnings,") == true, "a/b/../c.txt normalised and rendered")
+        XCTAssertTrue(rows["../evil.txt"]?.contains("refused") == true, "shown as written")
+        XCTAssertTrue(rows[".nianbao/records/y.txt"]?.contains("where nianbao keeps its records") == true)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/x.pdf").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("evil.pdf").path))
     }
 }
