@@ -162,7 +162,8 @@ public final class BatchRunner: @unchecked Sendable {  // shared state is guarde
                 retire(p)
                 if wasCancelled { break }  // interrupted, not failed: --resume takes it up again
                 let words = p.lastWords()
-                let memory = limits.megabytes > 0 && (words.contains("memory") || words.contains("alloc")) ? " — it needed more than its \(limits.megabytes) MB (--memory-limit)" : ""
+                let outOfMemory = ["memory", "alloc", "Resource temporarily unavailable", "creating thread"].contains { words.contains($0) }
+                let memory = limits.megabytes > 0 && outOfMemory ? " — it needed more than its \(limits.megabytes) MB (--memory-limit)" : ""
                 finish(index, .failed(item.path, "the worker died while processing this file (\(status))\(memory)\(words.isEmpty ? "" : ": " + words); other files were not affected"), start: start, progress: progress)
                 process = nil
             }
@@ -241,7 +242,7 @@ final class WorkerProcess {
         let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         // The cause, not the backtrace that follows it: a Swift fatal error, GLib's failed
         // allocation, the crash line.
-        let telling = lines.first { $0.contains("Fatal error") || $0.contains("failed to allocate") || $0.contains("ERROR") }
+        let telling = lines.first { $0.contains("Fatal error") || $0.contains("failed to allocate") || $0.contains("ERROR") || $0.contains("Error creating thread") }
             ?? lines.first { $0.hasPrefix("*** Program crashed") } ?? ""
         var words = String(telling.drop { $0 == "*" || $0 == " " })
         if let range = words.range(of: "ERROR **: ") { words = String(words[range.upperBound...]) }  // GLib's prefix

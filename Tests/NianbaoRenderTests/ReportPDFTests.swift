@@ -111,6 +111,23 @@ final class ReportPDFTests: XCTestCase {
         }
     }
 
+    func testJustifiedLinesEndAtTheTypeArea() throws {
+        // Where the ink of every full line ends, read back by poppler: at the right edge of the
+        // type area (left margin + type width) within 0.05 pt, in both styles.
+        for (name, right) in [("official", (28.0 + 156.0) / 25.4 * 72), ("compact", (20.0 + 170.0) / 25.4 * 72)] {
+            let style = try StyleLoader.load(name, searching: [TestPaths.styles])
+            let (_, pdf) = try render("hanyin-county-2022", style: style)
+            let xml = try run("pdftotext", ["-bbox-layout", "-f", "1", "-l", "2", try write(pdf, "ends-\(name)"), "-"]).out
+            let ends = xml.components(separatedBy: "<line ").dropFirst().compactMap { line -> Double? in
+                guard let r = line.range(of: "xMax=\""), let end = line[r.upperBound...].firstIndex(of: "\"") else { return nil }
+                return Double(line[r.upperBound..<end])
+            }
+            let full = ends.filter { $0 > right - 3 }
+            XCTAssertGreaterThan(full.count, 20, name)
+            for end in full { XCTAssertEqual(end, right, accuracy: 0.05, "\(name): a justified line ends at \(end)") }
+        }
+    }
+
     func testSameInputSameBytes() throws {
         let (_, a) = try render("xixia-county-2022")
         let (_, b) = try render("xixia-county-2022")

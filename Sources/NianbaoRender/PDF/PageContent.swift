@@ -42,7 +42,7 @@ func drawnLines(_ block: TextBlock, _ shaped: ShapedBlock, x: Double, y: Double,
         // Glyph x is measured from the line's start; Pango's logical x holds the first line's
         // indent and the offset of centred or right-aligned lines.
         let lineX = x + line.logicalX
-        var extra = 0.0
+        var extra = 0.0, shift = 0.0
         // Justification stretches the gaps between clusters, but not inside a number or a
         // Latin word (2022 stays 2022), as the layout's letter spacing does.
         func word(_ g: PlacedGlyph) -> Bool { Justification.isWordByte(g.text.isEmpty ? nil : shaped.utf8[g.text.lowerBound]) }
@@ -55,9 +55,16 @@ func drawnLines(_ block: TextBlock, _ shaped: ShapedBlock, x: Double, y: Double,
                 previous = glyph
             }
             let gaps = stretchable.filter { $0 }.count
-            let natural = glyphs.reduce(0) { $0 + $1.advance } - block.letterSpacing
-            if gaps > 0, natural < available, available - natural < available * 0.2 {
-                extra = (available - natural) / Double(gaps)
+            // From the first glyph's origin to where the last one's ink ends: letter spacing at
+            // either end is not part of it, so the line starts and ends at the type area.
+            if let first = glyphs.first, let last = glyphs.last {
+                let natural = last.x + last.fontAdvance - first.x
+                // A full line of the grid may overrun by the last glyph's negative letter
+                // spacing (its ink does not shrink): it is drawn in by the same rule.
+                if gaps > 0, available - natural < available * 0.2, natural - available < 1 {
+                    extra = (available - natural) / Double(gaps)
+                    shift = -first.x
+                }
             }
         }
         var drawn: [DrawnGlyph] = []
@@ -68,7 +75,7 @@ func drawnLines(_ block: TextBlock, _ shaped: ShapedBlock, x: Double, y: Double,
                 cluster += 1
                 if cluster < stretchable.count, stretchable[cluster] { stretched += 1 }
             }
-            drawn.append(DrawnGlyph(glyph: glyph, x: lineX + glyph.x + extra * Double(stretched), baseline: baseline + glyph.y))
+            drawn.append(DrawnGlyph(glyph: glyph, x: lineX + shift + glyph.x + extra * Double(stretched), baseline: baseline + glyph.y))
         }
         try body(drawn)
     }

@@ -18,6 +18,8 @@ struct PlacedGlyph {
     var text: Range<Int>
     /// A space or line break, which justification trims at a line's end.
     var isSpace: Bool
+    /// The face's own advance, without letter spacing: where the glyph's ink ends.
+    var fontAdvance: Double
 }
 
 /// One line of a shaped block: its glyphs and where Pango put it.
@@ -28,6 +30,9 @@ struct ShapedLine {
     /// Height of the line and its baseline from its top.
     var height: Double
     var baseline: Double
+    /// Pango's logical width of the line: what justification stretches to the type width
+    /// (the glyph advances count letter spacing differently at run ends).
+    var width: Double
 }
 
 /// A text block broken into lines and shaped: what both the measurer (line count) and the
@@ -122,7 +127,8 @@ final class Shaper {
                 runs = node.pointee.next
             }
             result.append(ShapedLine(glyphs: glyphs, logicalX: CPangoCairo_toPoints(logical.x),
-                                     height: CPangoCairo_toPoints(logical.height), baseline: CPangoCairo_toPoints(baseline - logical.y)))
+                                     height: CPangoCairo_toPoints(logical.height), baseline: CPangoCairo_toPoints(baseline - logical.y),
+                                     width: CPangoCairo_toPoints(logical.width)))
         } while pango_layout_iter_next_line(iter) != 0
         return result
     }
@@ -149,11 +155,14 @@ final class Shaper {
                 if j < count { end = itemStart + Int(string.log_clusters[j]) }
             }
             let byte = UInt8(bitPattern: text[cluster])
+            var extents = PangoRectangle()
+            if info.glyph & unknown == 0 { pango_font_get_glyph_extents(item.analysis.font, info.glyph, nil, &extents) }
             glyphs.append(PlacedGlyph(face: face, glyph: info.glyph & unknown != 0 ? 0 : Int(info.glyph),
                                       x: Double(pen + Int(info.geometry.x_offset)) / Double(CPangoCairo_scale()),
                                       advance: CPangoCairo_toPoints(info.geometry.width), y: CPangoCairo_toPoints(info.geometry.y_offset),
                                       text: isFirst ? cluster..<max(cluster, end) : cluster..<cluster,
-                                      isSpace: byte == 0x20 || byte == 0x0A))
+                                      isSpace: byte == 0x20 || byte == 0x0A,
+                                      fontAdvance: info.glyph & unknown == 0 ? CPangoCairo_toPoints(extents.width) : CPangoCairo_toPoints(info.geometry.width)))
         }
         return pen
     }

@@ -70,7 +70,7 @@ extension Nianbao.Batch {
         func validate() throws {
             if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256.") }
             if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
-            if memoryLimit != 0 && memoryLimit < 256 { throw ValidationError("--memory-limit must be 0 (none) or at least 256 MB.") }
+            if memoryLimit != 0 && memoryLimit < 384 { throw ValidationError("--memory-limit must be 0 (none) or at least 384 MB (a worker needs about 300 MB of address space for an ordinary report).") }
             _ = try shardSpec()
         }
 
