@@ -53,7 +53,7 @@ public struct HandoutLayout {
 
         charts(sheet, &flow, &outline)
         var pages = flow.pages
-        PageNumbers.add(to: &pages, style: style, geometry: g)
+        PageNumbers.add(to: &pages, style: style, geometry: g, measurer: measurer)
         let agencies = Array(Set(sheet.columns.map(\.agency))).sorted()
         return PagedDocument(width: g.width, height: g.height, pages: pages,
                              metadata: DocumentMetadata(title: sheet.title, author: agencies.prefix(3).joined(separator: "、") + (agencies.count > 3 ? "等" : ""),

@@ -93,4 +93,12 @@ public struct TextBlock: Sendable, Hashable {
 public protocol TextMeasuring {
     /// How many lines `block` takes at its width.
     func lineCount(_ block: TextBlock) -> Int
+    /// How far below the top of `block`'s first line the middle of its ink is, as the writers
+    /// place the line (the page number's dashes are put by their ink, GB/T 9704).
+    func inkMiddle(_ block: TextBlock) -> Double
+}
+
+extension TextMeasuring {
+    /// Without a real face: the middle of the line.
+    public func inkMiddle(_ block: TextBlock) -> Double { block.lineHeight / 2 }
 }

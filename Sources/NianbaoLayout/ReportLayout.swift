@@ -76,7 +76,7 @@ public struct ReportLayout {
         }
 
         var pages = flow.pages
-        PageNumbers.add(to: &pages, style: style, geometry: g)
+        PageNumbers.add(to: &pages, style: style, geometry: g, measurer: measurer)
         return PagedDocument(width: g.width, height: g.height, pages: pages,
                              metadata: DocumentMetadata(title: titleText, author: report.agency,
                                                         subject: report.year.map { "\($0)年政府信息公开工作年度报告" } ?? "政府信息公开工作年度报告"),
@@ -86,16 +86,19 @@ public struct ReportLayout {
 
 /// Page numbers as official documents print them.
 public enum PageNumbers {
-    /// `— n —` `geometry.pageNumberGap` below the type area, one character in from the right
-    /// edge on odd pages and from the left edge on even pages.
-    public static func add(to pages: inout [Page], style: Style, geometry g: PageGeometry) {
-        for i in pages.indices { pages[i].items.append(item(i + 1, style: style, geometry: g)) }
+    /// `— n —` with its dashes `geometry.pageNumberGap` below the type area (GB/T 9704: the
+    /// 一字线 itself, not the top of the text), one character in from the right edge on odd
+    /// pages and from the left edge on even pages. The dash's ink is measured in the face used.
+    public static func add(to pages: inout [Page], style: Style, geometry g: PageGeometry, measurer: TextMeasuring) {
+        let dash = TextBlock(text: "—", font: style.pageNumber, width: g.typeWidth, lineHeight: style.pageNumber.size * 1.3)
+        let dashMiddle = measurer.inkMiddle(dash)
+        for i in pages.indices { pages[i].items.append(item(i + 1, style: style, geometry: g, dashMiddle: dashMiddle)) }
     }
 
-    static func item(_ n: Int, style: Style, geometry g: PageGeometry) -> FrameItem {
+    static func item(_ n: Int, style: Style, geometry g: PageGeometry, dashMiddle: Double) -> FrameItem {
         let size = style.pageNumber.size
         let block = TextBlock(text: "— \(n) —", font: style.pageNumber, width: g.typeWidth - 2 * size,
                               alignment: n % 2 == 1 ? .right : .left, lineHeight: size * 1.3)
-        return .text(block, x: g.left + size, y: g.top + g.typeHeight + g.pageNumberGap, lines: 0..<1)
+        return .text(block, x: g.left + size, y: g.top + g.typeHeight + g.pageNumberGap - dashMiddle, lines: 0..<1)
     }
 }

@@ -55,8 +55,9 @@ final class LayoutTests: XCTestCase {
             let number = texts(page).last!
             XCTAssertEqual(number.0.text, "— \(i + 1) —")
             XCTAssertEqual(number.0.alignment, i % 2 == 0 ? .right : .left, "odd pages right, even left")
-            // 7 mm below the type area: 37 + 225 + 7 = 269 mm.
-            XCTAssertEqual(number.2, 269 * 72 / 25.4, accuracy: 0.001)
+            // The dashes' ink 7 mm below the type area (37 + 225 + 7 = 269 mm); the fake face
+            // has its ink in the middle of the line (14 pt × 1.3 / 2 above).
+            XCTAssertEqual(number.2, 269 * 72 / 25.4 - 14 * 1.3 / 2, accuracy: 0.001)
         }
         XCTAssertEqual(doc.outline.map(\.level), [0, 1, 1, 1, 1, 1, 1])
         XCTAssertEqual(doc.metadata.author, "示例县人民政府")

@@ -128,6 +128,35 @@ final class ReportPDFTests: XCTestCase {
         }
     }
 
+    func testPageNumberDashesStandSevenMillimetresBelowTheTypeArea() throws {
+        // GB/T 9704: the 一字线 themselves 7 mm below the type area's lower edge. Read from the
+        // page image (600 dpi): the rows below the type area that the dashes ink.
+        let (_, pdf) = try render("hanyin-county-2022")
+        let path = try write(pdf, "page-numbers")
+        let prefix = (path as NSString).deletingPathExtension
+        _ = try run("pdftoppm", ["-gray", "-r", "600", "-f", "1", "-l", "2", path, prefix])
+        for page in 1...2 {
+            let pgm = [UInt8](try Data(contentsOf: URL(fileURLWithPath: "\(prefix)-\(page).pgm")))
+            // P5 header: magic, width height, max, then one byte a pixel.
+            var fields: [String] = [], i = 0
+            while fields.count < 4 {
+                var field = ""
+                while pgm[i] == 0x20 || pgm[i] == 0x0A { i += 1 }
+                while pgm[i] != 0x20 && pgm[i] != 0x0A { field.append(Character(Unicode.Scalar(pgm[i]))); i += 1 }
+                fields.append(field)
+            }
+            let width = Int(fields[1])!, pixels = pgm[(i + 1)...]
+            let mm = { (row: Int) in Double(row) / 600 * 25.4 }
+            let bottom = 37.0 + 225.0
+            let rows = Int((bottom + 2) / 25.4 * 600)..<Int((bottom + 12) / 25.4 * 600)
+            let ink = rows.map { y in (y, (0..<width).filter { pixels[pixels.startIndex + y * width + $0] < 128 }.count) }
+            let widest = ink.map(\.1).max() ?? 0
+            let dash = ink.filter { $0.1 > widest / 2 }.map(\.0)
+            let middle = (mm(dash.first!) + mm(dash.last! + 1)) / 2 - bottom
+            XCTAssertEqual(middle, 7, accuracy: 0.3, "page \(page): the dashes stand \(middle) mm below the type area")
+        }
+    }
+
     func testSameInputSameBytes() throws {
         let (_, a) = try render("xixia-county-2022")
         let (_, b) = try render("xixia-county-2022")

@@ -84,4 +84,19 @@ public final class PangoMeasurer: TextMeasuring {
     public init() {}
 
     public func lineCount(_ block: TextBlock) -> Int { Shaper.current.shape(block).lines.count }
+
+    public func inkMiddle(_ block: TextBlock) -> Double {
+        // The first line's ink, placed as the writers place a line in its band.
+        let layout = PangoText.layout(block, context: Shaper.current.context)
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        guard let iter = pango_layout_get_iter(layout) else { return block.lineHeight / 2 }
+        defer { pango_layout_iter_free(iter) }
+        var ink = PangoRectangle(), logical = PangoRectangle()
+        pango_layout_iter_get_line_extents(iter, &ink, &logical)
+        guard ink.height > 0 else { return block.lineHeight / 2 }
+        let baseline = CPangoCairo_toPoints(pango_layout_iter_get_baseline(iter))
+        let top = CPangoCairo_toPoints(logical.y), height = CPangoCairo_toPoints(logical.height)
+        let inkMiddle = CPangoCairo_toPoints(ink.y) + CPangoCairo_toPoints(ink.height) / 2
+        return (block.lineHeight - height) / 2 + (baseline - top) + (inkMiddle - baseline)
+    }
 }

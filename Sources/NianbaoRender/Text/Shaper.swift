@@ -56,7 +56,7 @@ struct FaceLocation: Hashable {
 /// drawn, or repeated from report to report (table labels), is shaped once. One per thread:
 /// Pango contexts are not thread-safe; `Shaper.current` is the calling thread's.
 final class Shaper {
-    private let context: OpaquePointer
+    let context: OpaquePointer
     private var cache: [TextBlock: ShapedBlock] = [:]
     /// Faces seen so far; `PlacedGlyph.face` indexes this (nil: not a fontconfig font).
     private(set) var faces: [FaceLocation?] = []
