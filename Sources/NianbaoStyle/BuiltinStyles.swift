@@ -8,7 +8,10 @@ enum BuiltinStyles {
 # Lengths of the page in millimetres, type sizes in points. Each role names its preferred
 # font families first (the licensed faces offices own), then free ones: Nianbao Serif/Sans SC
 # are Debian's Noto CJK faces prepared by `make fonts` for fast, small PDFs; the full Noto
-# faces after them supply any character the prepared ones lack.
+# faces after them supply any character the prepared ones lack. （一） headings are in 楷体: AR PL
+# KaitiM GB (Debian fonts-arphic-gkai00mp, installed by `make`) when no licensed 楷体 is there.
+# For 仿宋, offices install their licensed 仿宋_GB2312 into fonts/ (or --fonts-dir); Debian has
+# no free 仿宋, so the body falls back to a 宋体 (Noto Serif CJK).
 name: official
 page:
   width: 210
@@ -32,7 +35,7 @@ roles:
     families: [黑体, SimHei, Nianbao Sans SC, Noto Sans CJK SC]
     size: 16
   heading2:
-    families: [楷体_GB2312, 楷体, KaiTi, KaiTi_GB2312, LXGW WenKai, AR PL UKai CN, Nianbao Serif SC, Noto Serif CJK SC]
+    families: [楷体_GB2312, 楷体, KaiTi, KaiTi_GB2312, LXGW WenKai, AR PL KaitiM GB, AR PL UKai CN, Nianbao Serif SC, Noto Serif CJK SC]
     size: 16
   table:
     families: [宋体, SimSun, Nianbao Serif SC, Noto Serif CJK SC]
@@ -75,7 +78,7 @@ roles:
     size: 12.5
     weight: bold
   heading2:
-    families: [LXGW WenKai, AR PL UKai CN, Nianbao Serif SC, Noto Serif CJK SC]
+    families: [LXGW WenKai, AR PL KaitiM GB, AR PL UKai CN, Nianbao Serif SC, Noto Serif CJK SC]
     size: 12
   table:
     families: [Nianbao Sans SC, Noto Sans CJK SC]

@@ -157,6 +157,16 @@ final class ReportPDFTests: XCTestCase {
         }
     }
 
+    func testLevelTwoHeadingsAreInAKaiFace() throws {
+        // （一） headings in 楷体 (GB/T 9704): Debian's AR PL KaitiM GB, which `make` installs.
+        guard FileManager.default.fileExists(atPath: "/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf") else {
+            throw XCTSkip("fonts-arphic-gkai00mp is not installed")
+        }
+        let (_, pdf) = try render("hanyin-county-2022")
+        let fonts = try run("pdffonts", [try write(pdf, "kai")]).out
+        XCTAssertTrue(fonts.contains("ZenKai"), fonts)  // the face's PostScript name: GBZenKai-Medium
+    }
+
     func testSameInputSameBytes() throws {
         let (_, a) = try render("xixia-county-2022")
         let (_, b) = try render("xixia-county-2022")
