@@ -13,6 +13,9 @@ public struct ReportLayout {
         self.measurer = measurer
     }
 
+    /// What a section the report does not have says instead.
+    public static let missingSection = "（报告中没有这一部分。）"
+
     public func layout(_ report: Report) -> PagedDocument {
         let g = style.page
         var flow = PageFlow(geometry: g)
@@ -44,17 +47,23 @@ public struct ReportLayout {
             let heading = body(section?.heading ?? Section.canonicalHeading(number), role: style.heading1, alignment: .left)
             let headingLines = measurer.lineCount(heading)
             // No heading alone at a page foot: it needs room for itself and what follows.
-            let table: TableLayout? = switch number {
-            case 2: TableLayout(spec: ReportTables.table1(report), style: style, measurer: measurer)
-            case 3: TableLayout(spec: ReportTables.table2(report), style: style, measurer: measurer)
-            case 4: TableLayout(spec: ReportTables.table3(report), style: style, measurer: measurer)
+            // A section the report does not have: its heading and one line saying so, never a
+            // table of ？ the agency did not write.
+            let missing = section == nil ? body(Self.missingSection, role: style.body, indent: false) : nil
+            let table: TableLayout? = switch (missing == nil, number) {
+            case (false, _): nil
+            case (true, 2): TableLayout(spec: ReportTables.table1(report), style: style, measurer: measurer)
+            case (true, 3): TableLayout(spec: ReportTables.table2(report), style: style, measurer: measurer)
+            case (true, 4): TableLayout(spec: ReportTables.table3(report), style: style, measurer: measurer)
             default: nil
             }
             let following = table?.minimumHeight(width: g.typeWidth) ?? 2 * pitch
             flow.ensure(Double(headingLines) * pitch + following)
             outline.append(OutlineEntry(title: heading.text, level: 1, page: flow.pageIndex, y: flow.y))
             flow.place(heading, lineCount: headingLines)
-            if let table {
+            if let missing {
+                flow.place(missing, lineCount: measurer.lineCount(missing))
+            } else if let table {
                 table.place(into: &flow)
             } else {
                 for p in section?.paragraphs ?? [] {

@@ -141,3 +141,20 @@ extension LayoutTests {
         }
     }
 }
+
+extension LayoutTests {
+    func testAMissingSectionIsOneLineNotATableOfQuestionMarks() {
+        var r = report(paragraphs: 2)
+        r.sections.removeAll { $0.number == 3 }
+        let doc = ReportLayout(style: Self.style, measurer: FixedAdvanceMeasurer()).layout(r)
+        let texts = doc.pages.flatMap { page in page.items.compactMap { item -> String? in
+            if case .text(let block, _, _, _) = item { return block.text }
+            return nil
+        } }
+        let heading = texts.firstIndex(of: "三、收到和处理政府信息公开申请情况")
+        XCTAssertNotNil(heading)
+        XCTAssertEqual(texts[heading! + 1], ReportLayout.missingSection)
+        XCTAssertFalse(texts.contains("自然人"), "no table 2 header: the table was not printed")
+        XCTAssertTrue(texts.contains("信息内容"), "table 1 still is")
+    }
+}
