@@ -26,7 +26,7 @@ enum PDFReader {
         }
         defer { g_object_unref(UnsafeMutableRawPointer(document)) }
 
-        var blocks: [ExtractedDocument.Block] = []
+        var pages: [[PlacedLine]] = []
         var glyphCount = 0
         let pageCount = Int(poppler_document_get_n_pages(document))
         for index in 0..<pageCount {
@@ -34,9 +34,20 @@ enum PDFReader {
             defer { g_object_unref(UnsafeMutableRawPointer(page)) }
             let glyphs = Self.glyphs(page)
             glyphCount += glyphs.count
-            blocks += Self.lines(glyphs, page: index + 1)
+            pages.append(Self.lines(glyphs, page: index + 1))
         }
         if glyphCount == 0 { throw .scannedPDF(pages: pageCount) }
+        // The text column's left edge, for the whole document: the leftmost start of the longer
+        // lines (a page may hold only a paragraph's indented first line and its short last one).
+        let long = pages.joined().filter { $0.segments.count == 1 && $0.segments[0].x1 - $0.segments[0].x0 > $0.height * 12 }
+        let documentLeft = long.map { $0.segments[0].x0 }.min()
+        var blocks: [ExtractedDocument.Block] = []
+        for lines in pages {
+            let left = documentLeft ?? lines.map { $0.segments[0].x0 }.min() ?? 0
+            for (i, line) in lines.enumerated() {
+                blocks.append(.placed(line, SourceLocation(page: line.page, line: i + 1), indented: line.segments[0].x0 - left > line.height * 1.2))
+            }
+        }
         return ExtractedDocument(format: "PDF", blocks: blocks)
     }
 
@@ -66,7 +77,7 @@ enum PDFReader {
     }
 
     /// Characters into lines (by vertical centre), lines into pieces (by gaps).
-    private static func lines(_ glyphs: [Glyph], page: Int) -> [ExtractedDocument.Block] {
+    private static func lines(_ glyphs: [Glyph], page: Int) -> [PlacedLine] {
         var rows: [[Glyph]] = []
         var centre = 0.0, height = 0.0
         for g in glyphs.sorted(by: { $0.yc < $1.yc }) {
@@ -107,12 +118,7 @@ enum PDFReader {
             segments.append(.init(text: text, x0: x0, x1: x1))
             return PlacedLine(page: page, y: sorted.map(\.yc).reduce(0, +) / Double(sorted.count), height: h, segments: segments)
         }
-        // The text column's left edge: the leftmost start of the longer lines.
-        let long = placed.filter { $0.segments.count == 1 && $0.segments[0].x1 - $0.segments[0].x0 > $0.height * 12 }
-        let left = (long.isEmpty ? placed : long).map { $0.segments[0].x0 }.min() ?? 0
-        return placed.enumerated().map { i, line in
-            .placed(line, SourceLocation(page: page, line: i + 1), indented: line.segments[0].x0 - left > line.height * 1.2)
-        }
+        return placed
     }
 
     private static func isWordCharacter(_ s: Unicode.Scalar) -> Bool {

@@ -88,7 +88,9 @@ enum ReportTables {
             row += 1
         }
         // Label columns: vertical 三、本年度办理结果, group labels, item labels; then seven values.
-        return TableSpec(columns: [0.05, 0.09, 0.305] + Array(repeating: 0.555 / 7, count: 7), headerRows: 3, rowCount: row, cells: cells)
+        // The group column takes four ideographs a line (（三）不 / 予公开, never a lone 开), a value
+        // column three (自然人 on one line).
+        return TableSpec(columns: [0.04, 0.112, 0.2385] + Array(repeating: 0.6095 / 7, count: 7), headerRows: 3, rowCount: row, cells: cells)
     }
 
     static func table3(_ r: Report) -> TableSpec {

@@ -78,8 +78,38 @@ public struct TableLayout {
     private func block(_ cell: TableSpec.Cell, xs: [Double]) -> TextBlock {
         let pad = style.tablePadding
         let w = xs[cell.column + cell.columnSpan] - xs[cell.column] - 2 * pad
-        return TextBlock(text: cell.text, font: cell.heading ? style.tableHeading : style.table, width: max(w, 1),
-                         alignment: cell.alignment, lineHeight: style.table.size * style.tableLineHeight)
+        let full = TextBlock(text: cell.text, font: cell.heading ? style.tableHeading : style.table, width: max(w, 1),
+                             alignment: cell.alignment, lineHeight: style.table.size * style.tableLineHeight)
+        return balanced(full)
+    }
+
+    /// A wrapped cell text with its lines evened out, so that no line holds a single
+    /// character where the lines can share (一、本年新收政府信息公开申请数/量 becomes two even
+    /// lines): the narrowest block that keeps the number of lines, found by halving.
+    private func balanced(_ block: TextBlock) -> TextBlock {
+        let lines = measurer.lineCount(block)
+        guard lines >= 2 else { return block }
+        var low = block.font.size, high = block.width
+        var best = block
+        var candidate = block
+        for _ in 0..<8 {
+            let mid = (low + high) / 2
+            candidate.width = mid
+            if measurer.lineCount(candidate) == lines {
+                best = candidate
+                high = mid
+            } else {
+                low = mid
+            }
+        }
+        return best
+    }
+
+    /// Where a cell's block starts: a narrowed, centred block is centred in its cell.
+    private func textX(_ block: TextBlock, cellLeft: Double, cellWidth: Double) -> Double {
+        let pad = style.tablePadding
+        guard block.alignment == .center else { return cellLeft + pad }
+        return cellLeft + pad + (cellWidth - 2 * pad - block.width) / 2
     }
 
     private func measure(width totalWidth: Double, left x0: Double = 0) -> Measured {
@@ -163,7 +193,8 @@ public struct TableLayout {
                 let textHeight = Double(lines[i]) * lineHeight
                 guard textHeight <= cellBottom - cellTop + 0.01 else { continue }
                 let ty = cellTop + (cellBottom - cellTop - textHeight) / 2
-                flow.add(.text(block(c, xs: xs), x: xa + pad, y: ty, lines: 0..<lines[i]))
+                let b = block(c, xs: xs)
+                flow.add(.text(b, x: textX(b, cellLeft: xa, cellWidth: xb - xa), y: ty, lines: 0..<lines[i]))
             }
             for rule in rules.items(width: style.tableRule) { flow.add(rule) }
             flow.advance(sliceEnd - flow.y)

@@ -163,3 +163,28 @@ extension DirectWriterTests {
         }
     }
 }
+
+extension DirectWriterTests {
+    func testNoTableLabelLeavesASingleCharacterOnALine() throws {
+        // （三）不予公/开, 商业企/业, 结果维/持: a wrapped cell's lines are evened out, and the
+        // columns hold 自然人 and a four-ideograph group label. Vertical labels (one character
+        // a line by design) are left aside.
+        var checked = 0
+        for styleName in ["official", "compact"] {
+            let style = try StyleLoader.load(styleName, searching: [TestPaths.styles])
+            for name in TestPaths.samples {
+                let report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: TestPaths.sample(name)))).report
+                let doc = ReportLayout(style: style, measurer: PangoMeasurer()).layout(report)
+                for page in doc.pages {
+                    for case let .text(block, _, _, _) in page.items where block.font.size == style.table.size && block.text != "续表" {
+                        let lines = Shaper.current.shape(block).lines.map { $0.glyphs.filter { !$0.text.isEmpty && !$0.isSpace }.count }
+                        guard lines.count >= 2, lines.contains(where: { $0 > 1 }) else { continue }
+                        checked += 1
+                        XCTAssertFalse(lines.contains(1), "\(name) (\(styleName)): «\(block.text)» breaks as \(lines)")
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 100, "wrapped cells were looked at")
+    }
+}
