@@ -188,3 +188,30 @@ extension DirectWriterTests {
         XCTAssertGreaterThan(checked, 100, "wrapped cells were looked at")
     }
 }
+
+extension DirectWriterTests {
+    func testSyntheticBoldOfAOneWeightFace() throws {
+        // A title face with one weight (as 方正小标宋简体 is): fontconfig asks for synthetic
+        // bold, and nianbao's writer emboldens as Cairo/FreeType do — the title is as dark.
+        guard FileManager.default.fileExists(atPath: "/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf") else {
+            throw XCTSkip("fonts-arphic-gkai00mp is not installed")
+        }
+        let text = try String(contentsOfFile: TestPaths.styles + "/official.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "[方正小标宋简体, 方正小标宋_GBK, FZXiaoBiaoSong-B05S, 小标宋, Nianbao Serif SC, Noto Serif CJK SC]", with: "[AR PL KaitiM GB]")
+        let bold = try StyleLoader.parse(text, file: "oneweight.yaml")
+        let regular = try StyleLoader.parse(text.replacingOccurrences(of: "    weight: bold\n", with: ""), file: "oneweight-regular.yaml")
+        let report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: TestPaths.sample("xin-county-office-2021")))).report
+        func titleInk(_ style: Style, _ engine: PDFWriter.Options.Engine) throws -> (ink: Int, pdf: Data) {
+            let doc = ReportLayout(style: style, measurer: PangoMeasurer()).layout(report)
+            let pdf = try PDFWriter.write(doc, options: PDFWriter.Options(creationDate: "2023-01-31T00:00:00", engine: engine))
+            let grey = try pixels(try file(pdf, "bold-\(style.name)-\(engine)"), page: 1)
+            // The title band: the first 60 rows of 40 dpi below the 37 mm top margin.
+            let width = Int((210 / 25.4 * 40).rounded()), top = Int(37 / 25.4 * 40)
+            return (grey[(top * width)..<((top + 40) * width)].filter { $0 < 128 }.count, pdf)
+        }
+        let direct = try titleInk(bold, .automatic), cairo = try titleInk(bold, .cairo), plain = try titleInk(regular, .automatic)
+        XCTAssertNotNil(String(decoding: direct.pdf, as: UTF8.self).range(of: "/Producer(nianbao)"), "written by nianbao's writer")
+        XCTAssertGreaterThan(Double(direct.ink), Double(plain.ink) * 1.1, "bold is darker than regular")
+        XCTAssertEqual(Double(direct.ink), Double(cairo.ink), accuracy: Double(cairo.ink) * 0.15, "as dark as Cairo's")
+    }
+}

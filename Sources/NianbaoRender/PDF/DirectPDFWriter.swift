@@ -40,7 +40,7 @@ enum DirectPDFWriter {
                 case let .box(x, y, width, height, gray):
                     content.box(x: x, y: y, width: width, height: height, gray: gray)
                 case let .text(block, x, y, lines):
-                    drawnLines(block, nextShaped.next()!, x: x, y: y, lines: lines) { content.line($0, size: block.font.size, fonts: fonts) }
+                    drawnLines(block, nextShaped.next()!, x: x, y: y, lines: lines) { content.line($0, size: block.font.size, fonts: fonts, faces: shaper.faces) }
                 }
             }
             file.stream(objects.content, content.out.bytes)

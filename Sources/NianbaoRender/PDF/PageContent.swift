@@ -109,7 +109,7 @@ struct PageContent {
     /// of one face and baseline shown with a TJ whose adjustments put every glyph where
     /// Pango placed it. The character spacing (Tc) takes the usual gap, so a CJK line needs
     /// few adjustments.
-    mutating func line(_ glyphs: [DrawnGlyph], size: Double, fonts: EmbeddedFonts) {
+    mutating func line(_ glyphs: [DrawnGlyph], size: Double, fonts: EmbeddedFonts, faces: [FaceLocation?] = []) {
         guard !glyphs.isEmpty else { return }
         out.raw("BT\n")
         var start = 0
@@ -126,7 +126,14 @@ struct PageContent {
                 out.raw(" Tf ")
                 currentFont = font
             }
+            // Synthetic bold, as dark as Cairo makes it: fill and stroke with a line of 1/32 em.
+            let bold = faces.indices.contains(glyphs[start].glyph.face) && faces[glyphs[start].glyph.face]?.embolden == true
+            if bold {
+                out.number(size / 32, decimals: 3)
+                out.raw(" w 2 Tr ")
+            }
             run(glyphs[start..<end], font: font, size: size, fonts: fonts)
+            if bold { out.raw("0 Tr ") }
             start = end
         }
         out.raw("ET\n")

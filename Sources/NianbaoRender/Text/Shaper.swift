@@ -50,6 +50,9 @@ final class ShapedBlock {
 struct FaceLocation: Hashable {
     var file: String
     var index: Int
+    /// fontconfig asked for synthetic bold: the role wants bold and the family has one weight
+    /// (方正小标宋简体 as offices own it). Writers embolden such glyphs as FreeType does.
+    var embolden = false
 }
 
 /// Shapes text blocks with Pango and remembers the result, so a block laid out and then
@@ -177,7 +180,9 @@ final class Shaper {
             var index: Int32 = 0
             if FcPatternGetString(pattern, "file", 0, &file) == FcResultMatch, let file {
                 _ = FcPatternGetInteger(pattern, "index", 0, &index)
-                location = FaceLocation(file: String(cString: file), index: Int(index))
+                var embolden: FcBool = 0
+                _ = FcPatternGetBool(pattern, "embolden", 0, &embolden)
+                location = FaceLocation(file: String(cString: file), index: Int(index), embolden: embolden != 0)
             }
         }
         // Held so the pointer cannot be freed and reused for another font.
