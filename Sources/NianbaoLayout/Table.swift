@@ -105,6 +105,20 @@ public struct TableLayout {
         return best
     }
 
+    /// `block` (of `lines` lines) made to fit `room`: as it is, with its lines closed up to the
+    /// type size, or in smaller type (to 80 %); nil when it cannot.
+    private func fitted(_ block: TextBlock, lines: Int, room: Double) -> (TextBlock, Int)? {
+        if Double(lines) * block.lineHeight <= room + 2 * style.tablePadding + 0.01 { return (block, lines) }
+        var b = block
+        for scale in [1.0, 0.9, 0.8] {
+            b.font.size = block.font.size * scale
+            b.lineHeight = b.font.size
+            let n = scale == 1 ? lines : measurer.lineCount(b)
+            if Double(n) * b.lineHeight <= room { return (b, n) }
+        }
+        return nil
+    }
+
     /// Where a cell's block starts: a narrowed, centred block is centred in its cell.
     private func textX(_ block: TextBlock, cellLeft: Double, cellWidth: Double) -> Double {
         let pad = style.tablePadding
@@ -189,12 +203,12 @@ public struct TableLayout {
                 let xa = xs[c.column], xb = xs[c.column + c.columnSpan]
                 rules.addBox(x0: xa, y0: cellTop, x1: xb, y1: cellBottom)
                 guard !c.text.isEmpty else { continue }
-                // A span broken across pages shows its label in each part where it fits.
-                let textHeight = Double(lines[i]) * lineHeight
-                guard textHeight <= cellBottom - cellTop + 0.01 else { continue }
-                let ty = cellTop + (cellBottom - cellTop - textHeight) / 2
-                let b = block(c, xs: xs)
-                flow.add(.text(b, x: textX(b, cellLeft: xa, cellWidth: xb - xa), y: ty, lines: 0..<lines[i]))
+                // A span broken across pages shows its label in each part (三、本年度办理结果 on
+                // the 续表 page too): where the part is short, its lines close up and, if need
+                // be, its type gets smaller, down to 80 %; only a part shorter than that is empty.
+                guard let (b, n) = fitted(block(c, xs: xs), lines: lines[i], room: cellBottom - cellTop - 2 * pad) else { continue }
+                let ty = cellTop + (cellBottom - cellTop - Double(n) * b.lineHeight) / 2
+                flow.add(.text(b, x: textX(b, cellLeft: xa, cellWidth: xb - xa), y: ty, lines: 0..<n))
             }
             for rule in rules.items(width: style.tableRule) { flow.add(rule) }
             flow.advance(sliceEnd - flow.y)

@@ -166,7 +166,9 @@ enum PlacedTable {
             var current: [Fragment] = []
             for f in column.sorted(by: { $0.y < $1.y }) {
                 let secondRow = anchorLines.contains(f.line) && current.contains { anchorLines.contains($0.line) }
-                if let last = current.last, startsRow(f.text) || f.y - last.y > f.height * 2.2 || secondRow {
+                // Text in another size is another cell's (a vertical label set smaller in a short
+                // part of its span, in the column the row labels start in), never a label's tail.
+                if let last = current.last, startsRow(f.text) || f.y - last.y > f.height * 2.2 || secondRow || abs(f.height - last.height) > last.height * 0.2 {
                     out.append(Block(fragments: current))
                     current = []
                 }
