@@ -38,7 +38,8 @@ public enum ComparisonBuilder {
         }
         let years = Set(inputs.compactMap(\.report.year))
         let defaultTitle = years.count == 1 ? "\(years.first!)年政府信息公开工作年度报告对比" : "政府信息公开工作年度报告对比"
-        return ComparisonSheet(title: title ?? defaultTitle, columns: columns, rows: rows, footnotes: footnotes)
+        let given = title?.trimmingCharacters(in: .whitespaces) ?? ""
+        return ComparisonSheet(title: given.isEmpty ? defaultTitle : given, columns: columns, rows: rows, footnotes: footnotes)
     }
 
     /// Agencies in the order first given; several years of one agency side by side, each
@@ -47,7 +48,9 @@ public enum ComparisonBuilder {
         var order: [String] = []
         var byAgency: [String: [Int]] = [:]
         for (i, input) in inputs.enumerated() {
-            let agency = input.report.agency.isEmpty ? "（未识别机关 \(i + 1)）" : input.report.agency
+            // No title found: the file's name, and why, instead of an agency.
+            let file = input.source.map { String($0.split(separator: "/").last ?? Substring($0)) } ?? "第 \(i + 1) 份"
+            let agency = input.report.agency.isEmpty ? "\(file)（未找到报告标题）" : input.report.agency
             if byAgency[agency] == nil { order.append(agency) }
             byAgency[agency, default: []].append(i)
         }
@@ -115,9 +118,11 @@ public enum ComparisonBuilder {
         let numbers = candidates.map { values[$0].number! }
         let hi = numbers.max()!, lo = numbers.min()!
         guard hi != lo else { return }
+        // A lowest of 0 shared by several agencies marks nothing: «none» is not a ranking.
+        let markLowest = !(lo == 0 && numbers.filter { $0 == lo }.count > 1)
         for i in candidates {
             if values[i].number == hi { values[i].mark = .highest }
-            if values[i].number == lo { values[i].mark = .lowest }
+            if markLowest, values[i].number == lo { values[i].mark = .lowest }
         }
     }
 }

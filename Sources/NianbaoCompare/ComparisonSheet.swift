@@ -47,8 +47,11 @@ public struct ComparisonSheet: Sendable {
 public struct ComparisonInput: Sendable {
     public var report: Report
     public var findings: [Finding]
-    public init(report: Report, findings: [Finding]) {
+    /// The file the report came from, shown for an agency whose title was not found.
+    public var source: String?
+    public init(report: Report, findings: [Finding], source: String? = nil) {
         self.report = report
         self.findings = findings
+        self.source = source
     }
 }

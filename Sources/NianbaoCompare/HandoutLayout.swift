@@ -9,7 +9,7 @@ public struct HandoutLayout {
     public let style: Style
     public let measurer: TextMeasuring
     /// Narrowest agency column, in points; sets how many agencies share a page.
-    public var minimumColumnWidth: Double = 62
+    public var minimumColumnWidth: Double = 46
 
     public init(style: Style, measurer: TextMeasuring) {
         self.style = style
@@ -28,19 +28,32 @@ public struct HandoutLayout {
         outline.append(OutlineEntry(title: sheet.title, level: 0, page: 0, y: flow.y))
         flow.place(title, lineCount: measurer.lineCount(title))
         let reports = sheet.columns.filter { if case .report = $0.kind { return true } else { return false } }.count
-        note("共 \(reports) 份报告；▲ 最高、▼ 最低（重点指标）；※ 所在勾稽关系不成立，见表后注。", &flow)
+        let marked = sheet.rows.contains { $0.values.contains { $0.mark != nil } }
+        note("共 \(reports) 份报告" + (marked ? "；▲ 最高、▼ 最低（重点指标）" : "") + (sheet.footnotes.isEmpty ? "。" : "；※ 所在勾稽关系不成立，见表后注。"), &flow)
 
         // Columns in chunks that fit across the page.
         let labelWidth = g.typeWidth * 0.27
-        let perPage = max(1, Int((g.typeWidth - labelWidth) / minimumColumnWidth))
-        let chunks = stride(from: 0, to: sheet.columns.count, by: perPage).map { $0..<min($0 + perPage, sheet.columns.count) }
+        let fit = max(1, Int((g.typeWidth - labelWidth) / minimumColumnWidth))
+        // Balanced parts (13 agencies: 7 + 6, not 12 + 1), each as wide as the widest.
+        let parts = (sheet.columns.count + fit - 1) / fit
+        let perPage = (sheet.columns.count + parts - 1) / max(parts, 1)
+        let chunks = stride(from: 0, to: sheet.columns.count, by: max(perPage, 1)).map { $0..<min($0 + perPage, sheet.columns.count) }
+        // The agencies' shared beginning (the county's name) is said once, above the table.
+        let prefix = Self.sharedPrefix(sheet.columns.map(\.label))
+        if !prefix.isEmpty { note("各单位名称前的「\(prefix)」从略。", &flow) }
+        // Many columns: the table's type a size smaller, so that numbers and marks stay on one line.
+        var tableStyle = style
+        if perPage > 8 {
+            tableStyle.table.size = style.table.size * 0.86
+            tableStyle.tableHeading.size = style.tableHeading.size * 0.86
+        }
         for (n, chunk) in chunks.enumerated() {
             if n > 0 { flow.newPage() }
             if chunks.count > 1 {
                 note("第 \(n + 1) 部分（共 \(chunks.count) 部分）：第 \(chunk.lowerBound + 1)–\(chunk.upperBound) 列", &flow)
             }
             outline.append(OutlineEntry(title: chunks.count > 1 ? "对比表（第 \(n + 1) 部分）" : "对比表", level: 1, page: flow.pageIndex, y: flow.y))
-            TableLayout(spec: table(sheet, chunk, labelFraction: labelWidth / g.typeWidth, perPage: perPage), style: style, measurer: measurer).place(into: &flow)
+            TableLayout(spec: table(sheet, chunk, labelFraction: labelWidth / g.typeWidth, perPage: perPage, dropping: prefix), style: tableStyle, measurer: measurer).place(into: &flow)
         }
 
         if !sheet.footnotes.isEmpty {
@@ -61,15 +74,29 @@ public struct HandoutLayout {
                              outline: outline)
     }
 
+    /// The beginning all agency names share (示例县 of 示例县城关镇, 示例县教育局 …), at least two
+    /// characters and leaving each name two of its own; "" when there is none.
+    static func sharedPrefix(_ labels: [String]) -> String {
+        guard labels.count >= 2, var prefix = labels.first.map(Array.init) else { return "" }
+        for label in labels.dropFirst() {
+            let chars = Array(label)
+            var n = 0
+            while n < min(prefix.count, chars.count), prefix[n] == chars[n] { n += 1 }
+            prefix = Array(prefix[..<n])
+        }
+        while !prefix.isEmpty, labels.contains(where: { $0.count - prefix.count < 2 }) { prefix.removeLast() }
+        return prefix.count >= 2 ? String(prefix) : ""
+    }
+
     private func note(_ text: String, _ flow: inout PageFlow) {
         let block = TextBlock(text: text, font: style.table, width: flow.width, lineHeight: style.table.size * style.tableLineHeight)
         flow.place(block, lineCount: measurer.lineCount(block))
     }
 
     /// Label column plus the agencies of `chunk`; the label column is as wide on every page.
-    func table(_ sheet: ComparisonSheet, _ chunk: Range<Int>, labelFraction: Double, perPage: Int) -> TableSpec {
+    func table(_ sheet: ComparisonSheet, _ chunk: Range<Int>, labelFraction: Double, perPage: Int, dropping prefix: String = "") -> TableSpec {
         var cells: [TableSpec.Cell] = [.init(0, 0, "指标", heading: true)]
-        for (i, c) in chunk.enumerated() { cells.append(.init(0, 1 + i, sheet.columns[c].label, heading: true)) }
+        for (i, c) in chunk.enumerated() { cells.append(.init(0, 1 + i, String(sheet.columns[c].label.dropFirst(prefix.count)), heading: true)) }
         for (r, row) in sheet.rows.enumerated() {
             cells.append(.init(r + 1, 0, row.metric.label, alignment: .left, heading: false))
             for (i, c) in chunk.enumerated() {
@@ -84,32 +111,42 @@ public struct HandoutLayout {
 
     /// A horizontal bar per report for each headline metric that has values.
     private func charts(_ sheet: ComparisonSheet, _ flow: inout PageFlow, _ outline: inout [OutlineEntry]) {
-        let line = style.table.size * style.tableLineHeight
         let reportColumns = sheet.columns.indices.filter { if case .report = sheet.columns[$0].kind { return true } else { return false } }
         guard reportColumns.count >= 2 else { return }
-        var first = true
+        // A chart fits one page: with many units its bars come closer and its type smaller.
+        let headingLine = style.table.size * style.tableLineHeight * 1.3
+        let line = min(style.table.size * style.tableLineHeight, (flow.geometry.typeHeight - 2 * headingLine - 2) / Double(reportColumns.count))
+        var barRole = style.table
+        barRole.size = min(style.table.size, line / 1.2)
+        var number = 0
         for row in sheet.rows where row.metric.headline {
             let values = reportColumns.map { row.values[$0].number }
+            // A chart of nothing (no agency has a value above 0) is not drawn.
             guard let top = values.compactMap({ $0 }).max(), top > 0 else { continue }
-            if first { flow.newPage(); first = false } else { flow.advance(line) }
-            flow.ensure(line * Double(min(reportColumns.count, 6) + 1))
-            outline.append(OutlineEntry(title: "图：\(row.metric.label)", level: 1, page: flow.pageIndex, y: flow.y))
-            let heading = TextBlock(text: "图　\(row.metric.label)", font: style.tableHeading, width: flow.width, lineHeight: line * 1.3)
+            number += 1
+            if number == 1 { flow.newPage() } else { flow.advance(line) }
+            // A chart stays on one page (unless it is taller than a page).
+            let height = headingLine * 2 + line * Double(reportColumns.count)
+            flow.ensure(min(height, flow.geometry.typeHeight))
+            outline.append(OutlineEntry(title: "图\(number)　\(row.metric.label)", level: 1, page: flow.pageIndex, y: flow.y))
+            let heading = TextBlock(text: "图\(number)　\(row.metric.label)", font: style.tableHeading, width: flow.width, lineHeight: headingLine)
             flow.place(heading, lineCount: 1)
+            let legend = TextBlock(text: "条形长度表示数值，各单位一色；▲ 最高，▼ 最低，与对比表相同。", font: style.table, width: flow.width, lineHeight: headingLine)
+            flow.place(legend, lineCount: 1)
             let labelWidth = flow.width * 0.27, valueWidth = 80.0
             let barArea = flow.width - labelWidth - valueWidth - 8
             for (i, c) in reportColumns.enumerated() {
                 flow.ensure(line)
                 let y = flow.y
-                let label = TextBlock(text: sheet.columns[c].label, font: style.table, width: labelWidth - 6, alignment: .right, lineHeight: line)
+                let label = TextBlock(text: sheet.columns[c].label, font: barRole, width: labelWidth - 6, alignment: .right, lineHeight: line)
                 flow.add(.text(label, x: flow.left, y: y, lines: 0..<1))
                 if let v = values[i] {
                     let w = max(v / top * barArea, v > 0 ? 0.8 : 0)
-                    flow.add(.box(x: flow.left + labelWidth, y: y + line * 0.2, width: w, height: line * 0.6, gray: row.values[c].mark == nil ? 0.55 : 0.2))
-                    let text = TextBlock(text: ComparisonExport.printed(row.values[c]), font: style.table, width: valueWidth, lineHeight: line)
+                    flow.add(.box(x: flow.left + labelWidth, y: y + line * 0.2, width: w, height: line * 0.6, gray: 0.55))
+                    let text = TextBlock(text: ComparisonExport.printed(row.values[c]), font: barRole, width: valueWidth, lineHeight: line)
                     flow.add(.text(text, x: flow.left + labelWidth + w + 4, y: y, lines: 0..<1))
                 } else {
-                    let text = TextBlock(text: "（无数据）", font: style.table, width: valueWidth, lineHeight: line)
+                    let text = TextBlock(text: "（无数据）", font: barRole, width: valueWidth, lineHeight: line)
                     flow.add(.text(text, x: flow.left + labelWidth + 4, y: y, lines: 0..<1))
                 }
                 flow.advance(line)

@@ -184,6 +184,11 @@ public struct TableLayout {
                     continue
                 }
             }
+            // A continuation never carries fewer than three rows: break earlier to leave them.
+            let left = spec.rowCount - 1 - lastGood
+            if left > 0 && left < 3, let earlier = (start..<lastGood).reversed().first(where: { breakable[$0] && spec.rowCount - 1 - $0 >= 3 }) {
+                lastGood = earlier
+            }
             if continued {
                 flow.add(.text(TextBlock(text: "续表", font: style.table, width: flow.width, alignment: .left, lineHeight: continuationHeight),
                                x: flow.left, y: flow.y, lines: 0..<1))

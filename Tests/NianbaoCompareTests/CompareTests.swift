@@ -161,3 +161,72 @@ final class CompareTests: XCTestCase {
         return (r.status, r.stdout)
     }
 }
+
+/// Handouts for a county's 12, 25 and 40 units (issue 13): balanced parts, no chart split,
+/// no short continuation, numbers on one line. Page images of each are in docs/.
+final class HandoutFitTests: XCTestCase {
+    override class func setUp() {
+        super.setUp()
+        FontSetup.register(directories: [TestPaths.fonts])
+    }
+
+    static let units = "城关镇 东城街道 西城街道 南关镇 北坡乡 县发展和改革局 县教育局 县公安局 县民政局 县财政局 县人力资源和社会保障局 县自然资源局 县生态环境局 县住房和城乡建设局 县交通运输局 县水利局 县农业农村局 县商务局 县文化广电和旅游局 县卫生健康委员会 县应急管理局 县审计局 县市场监督管理局 县统计局 县医疗保障局 县林业局 县信访局 县行政审批服务局 县司法局 县退役军人事务局 县税务局 县城市管理局 县科技局 县工业和信息化局 县气象局 县档案馆 县融媒体中心 县公共资源交易中心 县残疾人联合会 县妇女联合会".split(separator: " ")
+
+    /// `count` units of 示例县, their numbers those of the samples in turn.
+    static func inputs(_ count: Int) throws -> [ComparisonInput] {
+        let reports = try TestPaths.samples.map { try ReportParser().parse(bytes: [UInt8](Data(contentsOf: TestPaths.sample($0)))) }
+        return (0..<count).map { i in
+            var parsed = reports[i % reports.count]
+            parsed.report.agency = "示例县" + units[i]
+            parsed.report.year = 2022
+            return ComparisonInput(report: parsed.report, findings: Checker.findings(for: parsed))
+        }
+    }
+
+    static func texts(_ page: Page) -> [String] {
+        page.items.compactMap { if case .text(let b, _, _, _) = $0 { return b.text } else { return nil } }
+    }
+
+    func testHandoutsForTwelveTwentyFiveAndFortyUnits() throws {
+        let style = try StyleLoader.load("official", searching: [TestPaths.styles])
+        for (count, expectedParts) in [(12, 1), (25, 3), (40, 4)] {
+            let sheet = ComparisonBuilder.build(try Self.inputs(count), metrics: .summary, title: nil)
+            let doc = HandoutLayout(style: style, measurer: PangoMeasurer()).layout(sheet)
+            let pages = doc.pages.map(Self.texts)
+            // Parts of the table, balanced: their column counts differ by one at most.
+            let partNotes = pages.joined().filter { $0.hasPrefix("第 ") && $0.contains("部分（共") }
+            XCTAssertEqual(max(partNotes.count, 1), expectedParts, "\(count) units")
+            XCTAssertTrue(pages.joined().contains("各单位名称前的「示例县」从略。"), "the shared prefix is said once")
+            // No continuation with fewer than three rows.
+            let metrics = Set(sheet.rows.map(\.metric.label))
+            for page in pages where page.contains("续表") {
+                XCTAssertGreaterThanOrEqual(page.filter(metrics.contains).count, 3, "\(count) units: a 续表 page with fewer than 3 rows")
+            }
+            // Every chart on one page: its heading and one bar label per unit there.
+            let unitNames = Set(sheet.columns.map(\.label))
+            for page in pages {
+                let charts = page.filter { $0.hasPrefix("图") && $0.contains("　") }.count
+                guard charts > 0 else { continue }
+                XCTAssertEqual(page.filter(unitNames.contains).count, charts * count, "\(count) units: a chart split across pages")
+            }
+            // Numbers never wrap: each value cell of the table is one line.
+            for page in doc.pages {
+                for case let .text(block, _, _, lines) in page.items where block.text.first?.isNumber == true && block.text.count <= 8 {
+                    XCTAssertEqual(lines.count, 1, "\(count) units: «\(block.text)» wraps")
+                }
+            }
+        }
+    }
+
+    func testMarksOnlyWhereTheyMeanSomething() throws {
+        // Several units at 0 share the lowest value: no ▼ for them; all equal: no mark at all.
+        let sheet = ComparisonBuilder.build(try Self.inputs(8), metrics: .summary, title: "  ")
+        XCTAssertEqual(sheet.title, "2022年政府信息公开工作年度报告对比", "an empty --title gives the default")
+        for row in sheet.rows {
+            let lows = row.values.filter { $0.mark == .lowest }
+            XCTAssertFalse(lows.contains { $0.number == 0 } && lows.count > 1, "\(row.metric.label): ▼ on a tie at 0")
+            let numbers = Set(row.values.compactMap(\.number))
+            if numbers.count == 1 { XCTAssertTrue(row.values.allSatisfy { $0.mark == nil }, "\(row.metric.label): marks when all are equal") }
+        }
+    }
+}

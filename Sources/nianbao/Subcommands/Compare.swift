@@ -60,7 +60,7 @@ extension Nianbao {
                     FindingPrinter.stderr(FindingPrinter.failure(file, reason) + " (left out of the comparison)")
                     failed = true
                 case .parsed(let parsed):
-                    inputs.append(ComparisonInput(report: parsed.report, findings: Checker.findings(for: parsed)))
+                    inputs.append(ComparisonInput(report: parsed.report, findings: Checker.findings(for: parsed), source: file))
                 }
             }
             guard !inputs.isEmpty else {
