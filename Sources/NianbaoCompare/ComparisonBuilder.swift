@@ -109,6 +109,26 @@ public enum ComparisonBuilder {
         return v == v.rounded() ? String(Int(v)) : String(v)
     }
 
+    /// The sheet with its agencies ranked by the metric `key` (a canonical key or `derived.*`),
+    /// highest first, units without a value last; nil when the key is no metric of the sheet
+    /// or the sheet has change columns (several years of one agency keep their order).
+    public static func ranked(_ sheet: ComparisonSheet, by key: String) -> ComparisonSheet? {
+        guard let row = sheet.rows.first(where: { $0.metric.key == key }),
+              sheet.columns.allSatisfy({ if case .report = $0.kind { return true } else { return false } }) else { return nil }
+        let order = sheet.columns.indices.sorted { a, b in
+            switch (row.values[a].number, row.values[b].number) {
+            case let (x?, y?): return x != y ? x > y : a < b
+            case (_?, nil): return true
+            case (nil, _?): return false
+            case (nil, nil): return a < b
+            }
+        }
+        var out = sheet
+        out.columns = order.map { sheet.columns[$0] }
+        for r in out.rows.indices { out.rows[r].values = order.map { sheet.rows[r].values[$0] } }
+        return out
+    }
+
     /// Highest and lowest among the report columns (not the change columns); none when all equal.
     static func markExtremes(_ values: inout [ComparisonSheet.Value], _ columns: [ComparisonSheet.Column]) {
         let candidates = columns.indices.filter {

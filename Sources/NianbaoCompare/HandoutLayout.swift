@@ -9,7 +9,11 @@ public struct HandoutLayout {
     public let style: Style
     public let measurer: TextMeasuring
     /// Narrowest agency column, in points; sets how many agencies share a page.
-    public var minimumColumnWidth: Double = 46
+    public var minimumColumnWidth: Double = 45
+    /// A4 or A3 landscape (12 units across A4, 20 across A3).
+    public var paper: Paper = .a4
+
+    public enum Paper: String, Sendable, CaseIterable { case a4, a3 }
 
     public init(style: Style, measurer: TextMeasuring) {
         self.style = style
@@ -17,7 +21,7 @@ public struct HandoutLayout {
     }
 
     public func layout(_ sheet: ComparisonSheet) -> PagedDocument {
-        let g = style.page.landscape(margin: 15 * PageGeometry.pointsPerMillimetre)
+        let g = style.page.landscape(margin: 15 * PageGeometry.pointsPerMillimetre, scale: paper == .a3 ? 2.0.squareRoot() : 1)
         var flow = PageFlow(geometry: g)
         var outline: [OutlineEntry] = []
         let tableLine = style.table.size * style.tableLineHeight
@@ -32,7 +36,7 @@ public struct HandoutLayout {
         note("共 \(reports) 份报告" + (marked ? "；▲ 最高、▼ 最低（重点指标）" : "") + (sheet.footnotes.isEmpty ? "。" : "；※ 所在勾稽关系不成立，见表后注。"), &flow)
 
         // Columns in chunks that fit across the page.
-        let labelWidth = g.typeWidth * 0.27
+        let labelWidth = min(g.typeWidth * 0.27, 200)  // as wide on A3 as on A4: the room goes to units
         let fit = max(1, Int((g.typeWidth - labelWidth) / minimumColumnWidth))
         // Balanced parts (13 agencies: 7 + 6, not 12 + 1), each as wide as the widest.
         let parts = (sheet.columns.count + fit - 1) / fit

@@ -47,11 +47,13 @@ public struct PageGeometry: Sendable, Equatable {
         self.pageNumberGap = pageNumberGap
     }
 
-    /// The same page turned to landscape with even `margin`s, for wide handouts.
-    public func landscape(margin: Double) -> PageGeometry {
+    /// The same page turned to landscape with even `margin`s, for wide handouts; `scale` 2^½
+    /// takes A4 to A3.
+    public func landscape(margin: Double, scale: Double = 1) -> PageGeometry {
         let footer = 8 * PageGeometry.pointsPerMillimetre
-        return PageGeometry(width: height, height: width, top: margin, left: margin,
-                            typeWidth: height - 2 * margin, typeHeight: width - 2 * margin - footer,
+        let w = height * scale, h = width * scale
+        return PageGeometry(width: w, height: h, top: margin, left: margin,
+                            typeWidth: w - 2 * margin, typeHeight: h - 2 * margin - footer,
                             linesPerPage: linesPerPage, charsPerLine: charsPerLine, pageNumberGap: footer / 3)
     }
 

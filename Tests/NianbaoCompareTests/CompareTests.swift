@@ -230,3 +230,20 @@ final class HandoutFitTests: XCTestCase {
         }
     }
 }
+
+extension HandoutFitTests {
+    func testRankedOrderAndA3() throws {
+        let sheet = ComparisonBuilder.build(try Self.inputs(8), metrics: .summary, title: nil)
+        let ranked = try XCTUnwrap(ComparisonBuilder.ranked(sheet, by: "requests.new.total"))
+        let row = try XCTUnwrap(ranked.rows.first { $0.metric.key == "requests.new.total" })
+        let numbers = row.values.compactMap(\.number)
+        XCTAssertEqual(numbers, numbers.sorted(by: >), "highest first")
+        XCTAssertEqual(Set(ranked.columns.map(\.label)), Set(sheet.columns.map(\.label)), "the same units")
+        XCTAssertNil(ComparisonBuilder.ranked(sheet, by: "no.such.key"))
+        var handout = HandoutLayout(style: try StyleLoader.load("official", searching: [TestPaths.styles]), measurer: PangoMeasurer())
+        handout.paper = .a3
+        let doc = handout.layout(try XCTUnwrap(ComparisonBuilder.ranked(ComparisonBuilder.build(try Self.inputs(20), metrics: .summary, title: nil), by: "requests.new.total")))
+        XCTAssertEqual(doc.width, 420 / 25.4 * 72, accuracy: 1, "A3 landscape")
+        XCTAssertFalse(doc.pages.flatMap(HandoutFitTests.texts).contains { $0.hasPrefix("第 ") && $0.contains("部分（共") }, "20 units across one A3 page")
+    }
+}

@@ -37,6 +37,12 @@ extension Nianbao {
         @Option(help: "all: the 200 cells and derived figures; summary: the headline figures.")
         var metrics: ComparisonBuilder.Metrics = .all
 
+        @Option(help: ArgumentHelp("Rank the agencies by this metric, highest first (a key such as requests.new.total or derived.disclosure_rate).", valueName: "key"))
+        var sort: String?
+
+        @Option(help: "Paper of the PDF handout, landscape: a4 (up to 12 agencies across) or a3.")
+        var paper: HandoutLayout.Paper = .a4
+
         var kind: Output? { Output(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()) }
 
         func validate() throws {
@@ -67,14 +73,23 @@ extension Nianbao {
                 FindingPrinter.stderr("error: no readable report to compare")
                 throw ExitStatus.failure
             }
-            let sheet = ComparisonBuilder.build(inputs, metrics: metrics, title: title)
+            var sheet = ComparisonBuilder.build(inputs, metrics: metrics, title: title)
+            if let sort {
+                guard let ranked = ComparisonBuilder.ranked(sheet, by: sort) else {
+                    FindingPrinter.stderr("error: --sort \(sort): not a metric of this sheet (see the key column of the CSV), or the sheet compares years of one agency")
+                    throw ExitStatus.failure
+                }
+                sheet = ranked
+            }
             switch kind! {
             case .csv: try OutputWriter.write(ComparisonExport.csv(sheet), to: output)
             case .txt: try OutputWriter.write(ComparisonExport.text(sheet), to: output)
             case .md: try OutputWriter.write(ComparisonExport.markdown(sheet), to: output)
             case .pdf:
                 let style = try styleOptions.load()
-                let document = HandoutLayout(style: style, measurer: PangoMeasurer()).layout(sheet)
+                var handout = HandoutLayout(style: style, measurer: PangoMeasurer())
+                handout.paper = paper
+                let document = handout.layout(sheet)
                 try OutputWriter.write(try PDFWriter.write(document, options: .fromEnvironment()), to: output)
             }
             FindingPrinter.stderr("wrote \(output) (\(inputs.count) reports, \(sheet.rows.count) metrics)")
@@ -84,3 +99,4 @@ extension Nianbao {
 }
 
 extension ComparisonBuilder.Metrics: ExpressibleByArgument {}
+extension HandoutLayout.Paper: ExpressibleByArgument {}
