@@ -45,6 +45,23 @@ public struct HandoutLayout {
         // The agencies' shared beginning (the county's name) is said once, above the table.
         let prefix = Self.sharedPrefix(sheet.columns.map(\.label))
         if !prefix.isEmpty { note("各单位名称前的「\(prefix)」从略。", &flow) }
+        // First the one-page summary with places (名次), as a 通报 has it; then the full table.
+        if let summary = SummaryPage.table(sheet, dropping: prefix) {
+            outline.append(OutlineEntry(title: "主要指标及名次", level: 1, page: flow.pageIndex, y: flow.y))
+            note("主要指标及名次（名次按数值从高到低；数值相同者名次相同；无数值者不排名）", &flow)
+            // The largest type (down to 7 pt, tighter cells) with which the summary fits the page.
+            var fitted = TableLayout(spec: summary, style: style, measurer: measurer)
+            for size in stride(from: style.table.size, through: 7, by: -0.5) {
+                var s = style
+                s.table.size = size
+                s.tableHeading.size = size
+                s.tablePadding = min(style.tablePadding, size * 0.2)
+                fitted = TableLayout(spec: summary, style: s, measurer: measurer)
+                if fitted.height(width: flow.width) <= flow.remaining { break }
+            }
+            fitted.place(into: &flow)
+            flow.newPage()
+        }
         // Many columns: the table's type a size smaller, so that numbers and marks stay on one line.
         var tableStyle = style
         if perPage > 8 {

@@ -54,6 +54,11 @@ public struct TableLayout {
         self.measurer = measurer
     }
 
+    /// Height of the whole table at `width`, unbroken.
+    public func height(width: Double) -> Double {
+        measure(width: width).heights.reduce(0, +)
+    }
+
     /// Height of the header and the rows up to the first place the table may break: what
     /// must fit under a section heading so that the heading is not left alone.
     public func minimumHeight(width: Double) -> Double {

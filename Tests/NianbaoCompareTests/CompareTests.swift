@@ -1,6 +1,6 @@
 import Foundation
 import NianbaoChecks
-import NianbaoCompare
+@testable import NianbaoCompare
 import NianbaoExport
 import NianbaoIngest
 import NianbaoLayout
@@ -197,6 +197,11 @@ final class HandoutFitTests: XCTestCase {
             let partNotes = pages.joined().filter { $0.hasPrefix("第 ") && $0.contains("部分（共") }
             XCTAssertEqual(max(partNotes.count, 1), expectedParts, "\(count) units")
             XCTAssertTrue(pages.joined().contains("各单位名称前的「示例县」从略。"), "the shared prefix is said once")
+            // The summary with places (名次) fits the first page: every unit is on it.
+            XCTAssertTrue(pages[0].contains { $0.hasPrefix("主要指标及名次") }, "\(count) units: no summary")
+            for unit in Self.units.prefix(count) {
+                XCTAssertTrue(pages[0].contains(String(unit)), "\(count) units: \(unit) is not on the summary page")
+            }
             // No continuation with fewer than three rows.
             let metrics = Set(sheet.rows.map(\.metric.label))
             for page in pages where page.contains("续表") {
@@ -216,6 +221,11 @@ final class HandoutFitTests: XCTestCase {
                 }
             }
         }
+    }
+
+    func testPlacesAreCompetitionRanks() {
+        // Highest first; equal values share a place and the next is skipped; no value, no place.
+        XCTAssertEqual(SummaryPage.ranks([18, 19, nil, 18, 0]), [2, 1, nil, 2, 4])
     }
 
     func testMarksOnlyWhereTheyMeanSomething() throws {
