@@ -96,9 +96,13 @@ public protocol TextMeasuring {
     /// How far below the top of `block`'s first line the middle of its ink is, as the writers
     /// place the line (the page number's dashes are put by their ink, GB/T 9704).
     func inkMiddle(_ block: TextBlock) -> Double
+    /// How many characters each line of `block` holds, when the measurer knows.
+    func charactersPerLine(_ block: TextBlock) -> [Int]?
 }
 
 extension TextMeasuring {
+    public func charactersPerLine(_ block: TextBlock) -> [Int]? { nil }
+
     /// Without a real face: the middle of the line.
     public func inkMiddle(_ block: TextBlock) -> Double { block.lineHeight / 2 }
 }

@@ -94,6 +94,8 @@ public struct TableLayout {
     private func balanced(_ block: TextBlock) -> TextBlock {
         let lines = measurer.lineCount(block)
         guard lines >= 2 else { return block }
+        // Only a line of one character needs it (most wrapped labels have none): no search then.
+        if let counts = measurer.charactersPerLine(block), !counts.contains(1) || counts.allSatisfy({ $0 == 1 }) { return block }
         var low = block.font.size, high = block.width
         var best = block
         var candidate = block

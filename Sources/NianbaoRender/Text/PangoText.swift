@@ -85,6 +85,10 @@ public final class PangoMeasurer: TextMeasuring {
 
     public func lineCount(_ block: TextBlock) -> Int { Shaper.current.shape(block).lines.count }
 
+    public func charactersPerLine(_ block: TextBlock) -> [Int]? {
+        Shaper.current.shape(block).lines.map { $0.glyphs.filter { !$0.text.isEmpty && !$0.isSpace }.count }
+    }
+
     public func inkMiddle(_ block: TextBlock) -> Double {
         // The first line's ink, placed as the writers place a line in its band.
         let layout = PangoText.layout(block, context: Shaper.current.context)
