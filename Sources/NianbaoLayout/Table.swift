@@ -48,6 +48,15 @@ public struct TableLayout {
     public let style: Style
     public let measurer: TextMeasuring
 
+    /// The last measurement: the heading check and the placing measure the same width, and
+    /// balancing the cells is most of a table's cost.
+    private let memo = Memo()
+
+    private final class Memo {
+        var width = -1.0
+        var measured: Measured?
+    }
+
     public init(spec: TableSpec, style: Style, measurer: TextMeasuring) {
         self.spec = spec
         self.style = style
@@ -74,8 +83,11 @@ public struct TableLayout {
     }
 
     private struct Measured {
+        /// Column edges from the table's left edge.
         var xs: [Double]
         var heights: [Double]
+        /// Each cell's balanced block and its line count.
+        var blocks: [TextBlock]
         var lines: [Int]
         var breakable: [Bool]
     }
@@ -133,16 +145,25 @@ public struct TableLayout {
         return cellLeft + pad + (cellWidth - 2 * pad - block.width) / 2
     }
 
-    private func measure(width totalWidth: Double, left x0: Double = 0) -> Measured {
+    private func measure(width totalWidth: Double) -> Measured {
+        if memo.width == totalWidth, let m = memo.measured { return m }
+        let m = measureAnew(width: totalWidth)
+        memo.width = totalWidth
+        memo.measured = m
+        return m
+    }
+
+    private func measureAnew(width totalWidth: Double) -> Measured {
         let fractions = spec.columns.reduce(0, +)
-        var xs = [x0]
+        var xs = [0.0]
         for f in spec.columns { xs.append(xs.last! + f / fractions * totalWidth) }
         let pad = style.tablePadding
         let lineHeight = style.table.size * style.tableLineHeight
         let minRow = lineHeight + 2 * pad
         // Row heights: single-row cells first, then spans take what they still need from their last row.
         var heights = Array(repeating: minRow, count: spec.rowCount)
-        let lines: [Int] = spec.cells.map { measurer.lineCount(block($0, xs: xs)) }
+        let blocks = spec.cells.map { block($0, xs: xs) }
+        let lines = blocks.map { measurer.lineCount($0) }
         for (i, c) in spec.cells.enumerated() where c.rowSpan == 1 {
             heights[c.row] = max(heights[c.row], Double(lines[i]) * lineHeight + 2 * pad)
         }
@@ -158,12 +179,12 @@ public struct TableLayout {
         }
         for r in 0..<spec.headerRows { breakable[r] = false }
         for range in spec.keepTogether { for r in range.dropLast() { breakable[r] = false } }
-        return Measured(xs: xs, heights: heights, lines: lines, breakable: breakable)
+        return Measured(xs: xs, heights: heights, blocks: blocks, lines: lines, breakable: breakable)
     }
 
     public func place(into flow: inout PageFlow) {
-        let m = measure(width: flow.width, left: flow.left)
-        let xs = m.xs, heights = m.heights, lines = m.lines, breakable = m.breakable
+        let m = measure(width: flow.width)
+        let xs = m.xs.map { $0 + flow.left }, heights = m.heights, lines = m.lines, breakable = m.breakable
         let pad = style.tablePadding
         let lineHeight = style.table.size * style.tableLineHeight
         let headerHeight = heights[0..<spec.headerRows].reduce(0, +)
@@ -218,7 +239,7 @@ public struct TableLayout {
                 // A span broken across pages shows its label in each part (三、本年度办理结果 on
                 // the 续表 page too): where the part is short, its lines close up and, if need
                 // be, its type gets smaller, down to 80 %; only a part shorter than that is empty.
-                guard let (b, n) = fitted(block(c, xs: xs), lines: lines[i], room: cellBottom - cellTop - 2 * pad) else { continue }
+                guard let (b, n) = fitted(m.blocks[i], lines: lines[i], room: cellBottom - cellTop - 2 * pad) else { continue }
                 let ty = cellTop + (cellBottom - cellTop - Double(n) * b.lineHeight) / 2
                 flow.add(.text(b, x: textX(b, cellLeft: xa, cellWidth: xb - xa), y: ty, lines: 0..<n))
             }

@@ -123,12 +123,15 @@ final class Shaper {
             var glyphs: [PlacedGlyph] = []
             var pen = 0  // Pango units; Int, as a long line's pen passes Int32
             var runs = line.pointee.runs
+            var fonts: [(start: Int, font: UnsafeMutablePointer<PangoFont>?)] = []
             while let node = runs {
                 if let run = node.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self).pointee {
+                    fonts.append((glyphs.count, run.item?.pointee.analysis.font))
                     pen = place(run, from: pen, text: text, into: &glyphs)
                 }
                 runs = node.pointee.next
             }
+            measureInk(ofLineEnd: &glyphs, fonts: fonts)
             result.append(ShapedLine(glyphs: glyphs, logicalX: CPangoCairo_toPoints(logical.x),
                                      height: CPangoCairo_toPoints(logical.height), baseline: CPangoCairo_toPoints(baseline - logical.y),
                                      width: CPangoCairo_toPoints(logical.width)))
@@ -158,16 +161,32 @@ final class Shaper {
                 if j < count { end = itemStart + Int(string.log_clusters[j]) }
             }
             let byte = UInt8(bitPattern: text[cluster])
-            var extents = PangoRectangle()
-            if info.glyph & unknown == 0 { pango_font_get_glyph_extents(item.analysis.font, info.glyph, nil, &extents) }
             glyphs.append(PlacedGlyph(face: face, glyph: info.glyph & unknown != 0 ? 0 : Int(info.glyph),
                                       x: Double(pen + Int(info.geometry.x_offset)) / Double(CPangoCairo_scale()),
                                       advance: CPangoCairo_toPoints(info.geometry.width), y: CPangoCairo_toPoints(info.geometry.y_offset),
                                       text: isFirst ? cluster..<max(cluster, end) : cluster..<cluster,
                                       isSpace: byte == 0x20 || byte == 0x0A,
-                                      fontAdvance: info.glyph & unknown == 0 ? CPangoCairo_toPoints(extents.width) : CPangoCairo_toPoints(info.geometry.width)))
+                                      fontAdvance: CPangoCairo_toPoints(info.geometry.width)))
         }
         return pen
+    }
+
+    /// Sets the face's own advance of the glyphs at a line's end, up to its last non-space:
+    /// only there does justification need where the ink ends, and asking the font for every
+    /// glyph cost more than the shaping itself.
+    private func measureInk(ofLineEnd glyphs: inout [PlacedGlyph], fonts: [(start: Int, font: UnsafeMutablePointer<PangoFont>?)]) {
+        var run = fonts.count - 1
+        var i = glyphs.count - 1
+        while i >= 0, run >= 0 {
+            while run > 0, fonts[run].start > i { run -= 1 }
+            if glyphs[i].glyph != 0, let font = fonts[run].font {
+                var extents = PangoRectangle()
+                pango_font_get_glyph_extents(font, PangoGlyph(glyphs[i].glyph), nil, &extents)
+                glyphs[i].fontAdvance = CPangoCairo_toPoints(extents.width)
+            }
+            if !glyphs[i].isSpace { return }
+            i -= 1
+        }
     }
 
     private func faceID(_ font: UnsafeMutablePointer<PangoFont>?) -> Int {
