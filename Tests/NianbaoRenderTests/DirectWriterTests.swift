@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoIngest
 import NianbaoLayout
+import NianbaoModel
 @testable import NianbaoRender
 import NianbaoStyle
 import NianbaoTestSupport
@@ -213,5 +214,24 @@ extension DirectWriterTests {
         XCTAssertNotNil(String(decoding: direct.pdf, as: UTF8.self).range(of: "/Producer(nianbao)"), "written by nianbao's writer")
         XCTAssertGreaterThan(Double(direct.ink), Double(plain.ink) * 1.1, "bold is darker than regular")
         XCTAssertEqual(Double(direct.ink), Double(cairo.ink), accuracy: Double(cairo.ink) * 0.15, "as dark as Cairo's")
+    }
+}
+
+extension DirectWriterTests {
+    func testCharactersNoFontHasCopyAsWritten() throws {
+        // 𓀀 and 𐎀 are in no installed font: both print as .notdef (an empty box), but each
+        // copies as the character written, not both as the first one.
+        let text = "门户网站𓀀栏目与𐎀专栏均已更新。"
+        guard try Tool.run("fc-list", [":charset=13000"]).stdout.isEmpty, try Tool.run("fc-list", [":charset=10380"]).stdout.isEmpty else {
+            throw XCTSkip("a font for 𓀀 or 𐎀 is installed")
+        }
+        var report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: TestPaths.sample("xin-county-office-2021")))).report
+        report.sections[0].paragraphs.insert(Paragraph(text: text), at: 0)
+        let doc = ReportLayout(style: ReportPDFTests.style, measurer: PangoMeasurer()).layout(report)
+        let pdf = try PDFWriter.write(doc, options: PDFWriter.Options(creationDate: "2023-01-31T00:00:00"))
+        XCTAssertNotNil(String(decoding: pdf, as: UTF8.self).range(of: "/Producer(nianbao)"), "written by nianbao's writer")
+        let path = try file(pdf, "notdef")
+        XCTAssertTrue(try Tool.run("pdftotext", [path, "-"]).stdout.contains(text))
+        XCTAssertTrue(try Tool.run("qpdf", ["--check", path]).stdout.contains("No syntax or stream encoding errors"))
     }
 }

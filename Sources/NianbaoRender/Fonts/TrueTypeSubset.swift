@@ -3,13 +3,15 @@
 /// font (ISO 32000 §9.9: head, hhea, maxp, loca, glyf, hmtx, and cvt/fpgm/prep when present).
 /// The result depends only on the face and the glyph set, so PDFs stay byte-identical.
 struct TrueTypeSubset {
-    /// Original glyph indices, ascending, glyph 0 (.notdef) first.
+    /// Original glyph indices, ascending, glyph 0 (.notdef) first; then the copies asked for.
     let glyphs: [Int]
     /// Original index → new index.
     let newIndex: [Int: Int]
 
-    /// The subset of `used` glyphs plus .notdef and every component of a composite used.
-    init(face: TrueTypeFace, used: Set<Int>) {
+    /// The subset of `used` glyphs plus .notdef and every component of a composite used,
+    /// followed by `copies`: glyphs again under codes of their own (new indices from
+    /// `glyphs.count - copies.count`), for a glyph that shows more than one text.
+    init(face: TrueTypeFace, used: Set<Int>, copies: [Int] = []) {
         var all: Set<Int> = []
         var pending = [0] + used.filter { $0 < face.glyphCount }
         while let glyph = pending.popLast() {
@@ -18,9 +20,9 @@ struct TrueTypeSubset {
                 pending.append(component.glyph)
             }
         }
-        glyphs = all.sorted()
+        glyphs = all.sorted() + copies.filter { $0 < face.glyphCount }
         var map: [Int: Int] = [:]
-        for (new, old) in glyphs.enumerated() { map[old] = new }
+        for (new, old) in glyphs.enumerated() where map[old] == nil { map[old] = new }
         newIndex = map
     }
 

@@ -40,7 +40,10 @@ enum DirectPDFWriter {
                 case let .box(x, y, width, height, gray):
                     content.box(x: x, y: y, width: width, height: height, gray: gray)
                 case let .text(block, x, y, lines):
-                    drawnLines(block, nextShaped.next()!, x: x, y: y, lines: lines) { content.line($0, size: block.font.size, fonts: fonts, faces: shaper.faces) }
+                    let shaped = nextShaped.next()!
+                    drawnLines(block, shaped, x: x, y: y, lines: lines) {
+                        content.line($0, size: block.font.size, fonts: fonts, faces: shaper.faces) { String(decoding: shaped.utf8[$0.text], as: UTF8.self) }
+                    }
                 }
             }
             file.stream(objects.content, content.out.bytes)

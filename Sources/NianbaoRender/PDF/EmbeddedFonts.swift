@@ -6,8 +6,14 @@ struct EmbeddedFonts {
     struct Font {
         let face: TrueTypeFace
         var used: Set<Int> = []
-        /// Glyph → the text it shows (first occurrence wins).
+        /// Glyph → the text it shows where first drawn.
         var text: [Int: String] = [:]
+        /// A glyph drawn for other texts too (.notdef for every character no font has, or
+        /// one glyph for two code points) is copied under a code of its own for each, so
+        /// that copying the text gives what was written: (glyph, text) in order of use.
+        var copies: [(glyph: Int, text: String)] = []
+        var copyIndex: [String: Int] = [:]
+        var copied: Set<Int> = []
         var subset: TrueTypeSubset?
         var object = 0
     }
@@ -27,21 +33,41 @@ struct EmbeddedFonts {
             byShaperFace[glyph.face] = index
         }
         fonts[index].used.insert(glyph.glyph)
-        if !glyph.text.isEmpty, fonts[index].text[glyph.glyph] == nil {
-            fonts[index].text[glyph.glyph] = String(decoding: block.utf8[glyph.text], as: UTF8.self)
+        guard !glyph.text.isEmpty else { return }
+        let text = String(decoding: block.utf8[glyph.text], as: UTF8.self)
+        guard let first = fonts[index].text[glyph.glyph] else {
+            fonts[index].text[glyph.glyph] = text
+            return
+        }
+        let key = Self.copyKey(glyph.glyph, text)
+        if first != text, fonts[index].copyIndex[key] == nil {
+            fonts[index].copyIndex[key] = fonts[index].copies.count
+            fonts[index].copies.append((glyph.glyph, text))
+            fonts[index].copied.insert(glyph.glyph)
         }
     }
+
+    private static func copyKey(_ glyph: Int, _ text: String) -> String { "\(glyph)\u{0}\(text)" }
 
     /// The font index (`/F` index + 1 is its name) for an already recorded glyph's face.
     func font(forShaperFace face: Int) -> Int { byShaperFace[face]! }
 
     /// Builds the subsets; call once every glyph is recorded.
     mutating func makeSubsets() {
-        for i in fonts.indices { fonts[i].subset = TrueTypeSubset(face: fonts[i].face, used: fonts[i].used) }
+        for i in fonts.indices {
+            fonts[i].subset = TrueTypeSubset(face: fonts[i].face, used: fonts[i].used, copies: fonts[i].copies.map(\.glyph))
+        }
     }
 
-    /// A glyph's code in the embedded subset.
-    func code(_ glyph: Int, font: Int) -> Int { fonts[font].subset!.newIndex[glyph] ?? 0 }
+    /// A glyph's code in the embedded subset; `text` (asked only for a glyph that shows
+    /// several) picks its copy.
+    func code(_ glyph: Int, font: Int, text: () -> String) -> Int {
+        let font = fonts[font], subset = font.subset!
+        if font.copied.contains(glyph), let copy = font.copyIndex[Self.copyKey(glyph, text())] {
+            return subset.glyphs.count - font.copies.count + copy
+        }
+        return subset.newIndex[glyph] ?? 0
+    }
 
     /// A glyph's advance as the PDF states it (`/W`), in thousandths of the font size.
     func width(_ glyph: Int, font: Int) -> Double {
@@ -122,7 +148,9 @@ struct EmbeddedFonts {
         var out = PDFBytes(capacity: 64 + 24 * subset.glyphs.count)
         out.raw("/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n")
         out.raw("/CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n")
-        let entries = subset.glyphs.enumerated().compactMap { new, old in font.text[old].map { (new, $0) } }
+        let originals = subset.glyphs.count - font.copies.count
+        let entries = subset.glyphs[..<originals].enumerated().compactMap { new, old in font.text[old].map { (new, $0) } }
+            + font.copies.enumerated().map { (originals + $0.offset, $0.element.text) }
         var start = 0
         while start < entries.count {
             let block = entries[start..<min(start + 100, entries.count)]

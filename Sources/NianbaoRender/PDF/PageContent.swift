@@ -109,7 +109,7 @@ struct PageContent {
     /// of one face and baseline shown with a TJ whose adjustments put every glyph where
     /// Pango placed it. The character spacing (Tc) takes the usual gap, so a CJK line needs
     /// few adjustments.
-    mutating func line(_ glyphs: [DrawnGlyph], size: Double, fonts: EmbeddedFonts, faces: [FaceLocation?] = []) {
+    mutating func line(_ glyphs: [DrawnGlyph], size: Double, fonts: EmbeddedFonts, faces: [FaceLocation?] = [], text: (PlacedGlyph) -> String) {
         guard !glyphs.isEmpty else { return }
         out.raw("BT\n")
         var start = 0
@@ -132,14 +132,14 @@ struct PageContent {
                 out.number(size / 32, decimals: 3)
                 out.raw(" w 2 Tr ")
             }
-            run(glyphs[start..<end], font: font, size: size, fonts: fonts)
+            run(glyphs[start..<end], font: font, size: size, fonts: fonts, text: text)
             if bold { out.raw("0 Tr ") }
             start = end
         }
         out.raw("ET\n")
     }
 
-    private mutating func run(_ glyphs: ArraySlice<DrawnGlyph>, font: Int, size: Double, fonts: EmbeddedFonts) {
+    private mutating func run(_ glyphs: ArraySlice<DrawnGlyph>, font: Int, size: Double, fonts: EmbeddedFonts, text: (PlacedGlyph) -> String) {
         let first = glyphs.first!
         let widths = glyphs.map { fonts.width($0.glyph.glyph, font: font) * size / 1000 }
         // The common gap between one glyph's advance and the next glyph's position.
@@ -165,7 +165,7 @@ struct PageContent {
                 }
                 pen = expected - adjustment * size / 1000
             }
-            out.hex16(fonts.code(drawn.glyph.glyph, font: font))
+            out.hex16(fonts.code(drawn.glyph.glyph, font: font) { text(drawn.glyph) })
         }
         out.raw(">]TJ\n")
     }
