@@ -25,6 +25,13 @@ static inline void CPangoCairo_fontConfigChanged(void) {
     PangoFontMap *map = pango_cairo_font_map_get_default();
     if (PANGO_IS_FC_FONT_MAP(map)) pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(map));
 }
+// The Cairo face behind a font Pango chose (synthetic bold and all), or NULL; the Cairo
+// writer draws the glyphs the shaper placed with it.
+static inline cairo_font_face_t *CPangoCairo_fontFace(PangoFont *font) {
+    if (!PANGO_IS_CAIRO_FONT(font)) return NULL;
+    cairo_scaled_font_t *scaled = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+    return scaled ? cairo_scaled_font_get_font_face(scaled) : NULL;
+}
 static inline unsigned int CPangoCairo_glyphEmpty(void) { return PANGO_GLYPH_EMPTY; }
 static inline unsigned int CPangoCairo_glyphUnknownFlag(void) { return PANGO_GLYPH_UNKNOWN_FLAG; }
 #endif

@@ -20,12 +20,20 @@ final class ReportPDFTests: XCTestCase {
         FontSetup.register(directories: [root.appendingPathComponent("fonts").path])
     }
 
-    func render(_ name: String, style: Style = ReportPDFTests.style) throws -> (Report, Data) {
+    func render(_ name: String, style: Style = ReportPDFTests.style, engine: PDFWriter.Options.Engine = .automatic) throws -> (Report, Data) {
         let url = Self.root.appendingPathComponent("Tests/NianbaoIngestTests/Fixtures/samples/\(name).txt")
         let report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: url))).report
         let doc = ReportLayout(style: style, measurer: PangoMeasurer()).layout(report)
-        return (report, try PDFWriter.write(doc, options: Self.options))
+        var options = Self.options
+        options.engine = engine
+        let pdf = try PDFWriter.write(doc, options: options)
+        let producer = String(decoding: pdf.prefix(4096) + pdf.suffix(4096), as: UTF8.self)
+        XCTAssertEqual(engine == .cairo, !producer.contains("/Producer(nianbao)"), "\(name): written by the writer asked for")
+        return (report, pdf)
     }
+
+    /// Both PDF writers: nianbao's own and Cairo's.
+    static let engines: [PDFWriter.Options.Engine] = [.automatic, .cairo]
 
     func testSamplesReadBack() throws {
         for name in Self.samples {
@@ -113,26 +121,29 @@ final class ReportPDFTests: XCTestCase {
 
     func testJustifiedLinesEndAtTheTypeArea() throws {
         // Where the ink of every full line ends, read back by poppler: at the right edge of the
-        // type area (left margin + type width) within 0.05 pt, in both styles.
+        // type area (left margin + type width) within 0.05 pt, in both styles, by both writers.
         for (name, right) in [("official", (28.0 + 156.0) / 25.4 * 72), ("compact", (20.0 + 170.0) / 25.4 * 72)] {
+          for engine in Self.engines {
             let style = try StyleLoader.load(name, searching: [TestPaths.styles])
-            let (_, pdf) = try render("hanyin-county-2022", style: style)
-            let xml = try run("pdftotext", ["-bbox-layout", "-f", "1", "-l", "2", try write(pdf, "ends-\(name)"), "-"]).out
+            let (_, pdf) = try render("hanyin-county-2022", style: style, engine: engine)
+            let xml = try run("pdftotext", ["-bbox-layout", "-f", "1", "-l", "2", try write(pdf, "ends-\(name)-\(engine)"), "-"]).out
             let ends = xml.components(separatedBy: "<line ").dropFirst().compactMap { line -> Double? in
                 guard let r = line.range(of: "xMax=\""), let end = line[r.upperBound...].firstIndex(of: "\"") else { return nil }
                 return Double(line[r.upperBound..<end])
             }
             let full = ends.filter { $0 > right - 3 }
             XCTAssertGreaterThan(full.count, 20, name)
-            for end in full { XCTAssertEqual(end, right, accuracy: 0.05, "\(name): a justified line ends at \(end)") }
+            for end in full { XCTAssertEqual(end, right, accuracy: 0.05, "\(name), \(engine): a justified line ends at \(end)") }
+          }
         }
     }
 
     func testPageNumberDashesStandSevenMillimetresBelowTheTypeArea() throws {
         // GB/T 9704: the 一字线 themselves 7 mm below the type area's lower edge. Read from the
-        // page image (600 dpi): the rows below the type area that the dashes ink.
-        let (_, pdf) = try render("hanyin-county-2022")
-        let path = try write(pdf, "page-numbers")
+        // page image (600 dpi): the rows below the type area that the dashes ink; both writers.
+        for engine in Self.engines {
+        let (_, pdf) = try render("hanyin-county-2022", engine: engine)
+        let path = try write(pdf, "page-numbers-\(engine)")
         let prefix = (path as NSString).deletingPathExtension
         _ = try run("pdftoppm", ["-gray", "-r", "600", "-f", "1", "-l", "2", path, prefix])
         for page in 1...2 {
@@ -153,7 +164,8 @@ final class ReportPDFTests: XCTestCase {
             let widest = ink.map(\.1).max() ?? 0
             let dash = ink.filter { $0.1 > widest / 2 }.map(\.0)
             let middle = (mm(dash.first!) + mm(dash.last! + 1)) / 2 - bottom
-            XCTAssertEqual(middle, 7, accuracy: 0.3, "page \(page): the dashes stand \(middle) mm below the type area")
+            XCTAssertEqual(middle, 7, accuracy: 0.3, "\(engine), page \(page): the dashes stand \(middle) mm below the type area")
+        }
         }
     }
 
@@ -197,5 +209,40 @@ final class ReportPDFTests: XCTestCase {
     func run(_ tool: String, _ args: [String]) throws -> (status: Int32, out: String) {
         let r = try Tool.run(tool, args)
         return (r.status, r.stdout)
+    }
+}
+
+extension ReportPDFTests {
+    func testNoRuleIsDrawnTwice() throws {
+        // Read from each page's content stream (qpdf --qdf): no two collinear rule segments
+        // overlap (shared cell borders once drawn per cell), by both writers.
+        for engine in Self.engines {
+            let (_, pdf) = try render("hanyin-county-2022", engine: engine)
+            let path = try write(pdf, "rules-\(engine)")
+            let qdf = path + ".qdf.pdf"
+            XCTAssertEqual(try run("qpdf", ["--qdf", "--object-streams=disable", path, qdf]).status, 0)
+            let pages = String(decoding: try Data(contentsOf: URL(fileURLWithPath: qdf)), as: UTF8.self).components(separatedBy: "%% Contents for page ").dropFirst()
+            XCTAssertEqual(pages.count, 6)
+            var segments = 0
+            for (page, stream) in pages.enumerated() {
+                let stream = stream.components(separatedBy: "endstream")[0]
+                let numbers = try NSRegularExpression(pattern: #"(-?[\d.]+) (-?[\d.]+) m (-?[\d.]+) (-?[\d.]+) l S"#)
+                var lines: [String: [(Double, Double)]] = [:]  // "h y" / "v x" → intervals
+                for match in numbers.matches(in: stream, range: NSRange(stream.startIndex..., in: stream)) {
+                    let v = (1...4).map { Double((stream as NSString).substring(with: match.range(at: $0)))! }
+                    let horizontal = abs(v[1] - v[3]) < 0.01
+                    let key = horizontal ? String(format: "h %.1f", v[1]) : String(format: "v %.1f", v[0])
+                    lines[key, default: []].append(horizontal ? (min(v[0], v[2]), max(v[0], v[2])) : (min(v[1], v[3]), max(v[1], v[3])))
+                    segments += 1
+                }
+                for (key, intervals) in lines {
+                    let sorted = intervals.sorted { $0.0 < $1.0 }
+                    for (a, b) in zip(sorted, sorted.dropFirst()) {
+                        XCTAssertFalse(b.0 < a.1 - 0.5, "\(engine), page \(page + 1): \(key) drawn twice over \(b.0)–\(min(a.1, b.1))")
+                    }
+                }
+            }
+            XCTAssertGreaterThan(segments, 80, "\(engine): the tables' rules were read")
+        }
     }
 }

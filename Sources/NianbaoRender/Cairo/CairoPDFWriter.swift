@@ -2,8 +2,9 @@ import CPangoCairo
 import Foundation
 import NianbaoLayout
 
-/// Draws a `PagedDocument` into a PDF with Cairo: text through Pango (fonts embedded as
-/// subsets by Cairo), rules, metadata and the outline. The writer for documents that use a
+/// Draws a `PagedDocument` into a PDF with Cairo: the glyphs the shaper placed, where
+/// `drawnLines` puts them (as the direct writer does; fonts embedded as subsets by Cairo),
+/// rules, metadata and the outline. The writer for documents that use a
 /// face `DirectPDFWriter` cannot embed (CFF outlines such as the full Noto CJK collections).
 enum CairoPDFWriter {
     static func write(_ document: PagedDocument, options: PDFWriter.Options) throws -> Data {
@@ -11,11 +12,9 @@ enum CairoPDFWriter {
         surface.setMetadata(title: document.metadata.title, author: document.metadata.author,
                             subject: document.metadata.subject, creationDate: options.creationDate)
         let cr = try CairoContext(surface)
-        let pango = pango_cairo_create_context(cr.pointer)!
-        PangoText.configure(pango)
-        defer { g_object_unref(UnsafeMutableRawPointer(pango)) }
+        let shaper = Shaper.current
         for page in document.pages {
-            for item in page.items { draw(item, cr: cr, pango: pango) }
+            for item in page.items { draw(item, cr: cr, shaper: shaper) }
             try cr.showPage()
         }
         var parents: [Int: Int32] = [:]
@@ -28,7 +27,7 @@ enum CairoPDFWriter {
         return try surface.finish()
     }
 
-    private static func draw(_ item: FrameItem, cr: CairoContext, pango: OpaquePointer) {
+    private static func draw(_ item: FrameItem, cr: CairoContext, shaper: Shaper) {
         switch item {
         case let .rule(x1, y1, x2, y2, width):
             cairo_set_source_rgb(cr.pointer, 0, 0, 0)
@@ -43,69 +42,39 @@ enum CairoPDFWriter {
             cairo_fill(cr.pointer)
         case let .text(block, x, y, lines):
             cairo_set_source_rgb(cr.pointer, 0, 0, 0)
-            let layout = PangoText.layout(block, context: pango)
-            defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-            drawLines(layout, block: block, lines: lines, x: x, y: y, cr: cr.pointer, pango: pango)
+            let shaped = shaper.shape(block)
+            drawnLines(block, shaped, x: x, y: y, lines: lines) { show($0, of: shaped, size: block.font.size, cr: cr.pointer, shaper: shaper) }
         }
     }
 
-    /// Each line sits centred in its band of `lineHeight`, so that every line of a block
-    /// takes the same pitch whatever its glyphs, and a block can be cut at any line.
-    /// Justified lines are spread to the full width by letter spacing: Pango stretches only
-    /// spaces, and Chinese has none.
-    private static func drawLines(_ layout: OpaquePointer, block: TextBlock, lines: Range<Int>, x: Double, y: Double, cr: OpaquePointer, pango: OpaquePointer) {
-        guard let iter = pango_layout_get_iter(layout) else { return }
-        defer { pango_layout_iter_free(iter) }
-        let lineCount = Int(pango_layout_get_line_count(layout))
-        let utf8 = Array(block.text.utf8)
-        var index = 0
-        repeat {
-            if lines.contains(index), let line = pango_layout_iter_get_line_readonly(iter) {
-                var logical = PangoRectangle()
-                pango_layout_iter_get_line_extents(iter, nil, &logical)
-                let baseline = CPangoCairo_toPoints(pango_layout_iter_get_baseline(iter))
-                let top = CPangoCairo_toPoints(logical.y), height = CPangoCairo_toPoints(logical.height)
-                let band = y + Double(index - lines.lowerBound) * block.lineHeight
-                let baselineY = band + (block.lineHeight - height) / 2 + (baseline - top)
-                let indent = index == 0 ? block.indent : 0
-                var own = PangoRectangle()
-                pango_layout_line_get_extents(line, nil, &own)  // the text alone, without indent
-                let natural = CPangoCairo_toPoints(own.width)
-                let available = block.width - indent
-                let start = Int(line.pointee.start_index), length = Int(line.pointee.length)
-                let lastLine = index == lineCount - 1
-                if block.alignment == .justify, !lastLine, natural < available, available - natural < available * 0.2,
-                   start + length <= utf8.count,
-                   let text = String(validating: utf8[start..<(start + length)], as: UTF8.self) {
-                    drawJustified(text, block: block, natural: natural, available: available, x: x + indent, baseline: baselineY, cr: cr, pango: pango)
+    /// One line's glyphs where the shaper and justification put them (the positions the
+    /// direct writer uses too), run by run of one face, with the text each glyph shows so
+    /// that Cairo's ToUnicode maps it.
+    private static func show(_ glyphs: [DrawnGlyph], of shaped: ShapedBlock, size: Double, cr: OpaquePointer, shaper: Shaper) {
+        var start = 0
+        while start < glyphs.count {
+            let face = glyphs[start].glyph.face
+            var end = start + 1
+            while end < glyphs.count, glyphs[end].glyph.face == face { end += 1 }
+            defer { start = end }
+            guard let fontFace = shaper.cairoFace(face) else { continue }
+            cairo_set_font_face(cr, fontFace)
+            cairo_set_font_size(cr, size)
+            var utf8: [CChar] = []
+            var cairoGlyphs: [cairo_glyph_t] = []
+            var clusters: [cairo_text_cluster_t] = []
+            for drawn in glyphs[start..<end] {
+                cairoGlyphs.append(cairo_glyph_t(index: UInt(drawn.glyph.glyph), x: drawn.x, y: drawn.baseline))
+                let text = shaped.utf8[drawn.glyph.text]
+                if text.isEmpty, !clusters.isEmpty {
+                    clusters[clusters.count - 1].num_glyphs += 1
                 } else {
-                    let lineX: Double
-                    switch block.alignment {
-                    case .left, .justify: lineX = x + indent
-                    case .center, .right: lineX = x + CPangoCairo_toPoints(logical.x)
-                    }
-                    cairo_move_to(cr, lineX, baselineY)
-                    pango_cairo_show_layout_line(cr, line)
+                    utf8.append(contentsOf: text.map { CChar(bitPattern: $0) })
+                    clusters.append(cairo_text_cluster_t(num_bytes: Int32(text.count), num_glyphs: 1))
                 }
             }
-            index += 1
-        } while index < lines.upperBound && pango_layout_iter_next_line(iter) != 0
-    }
-
-    /// One line laid out again with the letter spacing that makes it exactly `available` wide.
-    private static func drawJustified(_ text: String, block: TextBlock, natural: Double, available: Double, x: Double, baseline: Double, cr: OpaquePointer, pango: OpaquePointer) {
-        let trimmed = String(text.reversed().drop { $0 == " " || $0 == "\n" }.reversed())
-        let gaps = max(Justification.gaps(trimmed), 1)
-        var single = block
-        single.text = trimmed
-        single.width = available * 2
-        single.alignment = .left
-        single.indent = 0
-        single.letterSpacing = block.letterSpacing + (available - natural) / Double(gaps)
-        let layout = PangoText.layout(single, context: pango)
-        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        guard let line = pango_layout_get_line_readonly(layout, 0) else { return }
-        cairo_move_to(cr, x, baseline)
-        pango_cairo_show_layout_line(cr, line)
+            cairo_show_text_glyphs(cr, utf8, Int32(utf8.count), cairoGlyphs, Int32(cairoGlyphs.count),
+                                   clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
+        }
     }
 }

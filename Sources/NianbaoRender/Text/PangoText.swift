@@ -32,7 +32,7 @@ enum PangoText {
         case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
         case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
         case .justify:
-            // Justified by the writer, line by line (PDFWriter.drawJustified): Pango's own
+            // Justified by the writer, line by line (drawnLines): Pango's own
             // justification would change the widths the writer measures.
             pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
         }

@@ -64,6 +64,8 @@ final class Shaper {
     /// Faces seen so far; `PlacedGlyph.face` indexes this (nil: not a fontconfig font).
     private(set) var faces: [FaceLocation?] = []
     private var faceIDs: [UnsafeMutableRawPointer: Int] = [:]
+    /// A font of each face (the first seen), for the Cairo writer to draw with.
+    private var fontOfFace: [Int: UnsafeMutablePointer<PangoFont>] = [:]
     private var cachedGlyphs = 0
     /// Glyphs kept (~64 bytes each); past this the cache starts over. A report has ~5,000,
     /// most of them in paragraphs that never come back; table labels do, report after report.
@@ -208,7 +210,13 @@ final class Shaper {
         g_object_ref(key)
         let id = faceID(for: location)
         faceIDs[key] = id
+        if fontOfFace[id] == nil { fontOfFace[id] = font }
         return id
+    }
+
+    /// The Cairo font face of `face` (a `PlacedGlyph.face`), to draw its glyphs at any size.
+    func cairoFace(_ face: Int) -> OpaquePointer? {
+        fontOfFace[face].flatMap { CPangoCairo_fontFace($0) }
     }
 
     private func faceID(for location: FaceLocation?) -> Int {
