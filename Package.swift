@@ -2,7 +2,7 @@
 // nianbao: annual reports on government information disclosure (政府信息公开工作年度报告)
 // read from messy text, checked, and exported. Targets follow the pipeline:
 // Files (PDF/HTML/DOCX → ExtractedDocument; the only importer of CPoppler and CLibXML2) → Ingest → Model
-// ← Checks, Export ← Style, Layout ← Render (the only importer of CPangoCairo) ← Compare, Batch ← nianbao (CLI).
+// ← Checks, Export ← Style, Layout ← Render (the only importer of CPangoCairo and CLibDeflate) ← Compare, Batch ← nianbao (CLI).
 import PackageDescription
 
 let package = Package(
@@ -21,8 +21,9 @@ let package = Package(
         .systemLibrary(
             name: "CPangoCairo",
             pkgConfig: "pangocairo",
-            providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "libdeflate-dev"]), .brew(["pango", "cairo", "libdeflate"])]
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"]), .brew(["pango", "cairo"])]
         ),
+        .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(name: "NianbaoModel"),
@@ -38,7 +39,7 @@ let package = Package(
         .target(name: "NianbaoExport", dependencies: ["NianbaoModel"]),
         .target(name: "NianbaoStyle", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "NianbaoLayout", dependencies: ["NianbaoModel", "NianbaoStyle"]),
-        .target(name: "NianbaoRender", dependencies: ["CPangoCairo", "NianbaoLayout", "NianbaoStyle"]),
+        .target(name: "NianbaoRender", dependencies: ["CPangoCairo", "CLibDeflate", "NianbaoLayout", "NianbaoStyle"]),
         .target(name: "NianbaoCompare", dependencies: ["NianbaoModel", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout"]),
         .target(name: "NianbaoBatch", dependencies: [
             "NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoOutput",

@@ -1,14 +1,13 @@
 #ifndef CPANGOCAIRO_SHIM_H
 #define CPANGOCAIRO_SHIM_H
-// The one C surface nianbao uses: Cairo (+ PDF backend), Pango through pangocairo,
-// fontconfig, and libdeflate for the streams of the PDFs nianbao writes itself.
+// Cairo (+ PDF backend), Pango through pangocairo,
+// and fontconfig.
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <pango/pangofc-font.h>
 #include <fontconfig/fontconfig.h>
-#include <libdeflate.h>
 
 // PANGO_SCALE and PANGO_PIXELS are macros Swift cannot import as functions.
 static inline int CPangoCairo_scale(void) { return PANGO_SCALE; }

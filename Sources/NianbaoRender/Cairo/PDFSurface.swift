@@ -3,7 +3,7 @@ import Foundation
 
 /// A Cairo PDF surface that writes into memory. Writers return `Data`; only the CLI and
 /// batch touch paths.
-public final class PDFSurface {
+final class PDFSurface {
     /// Accumulates the bytes Cairo streams out.
     private final class Sink { var data = Data() }
 
@@ -13,7 +13,7 @@ public final class PDFSurface {
     private var finished = false
 
     /// A PDF surface whose first page is `width` × `height` points.
-    public init(width: Double, height: Double) throws {
+    init(width: Double, height: Double) throws {
         sink = Sink()
         sinkRef = Unmanaged.passRetained(sink)
         let write: cairo_write_func_t = { closure, bytes, length in
@@ -21,13 +21,16 @@ public final class PDFSurface {
             Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
             return CAIRO_STATUS_SUCCESS
         }
-        pointer = cairo_pdf_surface_create_for_stream(write, sinkRef.toOpaque(), width, height)
-        let status = cairo_surface_status(pointer)
+        // Checked before `pointer` is stored: a throw after full initialisation would run
+        // deinit and release both a second time.
+        let surface = cairo_pdf_surface_create_for_stream(write, sinkRef.toOpaque(), width, height)!
+        let status = cairo_surface_status(surface)
         if status != CAIRO_STATUS_SUCCESS {
-            cairo_surface_destroy(pointer)
+            cairo_surface_destroy(surface)
             sinkRef.release()
             throw RenderError(operation: "cairo_pdf_surface_create_for_stream", status: String(cString: cairo_status_to_string(status)))
         }
+        pointer = surface
     }
 
     deinit {
@@ -36,7 +39,7 @@ public final class PDFSurface {
     }
 
     /// Document metadata: title, author, subject, creation date (`YYYY-MM-DDTHH:MM:SS`).
-    public func setMetadata(title: String? = nil, author: String? = nil, subject: String? = nil, creationDate: String? = nil) {
+    func setMetadata(title: String? = nil, author: String? = nil, subject: String? = nil, creationDate: String? = nil) {
         if let title { cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_TITLE, title) }
         if let author { cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_AUTHOR, author) }
         if let subject { cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_SUBJECT, subject) }
@@ -47,7 +50,7 @@ public final class PDFSurface {
     }
 
     /// Finishes the document and returns its bytes.
-    public func finish() throws -> Data {
+    func finish() throws -> Data {
         if !finished {
             cairo_surface_finish(pointer)
             finished = true

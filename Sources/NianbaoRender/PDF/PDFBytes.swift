@@ -1,4 +1,4 @@
-import CPangoCairo
+import CLibDeflate
 
 /// Bytes of PDF syntax: operators, names, numbers printed without `printf` (which dominated
 /// Cairo's time), and UTF-16 text strings.
