@@ -7,7 +7,7 @@ import PackageDescription
 
 let package = Package(
     name: "nianbao",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Synchronization.Mutex
     products: [
         .executable(name: "nianbao", targets: ["nianbao"]),
         .library(name: "NianbaoKit", targets: ["NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare"]),

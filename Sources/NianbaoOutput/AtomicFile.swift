@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import Synchronization
 
 /// Writes output so that an existing file is never half-overwritten: the bytes go to a
 /// temporary file beside the target, which is then renamed over it (rename is atomic on
@@ -21,7 +22,7 @@ public enum AtomicFile {
         if let code = makeDirectories(directory.path) {
             throw OutputError.cannotWrite(path: path, reason: OutputError.reason(errno: code, at: directory.path))
         }
-        let temp = directory.appendingPathComponent(temporaryPrefix(for: url.lastPathComponent) + "\(ProcessInfo.processInfo.processIdentifier)-\(counter.next())\(temporarySuffix)")
+        let temp = directory.appendingPathComponent(temporaryPrefix(for: url.lastPathComponent) + "\(ProcessInfo.processInfo.processIdentifier)-\(counter.withLock { $0 += 1; return $0 })\(temporarySuffix)")
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .cannotWrite(path: path, reason: OutputError.reason(errno: errno, at: directory.path)) }
         var failure: Int32?
@@ -78,13 +79,7 @@ public enum AtomicFile {
     }
 
     /// Temporary names within one process differ by this counter (threads write at once).
-    private static let counter = Counter()
-
-    private final class Counter: @unchecked Sendable {  // guarded by its lock
-        private var value = 0
-        private let lock = NSLock()
-        func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
-    }
+    private static let counter = Mutex(0)
 }
 
 /// Why an output could not be written, in words a user can act on.

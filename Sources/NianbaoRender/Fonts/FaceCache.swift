@@ -1,23 +1,23 @@
-import Foundation
+import Synchronization
 
 /// Faces read once per process and shared by every thread (they are immutable once read).
 /// A face that cannot be embedded is remembered too, so it is not read again.
 enum FaceCache {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var faces: [String: Result<TrueTypeFace, UnsupportedFace>] = [:]
+    private static let faces = Mutex<[String: Result<TrueTypeFace, UnsupportedFace>]>([:])
 
     static func face(file: String, index: Int) throws -> TrueTypeFace {
         let key = "\(file)#\(index)"
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = faces[key] { return try known.get() }
-        let result: Result<TrueTypeFace, UnsupportedFace>
-        do { result = .success(try TrueTypeFace(file: file, index: index)) } catch let error as UnsupportedFace {
-            result = .failure(error)
-        } catch {
-            result = .failure(UnsupportedFace(file: file, reason: "\(error)"))
-        }
-        faces[key] = result
-        return try result.get()
+        // Read under the lock: two threads asking for a new face read the file once.
+        return try faces.withLock { faces in
+            if let known = faces[key] { return known }
+            let result: Result<TrueTypeFace, UnsupportedFace>
+            do { result = .success(try TrueTypeFace(file: file, index: index)) } catch let error as UnsupportedFace {
+                result = .failure(error)
+            } catch {
+                result = .failure(UnsupportedFace(file: file, reason: "\(error)"))
+            }
+            faces[key] = result
+            return result
+        }.get()
     }
 }

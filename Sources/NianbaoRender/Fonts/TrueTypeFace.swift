@@ -10,7 +10,7 @@ struct UnsupportedFace: Error, CustomStringConvertible {
 /// One face of a TrueType-outline font file (`.ttf`, or a face of a `.ttc`), read once:
 /// what embedding a subset needs — the tables, each glyph's outline bytes, advances, and the
 /// descriptor figures. Faces with CFF outlines are not read here (`UnsupportedFace`).
-final class TrueTypeFace: @unchecked Sendable {
+final class TrueTypeFace: Sendable {
     let file: String
     let bytes: [UInt8]
     /// Table tag → byte range in `bytes`.

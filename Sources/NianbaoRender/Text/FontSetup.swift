@@ -1,27 +1,29 @@
 import CPangoCairo
 import Foundation
 import NianbaoStyle
+import Synchronization
 
 /// Makes fonts known to fontconfig for this process and tells which face each style role
 /// resolves to. Fonts in the given directories (the project's `fonts/`, `--fonts-dir`) are
 /// added before anything is shaped, so a face a user drops there is found.
 public enum FontSetup {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var added: Set<String> = []
+    /// Directories already added.
+    private static let added = Mutex<Set<String>>([])
 
     /// Registers every font file in `directories` (missing ones are skipped). Call at
     /// start-up, before text is measured: Pango's font maps are per thread, and only the
     /// calling thread's is told of the new fonts.
     public static func register(directories: [String]) {
-        lock.lock()
-        defer { lock.unlock() }
-        var changed = false
-        for dir in directories where !added.contains(dir) {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else { continue }
-            _ = FcConfigAppFontAddDir(FcConfigGetCurrent(), dir)
-            added.insert(dir)
-            changed = true
+        let changed = added.withLock { added in
+            var changed = false
+            for dir in directories where !added.contains(dir) {
+                var isDir: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else { continue }
+                _ = FcConfigAppFontAddDir(FcConfigGetCurrent(), dir)
+                added.insert(dir)
+                changed = true
+            }
+            return changed
         }
         if changed {
             CPangoCairo_fontConfigChanged()
