@@ -12,7 +12,7 @@ DEB_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libdeflate-dev zlib1g-d
 
 PREFIX ?= /usr/local
 
-.PHONY: all setup fonts build demo test bench install clean
+.PHONY: all setup fonts build demo test golden bench install clean
 
 all: build
 
@@ -55,6 +55,13 @@ demo: build
 test: fonts
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
+
+# Rewrites the golden frame dumps (Tests/*/Golden) from the current layout: look at the
+# diff before committing it.
+golden: fonts
+	$(SWIFT) build --build-tests
+	NIANBAO_UPDATE_GOLDEN=1 $(SWIFT) test --skip-build --disable-swift-testing --filter FramesMatchTheGoldenFile
+	-git diff --stat -- Tests/*/Golden
 
 bench: fonts
 	$(SWIFT) build -c release --product nianbao-bench

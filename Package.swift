@@ -57,7 +57,7 @@ let package = Package(
             dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender"],
             path: "Sources/Bench"
         ),
-        .target(name: "NianbaoTestSupport", dependencies: ["NianbaoModel"], path: "Sources/NianbaoTestSupport"),
+        .target(name: "NianbaoTestSupport", dependencies: ["NianbaoModel", "NianbaoLayout"], path: "Sources/NianbaoTestSupport"),
         .testTarget(name: "NianbaoModelTests", dependencies: ["NianbaoModel"]),
         .testTarget(
             name: "NianbaoIngestTests",
@@ -72,9 +72,9 @@ let package = Package(
         .testTarget(name: "NianbaoChecksTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks"]),
         .testTarget(name: "NianbaoExportTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport"]),
         .testTarget(name: "NianbaoStyleTests", dependencies: ["NianbaoStyle"]),
-        .testTarget(name: "NianbaoLayoutTests", dependencies: ["NianbaoModel", "NianbaoStyle", "NianbaoLayout"]),
+        .testTarget(name: "NianbaoLayoutTests", dependencies: ["NianbaoModel", "NianbaoStyle", "NianbaoLayout", "NianbaoTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "NianbaoRenderTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoTestSupport"]),
-        .testTarget(name: "NianbaoCompareTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare", "NianbaoTestSupport"]),
+        .testTarget(name: "NianbaoCompareTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare", "NianbaoTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "NianbaoBatchTests", dependencies: ["NianbaoBatch", "NianbaoOutput", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "NianbaoCLITests", dependencies: ["nianbao", "NianbaoTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]

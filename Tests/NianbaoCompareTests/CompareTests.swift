@@ -257,3 +257,16 @@ extension HandoutFitTests {
         XCTAssertFalse(doc.pages.flatMap(HandoutFitTests.texts).contains { $0.hasPrefix("第 ") && $0.contains("部分（共") }, "20 units across one A3 page")
     }
 }
+
+extension HandoutFitTests {
+    /// A 13-unit handout (summary, two balanced parts, charts) as text, with the fixed-advance
+    /// measurer: a change to where anything goes shows as a diff of
+    /// `Golden/handout-13.frames.txt` (`make golden` rewrites it).
+    func testHandoutFramesMatchTheGoldenFile() throws {
+        let style = try StyleLoader.load("official", searching: [TestPaths.styles])
+        let sheet = ComparisonBuilder.build(try Self.inputs(13), metrics: .summary, title: nil)
+        let doc = HandoutLayout(style: style, measurer: FixedAdvanceMeasurer()).layout(sheet)
+        let golden = TestPaths.root.appendingPathComponent("Tests/NianbaoCompareTests/Golden/handout-13.frames.txt")
+        if let difference = Golden.check(FrameDump.text(doc), file: golden) { XCTFail(difference) }
+    }
+}

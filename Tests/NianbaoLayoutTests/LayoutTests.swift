@@ -2,27 +2,11 @@ import Foundation
 import NianbaoLayout
 import NianbaoModel
 import NianbaoStyle
+import NianbaoTestSupport
 import XCTest
 
-/// Every character one em wide: predictable line counts without Pango.
-struct FixedAdvanceMeasurer: TextMeasuring {
-    func lineCount(_ block: TextBlock) -> Int {
-        var lines = 0
-        for paragraph in block.text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let advance = block.font.size + block.letterSpacing
-            let first = max(1, Int((block.width - block.indent) / advance))
-            let rest = max(1, Int(block.width / advance))
-            let n = paragraph.count
-            lines += n <= first ? 1 : 1 + Int((Double(n - first) / Double(rest)).rounded(.up))
-        }
-        return max(lines, 1)
-    }
-}
-
 final class LayoutTests: XCTestCase {
-    static let style = try! StyleLoader.load("official", searching: [
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("styles").path,
-    ])
+    static let style = try! StyleLoader.load("official", searching: [TestPaths.styles])
 
     func report(paragraphs: Int = 3) -> Report {
         var r = Report(title: "示例县人民政府2023年政府信息公开工作年度报告", agency: "示例县人民政府", year: 2023)
@@ -184,5 +168,15 @@ extension LayoutTests {
         }
         XCTAssertGreaterThan(parts, 24, "the table broke inside the span for some lengths")
         _ = short  // with one-line rows no part is that short; the real faces' taller rows are
+    }
+}
+
+extension LayoutTests {
+    /// The whole report layout, tables included, as text: a change to where anything goes
+    /// shows as a diff of `Golden/report.frames.txt` (`make golden` rewrites it).
+    func testReportFramesMatchTheGoldenFile() {
+        let doc = ReportLayout(style: Self.style, measurer: FixedAdvanceMeasurer()).layout(report())
+        let golden = TestPaths.root.appendingPathComponent("Tests/NianbaoLayoutTests/Golden/report.frames.txt")
+        if let difference = Golden.check(FrameDump.text(doc), file: golden) { XCTFail(difference) }
     }
 }
