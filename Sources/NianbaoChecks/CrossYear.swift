@@ -8,8 +8,8 @@ import NianbaoModel
 /// Severities follow the single-report checks. Findings belong to the later report, point at
 /// its cells and lines, and say the earlier year's values.
 public enum CrossYear {
-    public static let carriedOverID = "cross_year.carried_over"
-    public static let inForceID = "cross_year.in_force"
+    public static let carriedOverID = FindingID.crossYearCarriedOver
+    public static let inForceID = FindingID.crossYearInForce
 
     /// Findings on `later` against `earlier`; none unless both are of the 2021 template
     /// and `later` is the year after `earlier`.
@@ -23,7 +23,7 @@ public enum CrossYear {
             findings.append(Finding(
                 id: carriedOverID, severity: outcome.severity,
                 message: "table 2 column \(column.rawValue): carried_over = \(from)'s carried_forward: \(outcome.sums)",
-                line: later[now].line, keys: [now]))
+                line: later[now].line, keys: [now], relation: outcome.relation(left: [now], right: [before])))
         }
         for row in [ActiveRow.regulations, .normativeDocuments] {
             let inForce = CellKey.active(row, "in_force"), issued = CellKey.active(row, "issued"), repealed = CellKey.active(row, "repealed")
@@ -31,7 +31,8 @@ public enum CrossYear {
             findings.append(Finding(
                 id: inForceID, severity: outcome.severity,
                 message: "table 1 row \(row.rawValue): \(from)'s in_force + issued = in_force + repealed: \(outcome.sums)",
-                line: later[inForce].line, keys: [issued, repealed, inForce]))
+                line: later[inForce].line, keys: [issued, repealed, inForce],
+                relation: outcome.relation(left: [inForce, issued], right: [inForce, repealed])))
         }
         return findings
     }

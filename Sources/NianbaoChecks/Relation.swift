@@ -9,7 +9,7 @@ import NianbaoModel
 /// so it is an error too. Relations with an unreadable cell are skipped: the parse finding
 /// already says so.
 struct Relation {
-    let id: String
+    let id: FindingID
     let lhs: [CellKey]
     let rhs: [CellKey]
     /// How the relation reads in a message, e.g. `new + carried_over = total + carried_forward`.
@@ -21,7 +21,8 @@ struct Relation {
         guard let outcome = Balance(left: lhs.map { report[$0] }, right: rhs.map { report[$0] }) else { return nil }
         let keys = lhs + rhs
         let line = report[anchor].line ?? keys.lazy.compactMap { report[$0].line }.first
-        return Finding(id: id, severity: outcome.severity, message: "\(description): \(outcome.sums)", line: line, keys: keys)
+        return Finding(id: id, severity: outcome.severity, message: "\(description): \(outcome.sums)", line: line, keys: keys,
+                       relation: outcome.relation(left: lhs, right: rhs))
     }
 }
 
@@ -52,9 +53,13 @@ struct Balance {
         severity = couldMend ? .warning : .error
     }
 
+    /// The finding's data: which cells stand on each side, and the sums.
+    func relation(left keysLeft: [CellKey], right keysRight: [CellKey]) -> Finding.Relation {
+        Finding.Relation(left: keysLeft, right: keysRight, leftSum: left, rightSum: right, countedBlankAsZero: severity == .warning)
+    }
+
     /// `3 ≠ 5`, with a note when blank or placeholder cells were counted as 0.
     var sums: String {
-        let format = { (x: Double) in x == x.rounded() ? String(Int(x)) : String(x) }
-        return "\(format(left)) ≠ \(format(right))" + (severity == .warning ? " (blank or placeholder cells were counted as 0)" : "")
+        relation(left: [], right: []).sums + (severity == .warning ? " (blank or placeholder cells were counted as 0)" : "")
     }
 }

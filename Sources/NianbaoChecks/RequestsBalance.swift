@@ -3,7 +3,7 @@ import NianbaoModel
 /// `requests.balance`: per column, new + carried_over = total + carried_forward
 /// (the 勾稽关系 printed above table 2).
 enum RequestsBalance {
-    static let id = "requests.balance"
+    static let id = FindingID.requestsBalance
 
     static let relations: [Relation] = RequestColumn.allCases.map { column in
         Relation(id: id,

@@ -3,7 +3,7 @@ import NianbaoModel
 /// `requests.results_sum`: per column of table 2, total = the sum of the 21 result rows
 /// granted … other.other.
 enum RequestsResultsSum {
-    static let id = "requests.results_sum"
+    static let id = FindingID.requestsResultsSum
 
     static let relations: [Relation] = RequestColumn.allCases.map { column in
         Relation(id: id,

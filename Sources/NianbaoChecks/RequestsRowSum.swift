@@ -3,7 +3,7 @@ import NianbaoModel
 /// `requests.row_sum`: per row of table 2, total = natural + commercial + research +
 /// social + legal_service + other.
 enum RequestsRowSum {
-    static let id = "requests.row_sum"
+    static let id = FindingID.requestsRowSum
 
     static let relations: [Relation] = RequestRow.allCases.map { row in
         Relation(id: id,

@@ -2,7 +2,7 @@ import NianbaoModel
 
 /// `review.sum`: per group of table 3, total = upheld + corrected + other + pending.
 enum ReviewSum {
-    static let id = "review.sum"
+    static let id = FindingID.reviewSum
 
     static let relations: [Relation] = ReviewGroup.allCases.map { group in
         Relation(id: id,

@@ -307,7 +307,7 @@ struct TableReader {
         expected = row + 1
     }
 
-    private mutating func fail(_ row: Int, id: String, message: String, line: Int) {
+    private mutating func fail(_ row: Int, id: FindingID, message: String, line: Int) {
         for key in specs[row].keys { cells[key] = Cell(state: .unreadable, text: "", written: "", line: line) }
         findings.append(Finding(id: id, severity: .error, message: message, line: line, keys: specs[row].keys))
         filled[row] = true

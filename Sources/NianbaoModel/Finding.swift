@@ -8,7 +8,7 @@ public struct Finding: Sendable, Equatable, Codable {
     }
 
     /// Stable identifier, e.g. `requests.balance` or `parse.row_short`.
-    public var id: String
+    public var id: FindingID
     public var severity: Severity
     /// One sentence saying what is wrong.
     public var message: String
@@ -18,8 +18,37 @@ public struct Finding: Sendable, Equatable, Codable {
     public var page: Int?
     /// The cells involved, in canonical order.
     public var keys: [CellKey]
+    /// For a check: the two sides that should be equal, as data (the message says the same
+    /// in English; the handout's footnotes are written from this).
+    public var relation: Relation?
 
-    public init(id: String, severity: Severity, message: String, line: Int? = nil, page: Int? = nil, keys: [CellKey] = []) {
+    /// Two sums of cells that differ. For `CrossYear` a side may hold a key of the year
+    /// before (the message says which).
+    public struct Relation: Sendable, Equatable, Codable {
+        public var left: [CellKey]
+        public var right: [CellKey]
+        public var leftSum: Double
+        public var rightSum: Double
+        /// Blank or placeholder cells were counted as 0 (the finding is then a warning).
+        public var countedBlankAsZero: Bool
+
+        public init(left: [CellKey], right: [CellKey], leftSum: Double, rightSum: Double, countedBlankAsZero: Bool) {
+            self.left = left
+            self.right = right
+            self.leftSum = leftSum
+            self.rightSum = rightSum
+            self.countedBlankAsZero = countedBlankAsZero
+        }
+
+        /// `3 ≠ 5`.
+        public var sums: String {
+            let format = { (x: Double) in x == x.rounded() ? String(Int(x)) : String(x) }
+            return "\(format(leftSum)) ≠ \(format(rightSum))"
+        }
+    }
+
+    public init(id: FindingID, severity: Severity, message: String, line: Int? = nil, page: Int? = nil, keys: [CellKey] = [], relation: Relation? = nil) {
+        self.relation = relation
         self.page = page
         self.id = id
         self.severity = severity

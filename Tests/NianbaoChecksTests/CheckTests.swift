@@ -40,6 +40,17 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(f.first?.keys, [.requests(.new, .natural), .requests(.carriedOver, .natural), .requests(.total, .natural), .requests(.carriedForward, .natural)])
         XCTAssertEqual(f.first?.line, 10 + RequestRow.total.index, "points at the total cell's line")
         XCTAssertTrue(f.first!.message.contains("10 ≠ 12"), f.first!.message)
+        // The same as data: the two sides and their sums, for footnotes and for scripts (JSON).
+        let relation = try! XCTUnwrap(f.first?.relation)
+        XCTAssertEqual(relation.left, [.requests(.new, .natural), .requests(.carriedOver, .natural)])
+        XCTAssertEqual(relation.right, [.requests(.total, .natural), .requests(.carriedForward, .natural)])
+        XCTAssertEqual(relation.leftSum, 10)
+        XCTAssertEqual(relation.rightSum, 12)
+        XCTAssertFalse(relation.countedBlankAsZero)
+        XCTAssertEqual(f.first?.id, .requestsBalance)
+        let json = String(decoding: try! JSONEncoder().encode(f.first!), as: UTF8.self)
+        XCTAssertTrue(json.contains(#""id":"requests.balance""#), "the id is encoded as its string: \(json)")
+        XCTAssertTrue(json.contains(#""leftSum":10"#), json)
     }
 
     func testBalanceWarningWhenABlankCouldMakeUpTheDifference() {
@@ -49,6 +60,7 @@ final class CheckTests: XCTestCase {
         let f = Checker.check(r).filter { $0.id == "requests.balance" }
         XCTAssertEqual(f.map(\.severity), [.warning, .warning])
         XCTAssertTrue(f[0].message.contains("counted as 0"))
+        XCTAssertEqual(f[0].relation?.countedBlankAsZero, true)
     }
 
     func testBlankOnTheLargerSideIsStillAnError() {

@@ -20,7 +20,7 @@ final class WildTextTests: XCTestCase {
             let expected = Dictionary(uniqueKeysWithValues: ExpectedCells.named(sample)!.byKey.map { ($0.0, $0.1) })
             for tool in Self.tools {
                 let parsed = try parse(sample, tool)
-                let reported = Set(parsed.findings.filter { $0.id.hasPrefix("parse.") && $0.line != nil }.flatMap(\.keys))
+                let reported = Set(parsed.findings.filter { $0.id.isParse && $0.line != nil }.flatMap(\.keys))
                 for key in CellKey.all {
                     let cell = parsed.report[key]
                     if cell.state == .unreadable {

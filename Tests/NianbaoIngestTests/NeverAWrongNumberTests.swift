@@ -42,7 +42,7 @@ final class NeverAWrongNumberTests: XCTestCase {
         XCTAssertEqual(try changedKeys(parsed, from: "xixia-county-2022"), granted)
         XCTAssertTrue(granted.allSatisfy { parsed.report[$0].state == .unreadable })
         XCTAssertEqual(parsed.report[.requests(.partiallyGranted, .natural)].text, "3", "（二）部分公开 keeps its own numbers")
-        let finding = try XCTUnwrap(parsed.findings.first { $0.id.hasPrefix("parse.") })
+        let finding = try XCTUnwrap(parsed.findings.first { $0.id.isParse })
         XCTAssertEqual(finding.keys, granted)
         XCTAssertEqual(finding.line, 102)
     }
