@@ -12,7 +12,7 @@ DEB_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libdeflate-dev zlib1g-d
 
 PREFIX ?= /usr/local
 
-.PHONY: all setup fonts build demo test golden bench install clean
+.PHONY: all setup fonts test-fonts build demo test golden bench install clean
 
 all: build
 
@@ -55,6 +55,14 @@ demo: build
 test: fonts
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
+
+# Remakes the committed test fonts (Tests/Fonts) for the characters the samples (as nianbao
+# reads them: radical forms mapped), the tests and the styles use. Run after adding text to tests.
+test-fonts: build
+	rm -rf .build/test-font-text Tests/Fonts/*.ttf && mkdir -p .build/test-font-text
+	$(SWIFT) run -c debug nianbao parse --format text Tests/NianbaoIngestTests/Fixtures/samples/*.txt -o .build/test-font-text
+	python3 scripts/prepare-fonts.py --test-font Tests/Fonts .build/test-font-text/* Tests/NianbaoIngestTests/Fixtures/samples/*.txt \
+		$$(find Sources Tests -name '*.swift') styles/*.yaml
 
 # Rewrites the golden frame dumps (Tests/*/Golden) from the current layout: look at the
 # diff before committing it.

@@ -10,6 +10,12 @@ names, traditional forms such as 戶) still falls back to the full face through 
 The output depends only on the input files, so PDFs stay byte-identical from run to run.
 
 usage: prepare-fonts.py OUTPUT_DIR
+       prepare-fonts.py --test-font OUTPUT_DIR FILE...
+
+--test-font makes the small faces committed for the tests (Tests/Fonts): the same cut,
+limited to the characters that FILE... (the samples as nianbao reads them, the tests' own
+text, the styles, the layout's labels) use. With
+them `swift test` behaves as with `make fonts` on any machine, without running it.
 """
 import os
 import sys
@@ -30,7 +36,7 @@ FACES = [  # (collection, family in it, new family, style, output file)
 EXTRA = "▲▼※—–―…“”‘’·　、。，；：？！（）《》【】〔〕％＋－×÷＝〇℃№→←↑↓①②③④⑤⑥⑦⑧⑨⑩"
 
 
-def characters():
+def characters(limit=None):
     chars = set(range(0x20, 0x7F)) | set(map(ord, EXTRA))
     for hi in range(0xA1, 0xF8):
         for lo in range(0xA1, 0xFF):
@@ -38,6 +44,8 @@ def characters():
                 chars.add(ord(bytes([hi, lo]).decode("gb2312")))
             except UnicodeDecodeError:
                 pass
+    if limit is not None:
+        chars &= limit | set(range(0x20, 0x7F))
     return chars
 
 
@@ -72,7 +80,7 @@ def to_truetype(font):
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
-def prepare(face, out_dir):
+def prepare(face, out_dir, limit=None):
     collection, family, new_family, style, out_name = face
     out = os.path.join(out_dir, out_name)
     if os.path.exists(out):
@@ -89,7 +97,7 @@ def prepare(face, out_dir):
     options.notdef_outline = True
     options.hinting = False
     subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=characters())
+    subsetter.populate(unicodes=characters(limit))
     subsetter.subset(font)
     to_truetype(font)
     ps_family = new_family.replace(" ", "")
@@ -109,6 +117,16 @@ def prepare(face, out_dir):
 
 
 def main():
+    if len(sys.argv) > 2 and sys.argv[1] == "--test-font":
+        out_dir, files = sys.argv[2], sys.argv[3:]
+        used = set()
+        for name in files:
+            with open(name, encoding="utf-8", errors="ignore") as f:
+                used |= set(map(ord, f.read()))
+        os.makedirs(out_dir, exist_ok=True)
+        for face in FACES:
+            print(prepare(face, out_dir, used))
+        return
     out_dir = sys.argv[1] if len(sys.argv) > 1 else "fonts/prepared"
     os.makedirs(out_dir, exist_ok=True)
     with ProcessPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:

@@ -163,7 +163,11 @@ public final class BatchRunner: @unchecked Sendable {  // shared state is guarde
                 if wasCancelled { break }  // interrupted, not failed: --resume takes it up again
                 let words = p.lastWords()
                 let outOfMemory = ["memory", "alloc", "Resource temporarily unavailable", "creating thread"].contains { words.contains($0) }
-                let memory = limits.megabytes > 0 && outOfMemory ? " — it needed more than its \(limits.megabytes) MB (--memory-limit)" : ""
+                // C libraries (Cairo, FreeType) may crash on a failed allocation without a word:
+                // under a memory limit, a crash is said to be perhaps that.
+                let crashed = status.hasPrefix("signal") && !status.contains("SIGKILL")
+                let memory = limits.megabytes == 0 ? "" : outOfMemory ? " — it needed more than its \(limits.megabytes) MB (--memory-limit)"
+                    : crashed ? " — perhaps out of memory: it was limited to \(limits.megabytes) MB (--memory-limit)" : ""
                 finish(index, .failed(item.path, "the worker died while processing this file (\(status))\(memory)\(words.isEmpty ? "" : ": " + words); other files were not affected"), start: start, progress: progress)
                 process = nil
             }

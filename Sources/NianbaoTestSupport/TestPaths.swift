@@ -22,6 +22,8 @@ public enum TestPaths {
     /// The project's styles folder.
     public static var styles: String { root.appendingPathComponent("styles").path }
 
-    /// The project's fonts folder (`fonts/`, with `fonts/prepared` after `make fonts`).
-    public static var fonts: String { root.appendingPathComponent("fonts").path }
+    /// The test fonts (Tests/Fonts): the prepared faces' cut limited to the characters the
+    /// samples and tests use, committed, so tests give the same pages on every machine
+    /// whether or not `make fonts` ran. Tests register these, never `fonts/`.
+    public static var fonts: String { root.appendingPathComponent("Tests/Fonts").path }
 }

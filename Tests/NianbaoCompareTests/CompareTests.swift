@@ -13,10 +13,10 @@ import XCTest
 final class CompareTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The project's fonts (the prepared faces from `make fonts`), as the CLI uses them.
+    /// The committed test fonts (the prepared faces' cut, for the characters tests use).
     override class func setUp() {
         super.setUp()
-        FontSetup.register(directories: [root.appendingPathComponent("fonts").path])
+        FontSetup.register(directories: [TestPaths.fonts])
     }
 
     static func text(_ sample: String) -> String {

@@ -12,10 +12,10 @@ import XCTest
 final class DirectWriterTests: XCTestCase {
     static let root = ReportPDFTests.root
 
-    /// The project's fonts (the prepared faces from `make fonts`), as the CLI uses them.
+    /// The committed test fonts (the prepared faces' cut, for the characters tests use).
     override class func setUp() {
         super.setUp()
-        FontSetup.register(directories: [root.appendingPathComponent("fonts").path])
+        FontSetup.register(directories: [TestPaths.fonts])
     }
 
     func document(_ name: String) throws -> PagedDocument {

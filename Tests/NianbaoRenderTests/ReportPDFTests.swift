@@ -14,10 +14,10 @@ final class ReportPDFTests: XCTestCase {
     static let style = try! StyleLoader.load("official", searching: [root.appendingPathComponent("styles").path])
     static let options = PDFWriter.Options(creationDate: "2023-01-31T00:00:00")
 
-    /// The project's fonts (the prepared faces from `make fonts`), as the CLI uses them.
+    /// The committed test fonts (the prepared faces' cut, for the characters tests use).
     override class func setUp() {
         super.setUp()
-        FontSetup.register(directories: [root.appendingPathComponent("fonts").path])
+        FontSetup.register(directories: [TestPaths.fonts])
     }
 
     func render(_ name: String, style: Style = ReportPDFTests.style, engine: PDFWriter.Options.Engine = .automatic) throws -> (Report, Data) {
