@@ -21,10 +21,11 @@ public final class BatchJob {
         case pdf, txt, md, json
 
         /// The bytes of this output for a parsed report (`document` is needed for PDF only).
+        /// `measurer` is the one `document` was laid out with (its shaped text is reused).
         public func data(_ report: Report, findings: [Finding], document: @autoclosure () -> PagedDocument,
-                         pdfOptions: PDFWriter.Options, source: String) throws -> Data {
+                         pdfOptions: PDFWriter.Options, measurer: PangoMeasurer? = nil, source: String) throws -> Data {
             switch self {
-            case .pdf: return try PDFWriter.write(document(), options: pdfOptions)
+            case .pdf: return try PDFWriter.write(document(), options: pdfOptions, measurer: measurer)
             case .txt: return Data(TextExport.render(report, findings: findings).utf8)
             case .md: return Data(MarkdownExport.render(report, findings: findings).utf8)
             case .json: return Data(JSONExport.render([JSONExport.Document(report: report, findings: findings, source: source)]).utf8)
@@ -38,6 +39,7 @@ public final class BatchJob {
     let outputDir: String
     let formats: [Format]
     let layout: ReportLayout
+    let measurer = PangoMeasurer()
     let pdfOptions: PDFWriter.Options
     let parser = ReportParser()
     private var archives: [String: Archive] = [:]
@@ -46,7 +48,7 @@ public final class BatchJob {
     public init(outputDir: String, formats: [Format], style: Style, pdfOptions: PDFWriter.Options) {
         self.outputDir = outputDir
         self.formats = formats
-        self.layout = ReportLayout(style: style, measurer: PangoMeasurer())
+        self.layout = ReportLayout(style: style, measurer: measurer)
         self.pdfOptions = pdfOptions
     }
 
@@ -74,7 +76,7 @@ public final class BatchJob {
         let writeTime = clock.measure {
             do {
                 for format in formats {
-                    let data = try format.data(parsed.report, findings: findings, document: document!, pdfOptions: pdfOptions, source: item.path)
+                    let data = try format.data(parsed.report, findings: findings, document: document!, pdfOptions: pdfOptions, measurer: measurer, source: item.path)
                     try AtomicFile.write(data, to: item.output(format.rawValue, under: outputDir))
                     outputs.append("\(relative).\(format.rawValue)")
                 }

@@ -39,14 +39,16 @@ public enum PDFWriter {
         public static let `default` = Options(creationDate: "2000-01-01T00:00:00")
     }
 
-    /// The PDF of `document`. Uses the calling thread's shaper, so blocks that layout
-    /// already shaped are not shaped again.
-    public static func write(_ document: PagedDocument, options: Options = .default) throws -> Data {
-        if options.engine == .cairo { return try CairoPDFWriter.write(document, options: options) }
+    /// The PDF of `document`. With the `measurer` its layout used, blocks already shaped
+    /// are not shaped again (and the glyphs are the very ones layout measured); without,
+    /// they are shaped anew.
+    public static func write(_ document: PagedDocument, options: Options = .default, measurer: PangoMeasurer? = nil) throws -> Data {
+        let shaper = measurer?.shaper ?? Shaper()
+        if options.engine == .cairo { return try CairoPDFWriter.write(document, options: options, shaper: shaper) }
         do {
-            return try DirectPDFWriter.write(document, options: options, shaper: Shaper.current)
+            return try DirectPDFWriter.write(document, options: options, shaper: shaper)
         } catch is UnsupportedFace {
-            return try CairoPDFWriter.write(document, options: options)
+            return try CairoPDFWriter.write(document, options: options, shaper: shaper)
         }
     }
 }

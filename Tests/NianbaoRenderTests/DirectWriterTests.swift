@@ -197,10 +197,11 @@ extension DirectWriterTests {
             let style = try StyleLoader.load(styleName, searching: [TestPaths.styles])
             for name in TestPaths.samples {
                 let report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: TestPaths.sample(name)))).report
-                let doc = ReportLayout(style: style, measurer: PangoMeasurer()).layout(report)
+                let measurer = PangoMeasurer()
+                let doc = ReportLayout(style: style, measurer: measurer).layout(report)
                 for page in doc.pages {
                     for case let .text(block, _, _, _) in page.items where block.font.size == style.table.size && block.text != "续表" {
-                        let lines = Shaper.current.shape(block).lines.map { $0.glyphs.filter { !$0.text.isEmpty && !$0.isSpace }.count }
+                        let lines = measurer.shaper.shape(block).lines.map { $0.glyphs.filter { !$0.text.isEmpty && !$0.isSpace }.count }
                         guard lines.count >= 2, lines.contains(where: { $0 > 1 }) else { continue }
                         checked += 1
                         XCTAssertFalse(lines.contains(1), "\(name) (\(styleName)): «\(block.text)» breaks as \(lines)")

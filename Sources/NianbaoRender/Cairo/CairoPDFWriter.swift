@@ -7,12 +7,11 @@ import NianbaoLayout
 /// rules, metadata and the outline. The writer for documents that use a
 /// face `DirectPDFWriter` cannot embed (CFF outlines such as the full Noto CJK collections).
 enum CairoPDFWriter {
-    static func write(_ document: PagedDocument, options: PDFWriter.Options) throws -> Data {
+    static func write(_ document: PagedDocument, options: PDFWriter.Options, shaper: Shaper) throws -> Data {
         let surface = try PDFSurface(width: document.width, height: document.height)
         surface.setMetadata(title: document.metadata.title, author: document.metadata.author,
                             subject: document.metadata.subject, creationDate: options.creationDate)
         let cr = try CairoContext(surface)
-        let shaper = Shaper.current
         for page in document.pages {
             for item in page.items { draw(item, cr: cr, shaper: shaper) }
             try cr.showPage()

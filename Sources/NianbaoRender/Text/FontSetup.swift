@@ -9,6 +9,10 @@ import Synchronization
 public enum FontSetup {
     /// Directories already added.
     private static let added = Mutex<Set<String>>([])
+    private static let changes = Atomic<Int>(0)
+
+    /// Counts registrations that added fonts: a shaper forgets what it shaped when this changes.
+    static var generation: Int { changes.load(ordering: .acquiring) }
 
     /// Registers every font file in `directories` (missing ones are skipped). Call at
     /// start-up, before text is measured: Pango's font maps are per thread, and only the
@@ -27,7 +31,7 @@ public enum FontSetup {
         }
         if changed {
             CPangoCairo_fontConfigChanged()
-            Shaper.current.forget()
+            changes.add(1, ordering: .releasing)
         }
     }
 

@@ -78,20 +78,23 @@ enum PangoText {
     }
 }
 
-/// `TextMeasuring` through Pango. Blocks are shaped by the calling thread's `Shaper`, which
-/// keeps them for the PDF writer: a block is shaped once for layout and drawing together.
+/// `TextMeasuring` through Pango. Blocks are shaped by the measurer's own `Shaper`, which
+/// keeps them: pass the same measurer to `PDFWriter.write` and a block is shaped once for
+/// layout and drawing together. One measurer per thread (a Pango context is not thread-safe).
 public final class PangoMeasurer: TextMeasuring {
-    public init() {}
+    let shaper: Shaper
 
-    public func lineCount(_ block: TextBlock) -> Int { Shaper.current.shape(block).lines.count }
+    public init() { shaper = Shaper() }
+
+    public func lineCount(_ block: TextBlock) -> Int { shaper.shape(block).lines.count }
 
     public func charactersPerLine(_ block: TextBlock) -> [Int]? {
-        Shaper.current.shape(block).lines.map { $0.glyphs.filter { !$0.text.isEmpty && !$0.isSpace }.count }
+        shaper.shape(block).lines.map { $0.glyphs.filter { !$0.text.isEmpty && !$0.isSpace }.count }
     }
 
     public func inkMiddle(_ block: TextBlock) -> Double {
         // The first line's ink, placed as the writers place a line in its band.
-        let layout = PangoText.layout(block, context: Shaper.current.context)
+        let layout = PangoText.layout(block, context: shaper.context)
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
         guard let iter = pango_layout_get_iter(layout) else { return block.lineHeight / 2 }
         defer { pango_layout_iter_free(iter) }

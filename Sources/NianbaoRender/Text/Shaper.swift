@@ -56,8 +56,8 @@ struct FaceLocation: Hashable {
 }
 
 /// Shapes text blocks with Pango and remembers the result, so a block laid out and then
-/// drawn, or repeated from report to report (table labels), is shaped once. One per thread:
-/// Pango contexts are not thread-safe; `Shaper.current` is the calling thread's.
+/// drawn, or repeated from report to report (table labels), is shaped once. Owned by a
+/// `PangoMeasurer`; used by one thread at a time (Pango contexts are not thread-safe).
 final class Shaper {
     let context: OpaquePointer
     private var cache: [TextBlock: ShapedBlock] = [:]
@@ -67,6 +67,7 @@ final class Shaper {
     /// A font of each face (the first seen), for the Cairo writer to draw with.
     private var fontOfFace: [Int: UnsafeMutablePointer<PangoFont>] = [:]
     private var cachedGlyphs = 0
+    private var fontGeneration = FontSetup.generation
     /// Glyphs kept (~64 bytes each); past this the cache starts over. A report has ~5,000,
     /// most of them in paragraphs that never come back; table labels do, report after report.
     static let capacity = 60_000
@@ -82,16 +83,13 @@ final class Shaper {
         g_object_unref(UnsafeMutableRawPointer(context))
     }
 
-    /// The shaper of the calling thread.
-    static var current: Shaper {
-        let key = "nianbao.Shaper"
-        if let shaper = Thread.current.threadDictionary[key] as? Shaper { return shaper }
-        let shaper = Shaper()
-        Thread.current.threadDictionary[key] = shaper
-        return shaper
-    }
-
     func shape(_ block: TextBlock) -> ShapedBlock {
+        // Fonts added since (FontSetup.register): Pango may now choose other faces.
+        let generation = FontSetup.generation
+        if generation != fontGeneration {
+            forget()
+            fontGeneration = generation
+        }
         if let known = cache[block] { return known }
         let layout = PangoText.layout(block, context: context)
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
