@@ -3,6 +3,8 @@
 // read from messy text, checked, and exported. Targets follow the pipeline:
 // Files (PDF/HTML/DOCX → ExtractedDocument; the only importer of CPoppler and CLibXML2) → Ingest → Model
 // ← Checks, Export ← Style, Layout ← Render (the only importer of CPangoCairo and CLibDeflate) ← Compare, Batch ← nianbao (CLI).
+// Output (atomic files, no output over an input) serves Batch and the CLI; TestSupport (paths, fake
+// measurer, golden frame dumps) only the tests.
 import PackageDescription
 
 let package = Package(
