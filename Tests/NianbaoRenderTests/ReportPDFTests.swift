@@ -246,3 +246,14 @@ extension ReportPDFTests {
         }
     }
 }
+
+extension ReportPDFTests {
+    func testCatalogSaysTheLanguageAndShowsTheTitle() throws {
+        let (_, pdf) = try render("xixia-county-2022")
+        let path = try write(pdf, "catalog")
+        let json = try run("qpdf", ["--json", "--json-key=qpdf", path]).out
+        XCTAssertTrue(json.contains(#""/Lang": "u:zh-CN""#), "language")
+        XCTAssertTrue(json.contains(#""/DisplayDocTitle": true"#), "title shown")
+        XCTAssertTrue(try run("qpdf", ["--check", path]).out.contains("No syntax or stream encoding errors"))
+    }
+}

@@ -80,7 +80,9 @@ enum DirectPDFWriter {
                 out.ref(outlines)
                 out.raw("/PageMode/UseOutlines")
             }
-            out.raw(">>")
+            // The text's language (screen readers, search) and the report's title, not the
+            // file name, in a viewer's title bar.
+            out.raw("/Lang(zh-CN)/ViewerPreferences<</DisplayDocTitle true>>>>")
         }
         file.object(info) { out in
             out.raw("<</Title ")
