@@ -114,7 +114,7 @@ public enum ComparisonBuilder {
     /// or the sheet has change columns (several years of one agency keep their order).
     public static func ranked(_ sheet: ComparisonSheet, by key: String) -> ComparisonSheet? {
         guard let row = sheet.rows.first(where: { $0.metric.key == key }),
-              sheet.columns.allSatisfy({ if case .report = $0.kind { return true } else { return false } }) else { return nil }
+              sheet.columns.allSatisfy(\.isReport) else { return nil }
         let order = sheet.columns.indices.sorted { a, b in
             switch (row.values[a].number, row.values[b].number) {
             case let (x?, y?): return x != y ? x > y : a < b
@@ -131,9 +131,7 @@ public enum ComparisonBuilder {
 
     /// Highest and lowest among the report columns (not the change columns); none when all equal.
     static func markExtremes(_ values: inout [ComparisonSheet.Value], _ columns: [ComparisonSheet.Column]) {
-        let candidates = columns.indices.filter {
-            if case .report = columns[$0].kind { return values[$0].number != nil } else { return false }
-        }
+        let candidates = columns.indices.filter { columns[$0].isReport && values[$0].number != nil }
         guard candidates.count >= 2 else { return }
         let numbers = candidates.map { values[$0].number! }
         let hi = numbers.max()!, lo = numbers.min()!

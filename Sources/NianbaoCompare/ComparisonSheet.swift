@@ -12,6 +12,8 @@ public struct ComparisonSheet: Sendable {
             case change(from: Int, to: Int)
         }
         public var kind: Kind
+        /// A report's own column, not a change column.
+        public var isReport: Bool { if case .report = kind { return true } else { return false } }
         /// Header text, e.g. `新县人民政府办公室` or `新县人民政府办公室 2022`.
         public var label: String
         public var agency: String

@@ -31,7 +31,7 @@ public struct HandoutLayout {
         let title = TextBlock(text: sheet.title, font: titleRole, width: g.typeWidth, alignment: .center, lineHeight: titleRole.size * 1.5)
         outline.append(OutlineEntry(title: sheet.title, level: 0, page: 0, y: flow.y))
         flow.place(title, lineCount: measurer.lineCount(title))
-        let reports = sheet.columns.filter { if case .report = $0.kind { return true } else { return false } }.count
+        let reports = sheet.columns.filter(\.isReport).count
         let marked = sheet.rows.contains { $0.values.contains { $0.mark != nil } }
         note("共 \(reports) 份报告" + (marked ? "；▲ 最高、▼ 最低（重点指标）" : "") + (sheet.footnotes.isEmpty ? "。" : "；※ 所在勾稽关系不成立，见表后注。"), &flow)
 
@@ -132,7 +132,7 @@ public struct HandoutLayout {
 
     /// A horizontal bar per report for each headline metric that has values.
     private func charts(_ sheet: ComparisonSheet, _ flow: inout PageFlow, _ outline: inout [OutlineEntry]) {
-        let reportColumns = sheet.columns.indices.filter { if case .report = sheet.columns[$0].kind { return true } else { return false } }
+        let reportColumns = sheet.columns.indices.filter { sheet.columns[$0].isReport }
         guard reportColumns.count >= 2 else { return }
         // A chart fits one page: with many units its bars come closer and its type smaller.
         let headingLine = style.table.size * style.tableLineHeight * 1.3

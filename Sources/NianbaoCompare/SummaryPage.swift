@@ -14,7 +14,7 @@ enum SummaryPage {
 
     /// The summary table, or nil when the sheet has none of the key figures or fewer than two units.
     static func table(_ sheet: ComparisonSheet, dropping prefix: String) -> TableSpec? {
-        let units = sheet.columns.indices.filter { if case .report = sheet.columns[$0].kind { return true } else { return false } }
+        let units = sheet.columns.indices.filter { sheet.columns[$0].isReport }
         let rows = keys.compactMap { key in sheet.rows.first { $0.metric.key == key } }
         guard units.count >= 2, !rows.isEmpty else { return nil }
         let blocks = units.count > 20 ? 2 : 1

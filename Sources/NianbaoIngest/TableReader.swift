@@ -57,14 +57,7 @@ struct TableReader {
             unrecognized(label, line: piece.line)
             return
         }
-        let n = specs[row].keys.count
-        if piece.values.count == n {
-            place(row, piece.values)
-        } else {
-            fail(row, id: piece.values.count < n ? "parse.row_short" : "parse.row_long",
-                 message: "\(tableName) row 「\(specs[row].name)」 has \(piece.values.count) numbers where \(n) are expected, and their columns cannot be told from their positions; the numbers cannot be placed",
-                 line: piece.line)
-        }
+        place(row, piece.values, line: piece.line, because: ", and their columns cannot be told from their positions; the numbers cannot be placed")
     }
 
     // MARK: Word, TSV and pipe rows: blank cells are visible.
@@ -93,14 +86,7 @@ struct TableReader {
         // Padding: surplus empty fields may trail the row or stand between label and values.
         while values.count > n, let last = values.last, CharacterNormalization.trim(last.text).isEmpty { values = values.dropLast() }
         while values.count > n, let first = values.first, CharacterNormalization.trim(first.text).isEmpty { values = values.dropFirst() }
-        if values.count != n {
-            let message = values.count < n
-                ? "\(tableName) row 「\(specs[row].name)」 has \(values.count) fields where \(n) are expected; the numbers cannot be placed"
-                : "\(tableName) row 「\(specs[row].name)」 has \(values.count) values where \(n) are expected; the numbers cannot be placed"
-            fail(row, id: values.count < n ? "parse.row_short" : "parse.row_long", message: message, line: piece.line)
-        } else {
-            place(row, Array(values))
-        }
+        place(row, Array(values), line: piece.line, counted: values.count < n ? "fields" : "values", because: "; the numbers cannot be placed")
         resetLabel()
     }
 
@@ -179,14 +165,7 @@ struct TableReader {
     private mutating func settleDeferred(_ row: Int) {
         guard let d = deferred else { return }
         deferred = nil
-        let n = specs[row].keys.count
-        if d.values.count == n {
-            place(row, d.values)
-        } else {
-            fail(row, id: d.values.count < n ? "parse.row_short" : "parse.row_long",
-                 message: "\(tableName) row 「\(specs[row].name)」 has \(d.values.count) numbers where \(n) are expected; blank cells vanish from PDF text, so the numbers cannot be placed",
-                 line: d.line)
-        }
+        place(row, d.values, line: d.line, because: "; blank cells vanish from PDF text, so the numbers cannot be placed")
     }
 
     private mutating func dropDeferred() {
@@ -305,6 +284,15 @@ struct TableReader {
         }
         filled[row] = true
         expected = row + 1
+    }
+
+    /// `values` into `row` when there is one a column; otherwise the row is unreadable, with a
+    /// finding that counts the `counted` and says `because`.
+    private mutating func place(_ row: Int, _ values: [RowPiece.Value], line: Int, counted: String = "numbers", because: String) {
+        let n = specs[row].keys.count
+        guard values.count != n else { return place(row, values) }
+        fail(row, id: values.count < n ? "parse.row_short" : "parse.row_long",
+             message: "\(tableName) row 「\(specs[row].name)」 has \(values.count) \(counted) where \(n) are expected\(because)", line: line)
     }
 
     private mutating func fail(_ row: Int, id: FindingID, message: String, line: Int) {

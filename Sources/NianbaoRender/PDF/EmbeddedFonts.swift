@@ -34,13 +34,16 @@ struct EmbeddedFonts {
         }
         fonts[index].used.insert(glyph.glyph)
         guard !glyph.text.isEmpty else { return }
-        let text = String(decoding: block.utf8[glyph.text], as: UTF8.self)
+        let bytes = block.utf8[glyph.text]
         guard let first = fonts[index].text[glyph.glyph] else {
-            fonts[index].text[glyph.glyph] = text
+            fonts[index].text[glyph.glyph] = String(decoding: bytes, as: UTF8.self)
             return
         }
+        // The usual case, the glyph showing its text again: compared as bytes, no String made.
+        guard !first.utf8.elementsEqual(bytes) else { return }
+        let text = String(decoding: bytes, as: UTF8.self)
         let key = Self.copyKey(glyph.glyph, text)
-        if first != text, fonts[index].copyIndex[key] == nil {
+        if fonts[index].copyIndex[key] == nil {
             fonts[index].copyIndex[key] = fonts[index].copies.count
             fonts[index].copies.append((glyph.glyph, text))
             fonts[index].copied.insert(glyph.glyph)

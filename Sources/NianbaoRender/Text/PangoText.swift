@@ -83,6 +83,10 @@ enum PangoText {
 /// layout and drawing together. One measurer per thread (a Pango context is not thread-safe).
 public final class PangoMeasurer: TextMeasuring {
     let shaper: Shaper
+    /// `inkMiddle` by block (the page-number dash is asked for once per document), for the
+    /// fonts of `inkGeneration`.
+    private var inkMiddles: [TextBlock: Double] = [:]
+    private var inkGeneration = FontSetup.generation
 
     public init() { shaper = Shaper() }
 
@@ -93,7 +97,18 @@ public final class PangoMeasurer: TextMeasuring {
     }
 
     public func inkMiddle(_ block: TextBlock) -> Double {
-        // The first line's ink, placed as the writers place a line in its band.
+        if inkGeneration != FontSetup.generation {
+            inkMiddles.removeAll()
+            inkGeneration = FontSetup.generation
+        }
+        if let known = inkMiddles[block] { return known }
+        let middle = measureInkMiddle(block)
+        inkMiddles[block] = middle
+        return middle
+    }
+
+    /// The first line's ink, placed as the writers place a line in its band.
+    private func measureInkMiddle(_ block: TextBlock) -> Double {
         let layout = PangoText.layout(block, context: shaper.context)
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
         guard let iter = pango_layout_get_iter(layout) else { return block.lineHeight / 2 }

@@ -9,8 +9,6 @@ struct PlacedGlyph {
     /// Glyph index in that face (0, .notdef, for a character no font has).
     var glyph: Int
     var x: Double
-    /// How far the pen moves after it (letter spacing included).
-    var advance: Double
     /// Offset below the baseline (usually 0).
     var y: Double
     /// The UTF-8 bytes of the block text this glyph shows (the first glyph of a cluster
@@ -18,7 +16,8 @@ struct PlacedGlyph {
     var text: Range<Int>
     /// A space or line break, which justification trims at a line's end.
     var isSpace: Bool
-    /// The face's own advance, without letter spacing: where the glyph's ink ends.
+    /// The face's own advance, without letter spacing: where the glyph's ink ends. Measured
+    /// only for the glyphs at a line's end (what justification needs); elsewhere Pango's advance.
     var fontAdvance: Double
 }
 
@@ -30,9 +29,6 @@ struct ShapedLine {
     /// Height of the line and its baseline from its top.
     var height: Double
     var baseline: Double
-    /// Pango's logical width of the line: what justification stretches to the type width
-    /// (the glyph advances count letter spacing differently at run ends).
-    var width: Double
 }
 
 /// A text block broken into lines and shaped: what both the measurer (line count) and the
@@ -133,8 +129,7 @@ final class Shaper {
             }
             measureInk(ofLineEnd: &glyphs, fonts: fonts)
             result.append(ShapedLine(glyphs: glyphs, logicalX: CPangoCairo_toPoints(logical.x),
-                                     height: CPangoCairo_toPoints(logical.height), baseline: CPangoCairo_toPoints(baseline - logical.y),
-                                     width: CPangoCairo_toPoints(logical.width)))
+                                     height: CPangoCairo_toPoints(logical.height), baseline: CPangoCairo_toPoints(baseline - logical.y)))
         } while pango_layout_iter_next_line(iter) != 0
         return result
     }
@@ -163,7 +158,7 @@ final class Shaper {
             let byte = UInt8(bitPattern: text[cluster])
             glyphs.append(PlacedGlyph(face: face, glyph: info.glyph & unknown != 0 ? 0 : Int(info.glyph),
                                       x: Double(pen + Int(info.geometry.x_offset)) / Double(CPangoCairo_scale()),
-                                      advance: CPangoCairo_toPoints(info.geometry.width), y: CPangoCairo_toPoints(info.geometry.y_offset),
+                                      y: CPangoCairo_toPoints(info.geometry.y_offset),
                                       text: isFirst ? cluster..<max(cluster, end) : cluster..<cluster,
                                       isSpace: byte == 0x20 || byte == 0x0A,
                                       fontAdvance: CPangoCairo_toPoints(info.geometry.width)))
