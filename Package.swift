@@ -3,8 +3,9 @@
 // read from messy text, checked, and exported. Targets follow the pipeline:
 // Files (PDF/HTML/DOCX → ExtractedDocument; the only importer of CPoppler and CLibXML2) → Ingest → Model
 // ← Checks, Export ← Style, Layout ← Render (the only importer of CPangoCairo and CLibDeflate) ← Compare, Batch ← nianbao (CLI).
-// Output (atomic files, no output over an input) serves Batch and the CLI; TestSupport (paths, fake
-// measurer, golden frame dumps) only the tests.
+// Layout's frames carry shaped text (TextShaping; Render shapes with Pango), so every writer draws the
+// same glyphs. Output (atomic files, no output over an input) serves Batch and the CLI; TestSupport
+// (paths, fake shaper, golden frame dumps) only the tests.
 import PackageDescription
 
 let package = Package(

@@ -77,18 +77,16 @@ func renderBenchmark() throws {
     var setup = Duration.zero, parse = Duration.zero, layoutTime = Duration.zero, write = Duration.zero
     var style: Style!
     var layout: ReportLayout!
-    var measurer: PangoMeasurer!
     setup += clock.measure {
         let env = ProcessInfo.processInfo.environment
         FontSetup.register(directories: (env["BENCH_FONTS"].map { [$0] } ?? []) + ["fonts"])
         style = try! StyleLoader.load(env["BENCH_STYLE"] ?? "official", searching: ["styles"])
-        measurer = PangoMeasurer()
-        layout = ReportLayout(style: style, measurer: measurer)
+        layout = ReportLayout(style: style, shaper: PangoShaper())
     }
     // The first document also pays fontconfig's and Cairo's lazy start-up: count it as set-up.
     setup += clock.measure {
         let first = try! parser.parse(bytes: inputs[0])
-        _ = try! PDFWriter.write(layout.layout(first.report), measurer: measurer)
+        _ = try! PDFWriter.write(layout.layout(first.report))
     }
     var count = 0, bytes = 0
     let start = clock.now
@@ -103,7 +101,7 @@ func renderBenchmark() throws {
             }
             var document: PagedDocument!
             layoutTime += clock.measure { document = layout.layout(parsed.report) }
-            write += clock.measure { bytes += try! PDFWriter.write(document, measurer: measurer).count }
+            write += clock.measure { bytes += try! PDFWriter.write(document).count }
             count += 1
         }
     }

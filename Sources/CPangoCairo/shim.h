@@ -4,6 +4,7 @@
 // and fontconfig.
 #include <cairo.h>
 #include <cairo-pdf.h>
+#include <cairo-ft.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <pango/pangofc-font.h>
@@ -24,12 +25,16 @@ static inline void CPangoCairo_fontConfigChanged(void) {
     PangoFontMap *map = pango_cairo_font_map_get_default();
     if (PANGO_IS_FC_FONT_MAP(map)) pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(map));
 }
-// The Cairo face behind a font Pango chose (synthetic bold and all), or NULL; the Cairo
-// writer draws the glyphs the shaper placed with it.
-static inline cairo_font_face_t *CPangoCairo_fontFace(PangoFont *font) {
-    if (!PANGO_IS_CAIRO_FONT(font)) return NULL;
-    cairo_scaled_font_t *scaled = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
-    return scaled ? cairo_scaled_font_get_font_face(scaled) : NULL;
+// A Cairo face for the face at `file`/`index` (what a shaped glyph names), with synthetic
+// bold when asked, as fontconfig would have it; the caller destroys it.
+static inline cairo_font_face_t *CPangoCairo_faceAt(const char *file, int index, int embolden) {
+    FcPattern *pattern = FcPatternCreate();
+    FcPatternAddString(pattern, FC_FILE, (const FcChar8 *)file);
+    FcPatternAddInteger(pattern, FC_INDEX, index);
+    if (embolden) FcPatternAddBool(pattern, FC_EMBOLDEN, FcTrue);
+    cairo_font_face_t *face = cairo_ft_font_face_create_for_pattern(pattern);
+    FcPatternDestroy(pattern);
+    return face;
 }
 static inline unsigned int CPangoCairo_glyphEmpty(void) { return PANGO_GLYPH_EMPTY; }
 static inline unsigned int CPangoCairo_glyphUnknownFlag(void) { return PANGO_GLYPH_UNKNOWN_FLAG; }

@@ -21,11 +21,10 @@ public final class BatchJob {
         case pdf, txt, md, json
 
         /// The bytes of this output for a parsed report (`document` is needed for PDF only).
-        /// `measurer` is the one `document` was laid out with (its shaped text is reused).
         public func data(_ report: Report, findings: [Finding], document: @autoclosure () -> PagedDocument,
-                         pdfOptions: PDFWriter.Options, measurer: PangoMeasurer? = nil, source: String) throws -> Data {
+                         pdfOptions: PDFWriter.Options, source: String) throws -> Data {
             switch self {
-            case .pdf: return try PDFWriter.write(document(), options: pdfOptions, measurer: measurer)
+            case .pdf: return try PDFWriter.write(document(), options: pdfOptions)
             case .txt: return Data(TextExport.render(report, findings: findings).utf8)
             case .md: return Data(MarkdownExport.render(report, findings: findings).utf8)
             case .json: return Data(JSONExport.render([JSONExport.Document(report: report, findings: findings, source: source)]).utf8)
@@ -39,7 +38,8 @@ public final class BatchJob {
     let outputDir: String
     let formats: [Format]
     let layout: ReportLayout
-    let measurer = PangoMeasurer()
+    /// Shapes for layout; the frames carry what it shaped to the writer.
+    let shaper = PangoShaper()
     let pdfOptions: PDFWriter.Options
     let parser = ReportParser()
     private var archives: [String: Archive] = [:]
@@ -48,7 +48,7 @@ public final class BatchJob {
     public init(outputDir: String, formats: [Format], style: Style, pdfOptions: PDFWriter.Options) {
         self.outputDir = outputDir
         self.formats = formats
-        self.layout = ReportLayout(style: style, measurer: measurer)
+        self.layout = ReportLayout(style: style, shaper: shaper)
         self.pdfOptions = pdfOptions
     }
 
@@ -76,7 +76,7 @@ public final class BatchJob {
         let writeTime = clock.measure {
             do {
                 for format in formats {
-                    let data = try format.data(parsed.report, findings: findings, document: document!, pdfOptions: pdfOptions, measurer: measurer, source: item.path)
+                    let data = try format.data(parsed.report, findings: findings, document: document!, pdfOptions: pdfOptions, source: item.path)
                     try AtomicFile.write(data, to: item.output(format.rawValue, under: outputDir))
                     outputs.append("\(relative).\(format.rawValue)")
                 }

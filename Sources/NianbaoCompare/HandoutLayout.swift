@@ -7,7 +7,7 @@ import NianbaoStyle
 /// repeated. Then the legend and footnotes, then a bar chart per headline metric.
 public struct HandoutLayout {
     public let style: Style
-    public let measurer: TextMeasuring
+    public let shaper: TextShaping
     /// Narrowest agency column, in points; sets how many agencies share a page.
     public var minimumColumnWidth: Double = 45
     /// A4 or A3 landscape (12 units across A4, 20 across A3).
@@ -15,9 +15,9 @@ public struct HandoutLayout {
 
     public enum Paper: String, Sendable, CaseIterable { case a4, a3 }
 
-    public init(style: Style, measurer: TextMeasuring) {
+    public init(style: Style, shaper: TextShaping) {
         self.style = style
-        self.measurer = measurer
+        self.shaper = shaper
     }
 
     public func layout(_ sheet: ComparisonSheet) -> PagedDocument {
@@ -30,7 +30,7 @@ public struct HandoutLayout {
         titleRole.size = min(titleRole.size, 18)  // a handout's title leaves room for the table
         let title = TextBlock(text: sheet.title, font: titleRole, width: g.typeWidth, alignment: .center, lineHeight: titleRole.size * 1.5)
         outline.append(OutlineEntry(title: sheet.title, level: 0, page: 0, y: flow.y))
-        flow.place(title, lineCount: measurer.lineCount(title))
+        flow.place(shaper.shape(title))
         let reports = sheet.columns.filter(\.isReport).count
         let marked = sheet.rows.contains { $0.values.contains { $0.mark != nil } }
         note("共 \(reports) 份报告" + (marked ? "；▲ 最高、▼ 最低（重点指标）" : "") + (sheet.footnotes.isEmpty ? "。" : "；※ 所在勾稽关系不成立，见表后注。"), &flow)
@@ -50,13 +50,13 @@ public struct HandoutLayout {
             outline.append(OutlineEntry(title: "主要指标及名次", level: 1, page: flow.pageIndex, y: flow.y))
             note("主要指标及名次（名次按数值从高到低；数值相同者名次相同；无数值者不排名）", &flow)
             // The largest type (down to 7 pt, tighter cells) with which the summary fits the page.
-            var fitted = TableLayout(spec: summary, style: style, measurer: measurer)
+            var fitted = TableLayout(spec: summary, style: style, shaper: shaper)
             for size in stride(from: style.table.size, through: 7, by: -0.5) {
                 var s = style
                 s.table.size = size
                 s.tableHeading.size = size
                 s.tablePadding = min(style.tablePadding, size * 0.2)
-                fitted = TableLayout(spec: summary, style: s, measurer: measurer)
+                fitted = TableLayout(spec: summary, style: s, shaper: shaper)
                 if fitted.height(width: flow.width) <= flow.remaining { break }
             }
             fitted.place(into: &flow)
@@ -74,7 +74,7 @@ public struct HandoutLayout {
                 note("第 \(n + 1) 部分（共 \(chunks.count) 部分）：第 \(chunk.lowerBound + 1)–\(chunk.upperBound) 列", &flow)
             }
             outline.append(OutlineEntry(title: chunks.count > 1 ? "对比表（第 \(n + 1) 部分）" : "对比表", level: 1, page: flow.pageIndex, y: flow.y))
-            TableLayout(spec: table(sheet, chunk, labelFraction: labelWidth / g.typeWidth, perPage: perPage, dropping: prefix), style: tableStyle, measurer: measurer).place(into: &flow)
+            TableLayout(spec: table(sheet, chunk, labelFraction: labelWidth / g.typeWidth, perPage: perPage, dropping: prefix), style: tableStyle, shaper: shaper).place(into: &flow)
         }
 
         if !sheet.footnotes.isEmpty {
@@ -87,7 +87,7 @@ public struct HandoutLayout {
 
         charts(sheet, &flow, &outline)
         var pages = flow.pages
-        PageNumbers.add(to: &pages, style: style, geometry: g, measurer: measurer)
+        PageNumbers.add(to: &pages, style: style, geometry: g, shaper: shaper)
         let agencies = Array(Set(sheet.columns.map(\.agency))).sorted()
         return PagedDocument(width: g.width, height: g.height, pages: pages,
                              metadata: DocumentMetadata(title: sheet.title, author: agencies.prefix(3).joined(separator: "、") + (agencies.count > 3 ? "等" : ""),
@@ -111,7 +111,7 @@ public struct HandoutLayout {
 
     private func note(_ text: String, _ flow: inout PageFlow) {
         let block = TextBlock(text: text, font: style.table, width: flow.width, lineHeight: style.table.size * style.tableLineHeight)
-        flow.place(block, lineCount: measurer.lineCount(block))
+        flow.place(shaper.shape(block))
     }
 
     /// Label column plus the agencies of `chunk`; the label column is as wide on every page.
@@ -151,24 +151,24 @@ public struct HandoutLayout {
             flow.ensure(min(height, flow.geometry.typeHeight))
             outline.append(OutlineEntry(title: "图\(number)　\(row.metric.label)", level: 1, page: flow.pageIndex, y: flow.y))
             let heading = TextBlock(text: "图\(number)　\(row.metric.label)", font: style.tableHeading, width: flow.width, lineHeight: headingLine)
-            flow.place(heading, lineCount: 1)
+            flow.place(shaper.shape(heading))
             let legend = TextBlock(text: "条形长度表示数值，各单位一色；▲ 最高，▼ 最低，与对比表相同。", font: style.table, width: flow.width, lineHeight: headingLine)
-            flow.place(legend, lineCount: 1)
+            flow.place(shaper.shape(legend))
             let labelWidth = flow.width * 0.27, valueWidth = 80.0
             let barArea = flow.width - labelWidth - valueWidth - 8
             for (i, c) in reportColumns.enumerated() {
                 flow.ensure(line)
                 let y = flow.y
                 let label = TextBlock(text: sheet.columns[c].label, font: barRole, width: labelWidth - 6, alignment: .right, lineHeight: line)
-                flow.add(.text(label, x: flow.left, y: y, lines: 0..<1))
+                flow.add(.text(shaper.shape(label), x: flow.left, y: y, lines: 0..<1))
                 if let v = values[i] {
                     let w = max(v / top * barArea, v > 0 ? 0.8 : 0)
                     flow.add(.box(x: flow.left + labelWidth, y: y + line * 0.2, width: w, height: line * 0.6, gray: 0.55))
                     let text = TextBlock(text: ComparisonExport.printed(row.values[c]), font: barRole, width: valueWidth, lineHeight: line)
-                    flow.add(.text(text, x: flow.left + labelWidth + w + 4, y: y, lines: 0..<1))
+                    flow.add(.text(shaper.shape(text), x: flow.left + labelWidth + w + 4, y: y, lines: 0..<1))
                 } else {
                     let text = TextBlock(text: "（无数据）", font: barRole, width: valueWidth, lineHeight: line)
-                    flow.add(.text(text, x: flow.left + labelWidth + 4, y: y, lines: 0..<1))
+                    flow.add(.text(shaper.shape(text), x: flow.left + labelWidth + 4, y: y, lines: 0..<1))
                 }
                 flow.advance(line)
             }

@@ -53,8 +53,9 @@ public struct OutlineEntry: Sendable, Equatable {
 
 /// What a page holds.
 public enum FrameItem: Sendable, Equatable {
-    /// Lines `lines` of a text block, the first of them with its top at `y`.
-    case text(TextBlock, x: Double, y: Double, lines: Range<Int>)
+    /// Lines `lines` of shaped text, the first of them with its top at `y`; its glyphs go
+    /// where `ShapedText.drawnLines` puts them.
+    case text(ShapedText, x: Double, y: Double, lines: Range<Int>)
     /// A straight rule.
     case rule(x1: Double, y1: Double, x2: Double, y2: Double, width: Double)
     /// A filled rectangle in a grey level (0 black … 1 white), e.g. a bar of a chart.
@@ -86,23 +87,4 @@ public struct TextBlock: Sendable, Hashable {
         self.lineHeight = lineHeight
         self.letterSpacing = letterSpacing
     }
-}
-
-/// Measures text blocks. Render implements it with Pango; tests with a fixed-advance fake,
-/// so that layout never touches C.
-public protocol TextMeasuring {
-    /// How many lines `block` takes at its width.
-    func lineCount(_ block: TextBlock) -> Int
-    /// How far below the top of `block`'s first line the middle of its ink is, as the writers
-    /// place the line (the page number's dashes are put by their ink, GB/T 9704).
-    func inkMiddle(_ block: TextBlock) -> Double
-    /// How many characters each line of `block` holds, when the measurer knows.
-    func charactersPerLine(_ block: TextBlock) -> [Int]?
-}
-
-extension TextMeasuring {
-    public func charactersPerLine(_ block: TextBlock) -> [Int]? { nil }
-
-    /// Without a real face: the middle of the line.
-    public func inkMiddle(_ block: TextBlock) -> Double { block.lineHeight / 2 }
 }

@@ -34,10 +34,11 @@ public struct PageFlow {
 
     public mutating func add(_ item: FrameItem) { pages[pages.count - 1].items.append(item) }
 
-    /// Places a text block, splitting it between pages by whole lines. A paragraph never
+    /// Places shaped text, splitting it between pages by whole lines. A paragraph never
     /// leaves a single line at a page foot (orphan) nor carries a single line over to the
     /// next page (widow) when it has more.
-    public mutating func place(_ block: TextBlock, lineCount: Int) {
+    public mutating func place(_ text: ShapedText) {
+        let block = text.block, lineCount = max(text.lines.count, 1)
         var first = 0
         while first < lineCount {
             var fit = Int((remaining + 0.01) / block.lineHeight)
@@ -48,7 +49,7 @@ public struct PageFlow {
                 if atPageTop { fit = 1 } else { newPage(); continue }
             }
             let n = min(fit, left)
-            add(.text(block, x: geometry.left, y: y, lines: first..<(first + n)))
+            add(.text(text, x: geometry.left, y: y, lines: first..<(first + n)))
             advance(Double(n) * block.lineHeight)
             first += n
             if first < lineCount { newPage() }

@@ -4,7 +4,11 @@ import NianbaoStyle
 public enum PageFlowProbe {
     public struct Flow {
         var flow: PageFlow
-        public mutating func place(_ block: TextBlock, lineCount: Int) { flow.place(block, lineCount: lineCount) }
+        /// Places `block` as if it had `lineCount` lines (no glyphs: pagination only).
+        public mutating func place(_ block: TextBlock, lineCount: Int) {
+            let line = ShapedLine(glyphs: [], logicalX: 0, height: block.lineHeight, baseline: block.lineHeight * 0.8)
+            flow.place(ShapedText(block: block, faces: [], lines: Array(repeating: line, count: lineCount)))
+        }
     }
 
     /// A flow on its first page with `usedLines` body lines already taken.

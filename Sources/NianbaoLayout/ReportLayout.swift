@@ -6,11 +6,11 @@ import NianbaoStyle
 /// right, even left). Layout sees only the model, never the text it was parsed from.
 public struct ReportLayout {
     public let style: Style
-    public let measurer: TextMeasuring
+    public let shaper: TextShaping
 
-    public init(style: Style, measurer: TextMeasuring) {
+    public init(style: Style, shaper: TextShaping) {
         self.style = style
-        self.measurer = measurer
+        self.shaper = shaper
     }
 
     /// What a section the report does not have says instead.
@@ -33,51 +33,52 @@ public struct ReportLayout {
         var title = TextBlock(text: titleText, font: style.title, width: g.typeWidth, alignment: .center,
                               lineHeight: max(pitch, style.title.size * 1.5))
         // A title too long for one line breaks after the agency, not inside a word.
-        if measurer.lineCount(title) > 1, !report.agency.isEmpty, titleText.hasPrefix(report.agency) {
+        if shaper.lineCount(title) > 1, !report.agency.isEmpty, titleText.hasPrefix(report.agency) {
             var split = title
             split.text = report.agency + "\n" + titleText.dropFirst(report.agency.count)
-            if measurer.lineCount(split) == 2 { title = split }
+            if shaper.lineCount(split) == 2 { title = split }
         }
         outline.append(OutlineEntry(title: titleText, level: 0, page: 0, y: flow.y))
-        flow.place(title, lineCount: measurer.lineCount(title))
+        flow.place(shaper.shape(title))
         flow.advance(pitch)
 
         for number in 1...6 {
             let section = report.section(number)
             let heading = body(section?.heading ?? Section.canonicalHeading(number), role: style.heading1, alignment: .left)
-            let headingLines = measurer.lineCount(heading)
+            let shapedHeading = shaper.shape(heading)
+            let headingLines = shapedHeading.lines.count
             // No heading alone at a page foot: it needs room for itself and what follows.
             // A section the report does not have: its heading and one line saying so, never a
             // table of ？ the agency did not write.
             let missing = section == nil ? body(Self.missingSection, role: style.body, indent: false) : nil
             let table: TableLayout? = switch (missing == nil, number) {
             case (false, _): nil
-            case (true, 2): TableLayout(spec: ReportTables.table1(report), style: style, measurer: measurer)
-            case (true, 3): TableLayout(spec: ReportTables.table2(report), style: style, measurer: measurer)
-            case (true, 4): TableLayout(spec: ReportTables.table3(report), style: style, measurer: measurer)
+            case (true, 2): TableLayout(spec: ReportTables.table1(report), style: style, shaper: shaper)
+            case (true, 3): TableLayout(spec: ReportTables.table2(report), style: style, shaper: shaper)
+            case (true, 4): TableLayout(spec: ReportTables.table3(report), style: style, shaper: shaper)
             default: nil
             }
             let following = table?.minimumHeight(width: g.typeWidth) ?? 2 * pitch
             flow.ensure(Double(headingLines) * pitch + following)
             outline.append(OutlineEntry(title: heading.text, level: 1, page: flow.pageIndex, y: flow.y))
-            flow.place(heading, lineCount: headingLines)
+            flow.place(shapedHeading)
             if let missing {
-                flow.place(missing, lineCount: measurer.lineCount(missing))
+                flow.place(shaper.shape(missing))
             } else if let table {
                 table.place(into: &flow)
             } else {
                 for p in section?.paragraphs ?? [] {
                     if p.kind == .subheading {
                         let block = body(p.text, role: style.heading2, alignment: .left)
-                        let n = measurer.lineCount(block)
-                        flow.ensure(Double(n + 1) * pitch)
-                        flow.place(block, lineCount: n)
+                        let shaped = shaper.shape(block)
+                        flow.ensure(Double(shaped.lines.count + 1) * pitch)
+                        flow.place(shaped)
                         continue
                     }
                     // A very long paragraph goes in pieces; only the first is indented.
                     for (i, piece) in LongParagraph.pieces(p.text).enumerated() {
                         let block = body(piece, role: style.body, indent: i == 0)
-                        flow.place(block, lineCount: measurer.lineCount(block))
+                        flow.place(shaper.shape(block))
                     }
                 }
             }
@@ -85,7 +86,7 @@ public struct ReportLayout {
         }
 
         var pages = flow.pages
-        PageNumbers.add(to: &pages, style: style, geometry: g, measurer: measurer)
+        PageNumbers.add(to: &pages, style: style, geometry: g, shaper: shaper)
         return PagedDocument(width: g.width, height: g.height, pages: pages,
                              metadata: DocumentMetadata(title: titleText, author: report.agency,
                                                         subject: report.year.map { "\($0)年政府信息公开工作年度报告" } ?? "政府信息公开工作年度报告"),
@@ -98,16 +99,16 @@ public enum PageNumbers {
     /// `— n —` with its dashes `geometry.pageNumberGap` below the type area (GB/T 9704: the
     /// 一字线 itself, not the top of the text), one character in from the right edge on odd
     /// pages and from the left edge on even pages. The dash's ink is measured in the face used.
-    public static func add(to pages: inout [Page], style: Style, geometry g: PageGeometry, measurer: TextMeasuring) {
+    public static func add(to pages: inout [Page], style: Style, geometry g: PageGeometry, shaper: TextShaping) {
         let dash = TextBlock(text: "—", font: style.pageNumber, width: g.typeWidth, lineHeight: style.pageNumber.size * 1.3)
-        let dashMiddle = measurer.inkMiddle(dash)
-        for i in pages.indices { pages[i].items.append(item(i + 1, style: style, geometry: g, dashMiddle: dashMiddle)) }
+        let dashMiddle = shaper.inkMiddle(dash)
+        for i in pages.indices { pages[i].items.append(item(i + 1, style: style, geometry: g, dashMiddle: dashMiddle, shaper: shaper)) }
     }
 
-    static func item(_ n: Int, style: Style, geometry g: PageGeometry, dashMiddle: Double) -> FrameItem {
+    static func item(_ n: Int, style: Style, geometry g: PageGeometry, dashMiddle: Double, shaper: TextShaping) -> FrameItem {
         let size = style.pageNumber.size
         let block = TextBlock(text: "— \(n) —", font: style.pageNumber, width: g.typeWidth - 2 * size,
                               alignment: n % 2 == 1 ? .right : .left, lineHeight: size * 1.3)
-        return .text(block, x: g.left + size, y: g.top + g.typeHeight + g.pageNumberGap - dashMiddle, lines: 0..<1)
+        return .text(shaper.shape(block), x: g.left + size, y: g.top + g.typeHeight + g.pageNumberGap - dashMiddle, lines: 0..<1)
     }
 }

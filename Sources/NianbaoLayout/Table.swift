@@ -46,7 +46,7 @@ public struct TableSpec: Sendable {
 public struct TableLayout {
     public let spec: TableSpec
     public let style: Style
-    public let measurer: TextMeasuring
+    public let shaper: TextShaping
 
     /// The last measurement: the heading check and the placing measure the same width, and
     /// balancing the cells is most of a table's cost.
@@ -57,10 +57,10 @@ public struct TableLayout {
         var measured: Measured?
     }
 
-    public init(spec: TableSpec, style: Style, measurer: TextMeasuring) {
+    public init(spec: TableSpec, style: Style, shaper: TextShaping) {
         self.spec = spec
         self.style = style
-        self.measurer = measurer
+        self.shaper = shaper
     }
 
     /// Height of the whole table at `width`, unbroken.
@@ -104,17 +104,18 @@ public struct TableLayout {
     /// character where the lines can share (一、本年新收政府信息公开申请数/量 becomes two even
     /// lines): the narrowest block that keeps the number of lines, found by halving.
     private func balanced(_ block: TextBlock) -> TextBlock {
-        let lines = measurer.lineCount(block)
+        let lines = shaper.lineCount(block)
         guard lines >= 2 else { return block }
         // Only a line of one character needs it (most wrapped labels have none): no search then.
-        if let counts = measurer.charactersPerLine(block), !counts.contains(1) || counts.allSatisfy({ $0 == 1 }) { return block }
+        let counts = shaper.shape(block).charactersPerLine
+        if !counts.contains(1) || counts.allSatisfy({ $0 == 1 }) { return block }
         var low = block.font.size, high = block.width
         var best = block
         var candidate = block
         for _ in 0..<8 {
             let mid = (low + high) / 2
             candidate.width = mid
-            if measurer.lineCount(candidate) == lines {
+            if shaper.lineCount(candidate) == lines {
                 best = candidate
                 high = mid
             } else {
@@ -132,7 +133,7 @@ public struct TableLayout {
         for scale in [1.0, 0.9, 0.8] {
             b.font.size = block.font.size * scale
             b.lineHeight = b.font.size
-            let n = scale == 1 ? lines : measurer.lineCount(b)
+            let n = scale == 1 ? lines : shaper.lineCount(b)
             if Double(n) * b.lineHeight <= room { return (b, n) }
         }
         return nil
@@ -163,7 +164,7 @@ public struct TableLayout {
         // Row heights: single-row cells first, then spans take what they still need from their last row.
         var heights = Array(repeating: minRow, count: spec.rowCount)
         let blocks = spec.cells.map { block($0, xs: xs) }
-        let lines = blocks.map { measurer.lineCount($0) }
+        let lines = blocks.map { shaper.lineCount($0) }
         for (i, c) in spec.cells.enumerated() where c.rowSpan == 1 {
             heights[c.row] = max(heights[c.row], Double(lines[i]) * lineHeight + 2 * pad)
         }
@@ -218,7 +219,7 @@ public struct TableLayout {
                 lastGood = earlier
             }
             if continued {
-                flow.add(.text(TextBlock(text: "续表", font: style.table, width: flow.width, alignment: .left, lineHeight: continuationHeight),
+                flow.add(.text(shaper.shape(TextBlock(text: "续表", font: style.table, width: flow.width, alignment: .left, lineHeight: continuationHeight)),
                                x: flow.left, y: flow.y, lines: 0..<1))
                 flow.advance(continuationHeight)
             }
@@ -241,7 +242,7 @@ public struct TableLayout {
                 // be, its type gets smaller, down to 80 %; only a part shorter than that is empty.
                 guard let (b, n) = fitted(m.blocks[i], lines: lines[i], room: cellBottom - cellTop - 2 * pad) else { continue }
                 let ty = cellTop + (cellBottom - cellTop - Double(n) * b.lineHeight) / 2
-                flow.add(.text(b, x: textX(b, cellLeft: xa, cellWidth: xb - xa), y: ty, lines: 0..<n))
+                flow.add(.text(shaper.shape(b), x: textX(b, cellLeft: xa, cellWidth: xb - xa), y: ty, lines: 0..<n))
             }
             for rule in rules.items(width: style.tableRule) { flow.add(rule) }
             flow.advance(sliceEnd - flow.y)

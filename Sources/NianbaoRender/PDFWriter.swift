@@ -39,16 +39,14 @@ public enum PDFWriter {
         public static let `default` = Options(creationDate: "2000-01-01T00:00:00")
     }
 
-    /// The PDF of `document`. With the `measurer` its layout used, blocks already shaped
-    /// are not shaped again (and the glyphs are the very ones layout measured); without,
-    /// they are shaped anew.
-    public static func write(_ document: PagedDocument, options: Options = .default, measurer: PangoMeasurer? = nil) throws -> Data {
-        let shaper = measurer?.shaper ?? Shaper()
-        if options.engine == .cairo { return try CairoPDFWriter.write(document, options: options, shaper: shaper) }
+    /// The PDF of `document`: the glyphs its frames carry, where `ShapedText.drawnLines`
+    /// puts them (the same in both writers).
+    public static func write(_ document: PagedDocument, options: Options = .default) throws -> Data {
+        if options.engine == .cairo { return try CairoPDFWriter.write(document, options: options) }
         do {
-            return try DirectPDFWriter.write(document, options: options, shaper: shaper)
+            return try DirectPDFWriter.write(document, options: options)
         } catch is UnsupportedFace {
-            return try CairoPDFWriter.write(document, options: options, shaper: shaper)
+            return try CairoPDFWriter.write(document, options: options)
         }
     }
 }

@@ -13,7 +13,8 @@ public enum FrameDump {
             out += "page \(index + 1)\n"
             for item in page.items {
                 switch item {
-                case let .text(block, x, y, lines):
+                case let .text(shaped, x, y, lines):
+                    let block = shaped.block
                     let text = block.text.replacingOccurrences(of: "\n", with: "⏎")
                     out += "  text x \(n(x)) y \(n(y)) w \(n(block.width)) lines \(lines.lowerBound)..<\(lines.upperBound) "
                         + "\(block.font.families.first ?? "?") \(n(block.font.size))\(block.font.weight == .bold ? " bold" : "") "

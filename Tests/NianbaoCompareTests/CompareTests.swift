@@ -140,10 +140,10 @@ final class CompareTests: XCTestCase {
     func testHandoutPDF() throws {
         let style = try StyleLoader.load("official", searching: [Self.root.appendingPathComponent("styles").path])
         let sheet = ComparisonBuilder.build([Self.input(Self.xixiaBroken)] + Self.inputs.dropFirst(), metrics: .summary, title: "测试对比表")
-        let doc = HandoutLayout(style: style, measurer: PangoMeasurer()).layout(sheet)
+        let doc = HandoutLayout(style: style, shaper: PangoShaper()).layout(sheet)
         XCTAssertGreaterThan(doc.width, doc.height, "landscape")
         let pdf = try PDFWriter.write(doc, options: .init(creationDate: "2023-01-31T00:00:00"))
-        XCTAssertEqual(pdf, try PDFWriter.write(HandoutLayout(style: style, measurer: PangoMeasurer()).layout(sheet), options: .init(creationDate: "2023-01-31T00:00:00")))
+        XCTAssertEqual(pdf, try PDFWriter.write(HandoutLayout(style: style, shaper: PangoShaper()).layout(sheet), options: .init(creationDate: "2023-01-31T00:00:00")))
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-handout-\(ProcessInfo.processInfo.processIdentifier).pdf")
         try pdf.write(to: url)
         XCTAssertEqual(try run("qpdf", ["--check", url.path]).status, 0)
@@ -184,14 +184,14 @@ final class HandoutFitTests: XCTestCase {
     }
 
     static func texts(_ page: Page) -> [String] {
-        page.items.compactMap { if case .text(let b, _, _, _) = $0 { return b.text } else { return nil } }
+        page.items.compactMap { if case .text(let b, _, _, _) = $0 { return b.block.text } else { return nil } }
     }
 
     func testHandoutsForTwelveTwentyFiveAndFortyUnits() throws {
         let style = try StyleLoader.load("official", searching: [TestPaths.styles])
         for (count, expectedParts) in [(12, 1), (25, 3), (40, 4)] {
             let sheet = ComparisonBuilder.build(try Self.inputs(count), metrics: .summary, title: nil)
-            let doc = HandoutLayout(style: style, measurer: PangoMeasurer()).layout(sheet)
+            let doc = HandoutLayout(style: style, shaper: PangoShaper()).layout(sheet)
             let pages = doc.pages.map(Self.texts)
             // Parts of the table, balanced: their column counts differ by one at most.
             let partNotes = pages.joined().filter { $0.hasPrefix("第 ") && $0.contains("部分（共") }
@@ -216,7 +216,8 @@ final class HandoutFitTests: XCTestCase {
             }
             // Numbers never wrap: each value cell of the table is one line.
             for page in doc.pages {
-                for case let .text(block, _, _, lines) in page.items where block.text.first?.isNumber == true && block.text.count <= 8 {
+                for case let .text(shaped, _, _, lines) in page.items where shaped.block.text.first?.isNumber == true && shaped.block.text.count <= 8 {
+                    let block = shaped.block
                     XCTAssertEqual(lines.count, 1, "\(count) units: «\(block.text)» wraps")
                 }
             }
@@ -250,7 +251,7 @@ extension HandoutFitTests {
         XCTAssertEqual(numbers, numbers.sorted(by: >), "highest first")
         XCTAssertEqual(Set(ranked.columns.map(\.label)), Set(sheet.columns.map(\.label)), "the same units")
         XCTAssertNil(ComparisonBuilder.ranked(sheet, by: "no.such.key"))
-        var handout = HandoutLayout(style: try StyleLoader.load("official", searching: [TestPaths.styles]), measurer: PangoMeasurer())
+        var handout = HandoutLayout(style: try StyleLoader.load("official", searching: [TestPaths.styles]), shaper: PangoShaper())
         handout.paper = .a3
         let doc = handout.layout(try XCTUnwrap(ComparisonBuilder.ranked(ComparisonBuilder.build(try Self.inputs(20), metrics: .summary, title: nil), by: "requests.new.total")))
         XCTAssertEqual(doc.width, 420 / 25.4 * 72, accuracy: 1, "A3 landscape")
@@ -260,12 +261,12 @@ extension HandoutFitTests {
 
 extension HandoutFitTests {
     /// A 13-unit handout (summary, two balanced parts, charts) as text, with the fixed-advance
-    /// measurer: a change to where anything goes shows as a diff of
+    /// shaper: a change to where anything goes shows as a diff of
     /// `Golden/handout-13.frames.txt` (`make golden` rewrites it).
     func testHandoutFramesMatchTheGoldenFile() throws {
         let style = try StyleLoader.load("official", searching: [TestPaths.styles])
         let sheet = ComparisonBuilder.build(try Self.inputs(13), metrics: .summary, title: nil)
-        let doc = HandoutLayout(style: style, measurer: FixedAdvanceMeasurer()).layout(sheet)
+        let doc = HandoutLayout(style: style, shaper: FixedAdvanceShaper()).layout(sheet)
         let golden = TestPaths.root.appendingPathComponent("Tests/NianbaoCompareTests/Golden/handout-13.frames.txt")
         if let difference = Golden.check(FrameDump.text(doc), file: golden) { XCTFail(difference) }
     }

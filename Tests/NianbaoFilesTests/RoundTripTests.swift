@@ -29,7 +29,7 @@ final class RoundTripTests: XCTestCase {
     func testRenderedPDFsReadBackToTheSameCells() throws {
         for styleName in ["official", "compact"] {
             let style = try StyleLoader.load(styleName, searching: [TestPaths.styles])
-            let layout = ReportLayout(style: style, measurer: PangoMeasurer())
+            let layout = ReportLayout(style: style, shaper: PangoShaper())
             for name in TestPaths.samples {
                 let original = try sample(name)
                 let pdf = try PDFWriter.write(layout.layout(original.report), options: PDFWriter.Options(creationDate: "2023-01-31T00:00:00"))

@@ -21,11 +21,11 @@ final class LayoutTests: XCTestCase {
     }
 
     func texts(_ page: Page) -> [(TextBlock, Double, Double, Range<Int>)] {
-        page.items.compactMap { if case let .text(b, x, y, l) = $0 { return (b, x, y, l) } else { return nil } }
+        page.items.compactMap { if case let .text(b, x, y, l) = $0 { return (b.block, x, y, l) } else { return nil } }
     }
 
     func testGeometryTitleAndPageNumbers() {
-        let doc = ReportLayout(style: Self.style, measurer: FixedAdvanceMeasurer()).layout(report())
+        let doc = ReportLayout(style: Self.style, shaper: FixedAdvanceShaper()).layout(report())
         XCTAssertEqual(doc.width, 595.2756, accuracy: 0.001)
         XCTAssertEqual(doc.height, 841.8898, accuracy: 0.001)
         let first = texts(doc.pages[0])[0]
@@ -48,7 +48,7 @@ final class LayoutTests: XCTestCase {
     }
 
     func testBodyTextStaysInTheTypeAreaAndSplitsByLines() {
-        let doc = ReportLayout(style: Self.style, measurer: FixedAdvanceMeasurer()).layout(report(paragraphs: 12))
+        let doc = ReportLayout(style: Self.style, shaper: FixedAdvanceShaper()).layout(report(paragraphs: 12))
         let g = Self.style.page
         var linesByText: [String: Int] = [:]
         for page in doc.pages {
@@ -63,11 +63,11 @@ final class LayoutTests: XCTestCase {
         // 28 characters a line: the letter spacing fits them into 156 mm.
         let b = texts(doc.pages[0]).first { $0.0.font == Self.style.body }!.0
         XCTAssertEqual(28 * (16 + b.letterSpacing), g.typeWidth, accuracy: 0.001)
-        XCTAssertEqual(linesByText.values.reduce(0, +), 12 * FixedAdvanceMeasurer().lineCount(b), "every line placed exactly once")
+        XCTAssertEqual(linesByText.values.reduce(0, +), 12 * FixedAdvanceShaper().lineCount(b), "every line placed exactly once")
     }
 
     func testTableCellsPrintAsWrittenAndContinueUnder续表() {
-        let doc = ReportLayout(style: Self.style, measurer: FixedAdvanceMeasurer()).layout(report(paragraphs: 5))
+        let doc = ReportLayout(style: Self.style, shaper: FixedAdvanceShaper()).layout(report(paragraphs: 5))
         let all = doc.pages.flatMap { texts($0) }.map(\.0.text)
         XCTAssertTrue(all.contains("1204"))
         XCTAssertTrue(all.contains("/"), "placeholder printed as written")
@@ -110,7 +110,7 @@ final class PageFlowTests: XCTestCase {
 
 extension LayoutTests {
     func testEveryTableRuleIsDrawnOnce() {
-        let doc = ReportLayout(style: Self.style, measurer: FixedAdvanceMeasurer()).layout(report(paragraphs: 5))
+        let doc = ReportLayout(style: Self.style, shaper: FixedAdvanceShaper()).layout(report(paragraphs: 5))
         for (p, page) in doc.pages.enumerated() {
             var horizontal: [Double: [(Double, Double)]] = [:], vertical: [Double: [(Double, Double)]] = [:]
             for case let .rule(x1, y1, x2, y2, _) in page.items {
@@ -130,9 +130,9 @@ extension LayoutTests {
     func testAMissingSectionIsOneLineNotATableOfQuestionMarks() {
         var r = report(paragraphs: 2)
         r.sections.removeAll { $0.number == 3 }
-        let doc = ReportLayout(style: Self.style, measurer: FixedAdvanceMeasurer()).layout(r)
+        let doc = ReportLayout(style: Self.style, shaper: FixedAdvanceShaper()).layout(r)
         let texts = doc.pages.flatMap { page in page.items.compactMap { item -> String? in
-            if case .text(let block, _, _, _) = item { return block.text }
+            if case .text(let block, _, _, _) = item { return block.block.text }
             return nil
         } }
         let heading = texts.firstIndex(of: "三、收到和处理政府信息公开申请情况")
@@ -153,10 +153,10 @@ extension LayoutTests {
             var r = report(paragraphs: paragraphs / 2)
             // Odd counts: one more line of prose, so the break moves by a line, not a paragraph.
             if paragraphs % 2 == 1 { r.sections[0].paragraphs.append(Paragraph(text: "补充说明。")) }
-            let doc = ReportLayout(style: Self.style, measurer: FixedAdvanceMeasurer()).layout(r)
+            let doc = ReportLayout(style: Self.style, shaper: FixedAdvanceShaper()).layout(r)
             for page in doc.pages {
                 let texts = page.items.compactMap { item -> String? in
-                    if case .text(let block, _, _, _) = item { return block.text }
+                    if case .text(let block, _, _, _) = item { return block.block.text }
                     return nil
                 }
                 let rows = texts.filter { results.contains($0) }.count
@@ -175,8 +175,37 @@ extension LayoutTests {
     /// The whole report layout, tables included, as text: a change to where anything goes
     /// shows as a diff of `Golden/report.frames.txt` (`make golden` rewrites it).
     func testReportFramesMatchTheGoldenFile() {
-        let doc = ReportLayout(style: Self.style, measurer: FixedAdvanceMeasurer()).layout(report())
+        let doc = ReportLayout(style: Self.style, shaper: FixedAdvanceShaper()).layout(report())
         let golden = TestPaths.root.appendingPathComponent("Tests/NianbaoLayoutTests/Golden/report.frames.txt")
         if let difference = Golden.check(FrameDump.text(doc), file: golden) { XCTFail(difference) }
+    }
+}
+
+extension LayoutTests {
+    /// Frames carry shaped text: every item's glyphs show its block's text in order, and
+    /// `drawnLines` (the placement every writer draws) ends each justified body line at the
+    /// type area's right edge, within the rounding of one glyph's advance.
+    func testFramesCarryShapedLinesThatEveryWriterPlacesAlike() {
+        let doc = ReportLayout(style: Self.style, shaper: FixedAdvanceShaper()).layout(report(paragraphs: 4))
+        let g = Self.style.page
+        var justified = 0
+        for page in doc.pages {
+            for case let .text(shaped, x, y, lines) in page.items {
+                XCTAssertLessThanOrEqual(lines.upperBound, shaped.lines.count, "«\(shaped.block.text)»: the item's lines exist")
+                let shown = shaped.lines.flatMap(\.glyphs).map { shaped.text(of: $0) }.joined()
+                XCTAssertEqual(shown, shaped.block.text.replacingOccurrences(of: "\n", with: ""), "glyphs show the block's text")
+                shaped.drawnLines(x: x, y: y, lines: lines) { drawn in
+                    guard let first = drawn.first, let last = drawn.last else { return }
+                    XCTAssertGreaterThanOrEqual(first.x, g.left - 0.01)
+                    // Lines strictly inside the block's last line are justified to the full width.
+                    if shaped.block.alignment == .justify, shaped.block.font == Self.style.body,
+                       let index = shaped.lines.firstIndex(where: { $0.glyphs.first?.text == first.glyph.text }), index < shaped.lines.count - 1 {
+                        XCTAssertEqual(last.x + last.glyph.fontAdvance, g.left + g.typeWidth, accuracy: 0.01, "«\(shaped.block.text.prefix(12))…» line \(index)")
+                        justified += 1
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(justified, 20, "justified lines were looked at")
     }
 }

@@ -21,7 +21,7 @@ final class DirectWriterTests: XCTestCase {
     func document(_ name: String) throws -> PagedDocument {
         let url = Self.root.appendingPathComponent("Tests/NianbaoIngestTests/Fixtures/samples/\(name).txt")
         let report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: url))).report
-        return ReportLayout(style: ReportPDFTests.style, measurer: PangoMeasurer()).layout(report)
+        return ReportLayout(style: ReportPDFTests.style, shaper: PangoShaper()).layout(report)
     }
 
     func testNumbersArePrintedShortAndRounded() {
@@ -197,11 +197,11 @@ extension DirectWriterTests {
             let style = try StyleLoader.load(styleName, searching: [TestPaths.styles])
             for name in TestPaths.samples {
                 let report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: TestPaths.sample(name)))).report
-                let measurer = PangoMeasurer()
-                let doc = ReportLayout(style: style, measurer: measurer).layout(report)
+                let doc = ReportLayout(style: style, shaper: PangoShaper()).layout(report)
                 for page in doc.pages {
-                    for case let .text(block, _, _, _) in page.items where block.font.size == style.table.size && block.text != "续表" {
-                        let lines = measurer.shaper.shape(block).lines.map { $0.glyphs.filter { !$0.text.isEmpty && !$0.isSpace }.count }
+                    for case let .text(shaped, _, _, _) in page.items where shaped.block.font.size == style.table.size && shaped.block.text != "续表" {
+                        let block = shaped.block
+                        let lines = shaped.charactersPerLine
                         guard lines.count >= 2, lines.contains(where: { $0 > 1 }) else { continue }
                         checked += 1
                         XCTAssertFalse(lines.contains(1), "\(name) (\(styleName)): «\(block.text)» breaks as \(lines)")
@@ -226,7 +226,7 @@ extension DirectWriterTests {
         let regular = try StyleLoader.parse(text.replacingOccurrences(of: "    weight: bold\n", with: ""), file: "oneweight-regular.yaml")
         let report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: TestPaths.sample("xin-county-office-2021")))).report
         func titleInk(_ style: Style, _ engine: PDFWriter.Options.Engine) throws -> (ink: Int, pdf: Data) {
-            let doc = ReportLayout(style: style, measurer: PangoMeasurer()).layout(report)
+            let doc = ReportLayout(style: style, shaper: PangoShaper()).layout(report)
             let pdf = try PDFWriter.write(doc, options: PDFWriter.Options(creationDate: "2023-01-31T00:00:00", engine: engine))
             let grey = try pixels(try file(pdf, "bold-\(style.name)-\(engine)"), page: 1)
             // The title band: the first 60 rows of 40 dpi below the 37 mm top margin.
@@ -250,7 +250,7 @@ extension DirectWriterTests {
         }
         var report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: TestPaths.sample("xin-county-office-2021")))).report
         report.sections[0].paragraphs.insert(Paragraph(text: text), at: 0)
-        let doc = ReportLayout(style: ReportPDFTests.style, measurer: PangoMeasurer()).layout(report)
+        let doc = ReportLayout(style: ReportPDFTests.style, shaper: PangoShaper()).layout(report)
         for engine in ReportPDFTests.engines {
             let pdf = try PDFWriter.write(doc, options: PDFWriter.Options(creationDate: "2023-01-31T00:00:00", engine: engine))
             XCTAssertEqual(String(decoding: pdf, as: UTF8.self).range(of: "/Producer(nianbao)") == nil, engine == .cairo, "\(engine) wrote it")

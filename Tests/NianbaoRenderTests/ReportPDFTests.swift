@@ -23,7 +23,7 @@ final class ReportPDFTests: XCTestCase {
     func render(_ name: String, style: Style = ReportPDFTests.style, engine: PDFWriter.Options.Engine = .automatic) throws -> (Report, Data) {
         let url = Self.root.appendingPathComponent("Tests/NianbaoIngestTests/Fixtures/samples/\(name).txt")
         let report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: url))).report
-        let doc = ReportLayout(style: style, measurer: PangoMeasurer()).layout(report)
+        let doc = ReportLayout(style: style, shaper: PangoShaper()).layout(report)
         var options = Self.options
         options.engine = engine
         let pdf = try PDFWriter.write(doc, options: options)
@@ -85,7 +85,7 @@ final class ReportPDFTests: XCTestCase {
         // 戶 (traditional) and 堃 (a name character) are outside GB2312: the full face supplies them.
         var report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: Self.root.appendingPathComponent("Tests/NianbaoIngestTests/Fixtures/samples/xixia-county-2022.txt")))).report
         report.sections[0].paragraphs.insert(Paragraph(text: "申请人张堃提交门戶网站相关申请。"), at: 0)
-        let pdf = try PDFWriter.write(ReportLayout(style: Self.style, measurer: PangoMeasurer()).layout(report), options: Self.options)
+        let pdf = try PDFWriter.write(ReportLayout(style: Self.style, shaper: PangoShaper()).layout(report), options: Self.options)
         let path = try write(pdf, "fallback")
         let text = try run("pdftotext", [path, "-"]).out
         XCTAssertTrue(text.contains("申请人张堃提交门戶网站相关申请。"), text)
@@ -100,7 +100,7 @@ final class ReportPDFTests: XCTestCase {
         var report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: TestPaths.sample("xin-county-office-2021")))).report
         let sentences = (0..<2_000).map { "第\($0)句：通过多种形式公开政府信息，不断加强政府信息公开平台载体建设。" }
         report.sections[0].paragraphs = [Paragraph(text: sentences.joined())]
-        let document = ReportLayout(style: Self.style, measurer: PangoMeasurer()).layout(report)
+        let document = ReportLayout(style: Self.style, shaper: PangoShaper()).layout(report)
         XCTAssertGreaterThan(document.pages.count, 100)
         let path = try write(try PDFWriter.write(document, options: Self.options), "long-paragraph")
         let text = try run("pdftotext", [path, "-"]).out.replacingOccurrences(of: "\n", with: "")

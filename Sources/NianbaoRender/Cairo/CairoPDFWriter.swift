@@ -2,18 +2,19 @@ import CPangoCairo
 import Foundation
 import NianbaoLayout
 
-/// Draws a `PagedDocument` into a PDF with Cairo: the glyphs the shaper placed, where
-/// `drawnLines` puts them (as the direct writer does; fonts embedded as subsets by Cairo),
+/// Draws a `PagedDocument` into a PDF with Cairo: the glyphs the frames carry, where
+/// `ShapedText.drawnLines` puts them (as the direct writer does; fonts embedded as subsets by Cairo),
 /// rules, metadata and the outline. The writer for documents that use a
 /// face `DirectPDFWriter` cannot embed (CFF outlines such as the full Noto CJK collections).
 enum CairoPDFWriter {
-    static func write(_ document: PagedDocument, options: PDFWriter.Options, shaper: Shaper) throws -> Data {
+    static func write(_ document: PagedDocument, options: PDFWriter.Options) throws -> Data {
         let surface = try PDFSurface(width: document.width, height: document.height)
         surface.setMetadata(title: document.metadata.title, author: document.metadata.author,
                             subject: document.metadata.subject, creationDate: options.creationDate)
         let cr = try CairoContext(surface)
+        let faces = CairoFaces()
         for page in document.pages {
-            for item in page.items { draw(item, cr: cr, shaper: shaper) }
+            for item in page.items { draw(item, cr: cr, faces: faces) }
             try cr.showPage()
         }
         var parents: [Int: Int32] = [:]
@@ -26,7 +27,7 @@ enum CairoPDFWriter {
         return try surface.finish()
     }
 
-    private static func draw(_ item: FrameItem, cr: CairoContext, shaper: Shaper) {
+    private static func draw(_ item: FrameItem, cr: CairoContext, faces: CairoFaces) {
         switch item {
         case let .rule(x1, y1, x2, y2, width):
             cairo_set_source_rgb(cr.pointer, 0, 0, 0)
@@ -39,26 +40,25 @@ enum CairoPDFWriter {
             cairo_set_source_rgb(cr.pointer, gray, gray, gray)
             cairo_rectangle(cr.pointer, x, y, width, height)
             cairo_fill(cr.pointer)
-        case let .text(block, x, y, lines):
+        case let .text(shaped, x, y, lines):
             cairo_set_source_rgb(cr.pointer, 0, 0, 0)
-            let shaped = shaper.shape(block)
-            drawnLines(block, shaped, x: x, y: y, lines: lines) { show($0, of: shaped, size: block.font.size, cr: cr.pointer, shaper: shaper) }
+            shaped.drawnLines(x: x, y: y, lines: lines) { show($0, of: shaped, cr: cr.pointer, faces: faces) }
         }
     }
 
     /// One line's glyphs where the shaper and justification put them (the positions the
     /// direct writer uses too), run by run of one face, with the text each glyph shows so
     /// that Cairo's ToUnicode maps it.
-    private static func show(_ glyphs: [DrawnGlyph], of shaped: ShapedBlock, size: Double, cr: OpaquePointer, shaper: Shaper) {
+    private static func show(_ glyphs: [DrawnGlyph], of shaped: ShapedText, cr: OpaquePointer, faces: CairoFaces) {
         var start = 0
         while start < glyphs.count {
             let face = glyphs[start].glyph.face
             var end = start + 1
             while end < glyphs.count, glyphs[end].glyph.face == face { end += 1 }
             defer { start = end }
-            guard let fontFace = shaper.cairoFace(face) else { continue }
+            guard let location = shaped.faces[face], let fontFace = faces.face(location) else { continue }
             cairo_set_font_face(cr, fontFace)
-            cairo_set_font_size(cr, size)
+            cairo_set_font_size(cr, shaped.block.font.size)
             var utf8: [CChar] = []
             var cairoGlyphs: [cairo_glyph_t] = []
             var clusters: [cairo_text_cluster_t] = []
@@ -76,4 +76,22 @@ enum CairoPDFWriter {
                                    clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
         }
     }
+}
+
+/// The Cairo faces of one document, by where they live; destroyed with it.
+private final class CairoFaces {
+    private var faces: [FaceLocation: OpaquePointer] = [:]
+
+    func face(_ location: FaceLocation) -> OpaquePointer? {
+        if let known = faces[location] { return known }
+        guard let face = CPangoCairo_faceAt(location.file, Int32(location.index), location.embolden ? 1 : 0) else { return nil }
+        guard cairo_font_face_status(face) == CAIRO_STATUS_SUCCESS else {
+            cairo_font_face_destroy(face)
+            return nil
+        }
+        faces[location] = face
+        return face
+    }
+
+    deinit { for face in faces.values { cairo_font_face_destroy(face) } }
 }

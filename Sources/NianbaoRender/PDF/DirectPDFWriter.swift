@@ -1,29 +1,24 @@
 import Foundation
 import NianbaoLayout
 
-/// Writes a `PagedDocument` as PDF itself: Pango shapes (through `Shaper`, whose results
-/// layout already produced), and this writes glyph codes, rules and boxes, embeds TrueType
-/// subsets, the outline and the metadata. It exists for speed: Cairo's PDF surface spends
+/// Writes a `PagedDocument` as PDF itself: the glyphs the frames carry (shaped for layout),
+/// as codes of embedded TrueType subsets, rules and boxes, the outline and the metadata. It exists for speed: Cairo's PDF surface spends
 /// most of a report's time formatting numbers and re-encoding fonts.
 /// Faces without TrueType outlines (CFF, bitmap) throw `UnsupportedFace`; `PDFWriter` then
 /// uses Cairo for that document.
 enum DirectPDFWriter {
-    static func write(_ document: PagedDocument, options: PDFWriter.Options, shaper: Shaper) throws -> Data {
+    static func write(_ document: PagedDocument, options: PDFWriter.Options) throws -> Data {
         // Pass 1: every glyph, so the subsets (and their codes) are known before any page.
-        // The shaped blocks are kept in item order for pass 2.
+        // Each text item's faces as embedded fonts are kept in item order for pass 2.
         var fonts = EmbeddedFonts()
-        var shapedTexts: [ShapedBlock] = []
+        var fontsOfItems: [[EmbeddedFonts.Use]] = []
         for page in document.pages {
-            for case let .text(block, _, _, lines) in page.items {
-                let shaped = shaper.shape(block)
-                shapedTexts.append(shaped)
-                for index in lines where index < shaped.lines.count {
-                    for glyph in shaped.lines[index].glyphs { try fonts.use(glyph, of: shaped, faces: shaper.faces) }
-                }
+            for case let .text(shaped, _, _, lines) in page.items {
+                fontsOfItems.append(try fonts.use(shaped, lines: lines))
             }
         }
         fonts.makeSubsets()
-        var nextShaped = shapedTexts.makeIterator()
+        var nextFonts = fontsOfItems.makeIterator()
 
         var file = PDFFile()
         let catalog = file.reserve(), pageTree = file.reserve(), info = file.reserve()
@@ -39,10 +34,10 @@ enum DirectPDFWriter {
                     content.rule(x1: x1, y1: y1, x2: x2, y2: y2, width: width)
                 case let .box(x, y, width, height, gray):
                     content.box(x: x, y: y, width: width, height: height, gray: gray)
-                case let .text(block, x, y, lines):
-                    let shaped = nextShaped.next()!
-                    drawnLines(block, shaped, x: x, y: y, lines: lines) {
-                        content.line($0, size: block.font.size, fonts: fonts, faces: shaper.faces) { String(decoding: shaped.utf8[$0.text], as: UTF8.self) }
+                case let .text(shaped, x, y, lines):
+                    let faces = nextFonts.next()!
+                    shaped.drawnLines(x: x, y: y, lines: lines) {
+                        content.line($0, size: shaped.block.font.size, fonts: fonts, faces: faces) { shaped.text(of: $0) }
                     }
                 }
             }

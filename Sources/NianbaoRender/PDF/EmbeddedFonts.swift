@@ -1,3 +1,5 @@
+import NianbaoLayout
+
 /// The fonts of one document: for every face drawn, the glyphs used and the text each shows
 /// (for copy and search), then each written as a Type 0 font over an embedded TrueType
 /// subset. Resource names (`/F1`, …) follow first use in the document, so they do not depend
@@ -19,19 +21,31 @@ struct EmbeddedFonts {
     }
 
     private(set) var fonts: [Font] = []
-    private var byShaperFace: [Int: Int] = [:]
+    private var byLocation: [FaceLocation: Int] = [:]
 
-    /// Records `glyph`, its face, and the text it shows.
-    mutating func use(_ glyph: PlacedGlyph, of block: ShapedBlock, faces: [FaceLocation?]) throws {
-        let index: Int
-        if let known = byShaperFace[glyph.face] {
-            index = known
-        } else {
-            guard let location = faces[glyph.face] else { throw UnsupportedFace(file: "?", reason: "a font that is not from fontconfig") }
+    /// How a face of a text item is drawn: the embedded font and whether it is emboldened.
+    struct Use {
+        var font: Int
+        var embolden: Bool
+    }
+
+    /// Records the glyphs of lines `lines` of `shaped`, their faces and the texts they show;
+    /// returns how each of its faces is drawn (indexed as `ShapedText.faces`).
+    mutating func use(_ shaped: ShapedText, lines: Range<Int>) throws -> [Use] {
+        let uses = try shaped.faces.map { location -> Use in
+            guard let location else { throw UnsupportedFace(file: "?", reason: "a font that is not from fontconfig") }
+            if let known = byLocation[location] { return Use(font: known, embolden: location.embolden) }
             fonts.append(Font(face: try FaceCache.face(file: location.file, index: location.index)))
-            index = fonts.count - 1
-            byShaperFace[glyph.face] = index
+            byLocation[location] = fonts.count - 1
+            return Use(font: fonts.count - 1, embolden: location.embolden)
         }
+        for index in lines where index < shaped.lines.count {
+            for glyph in shaped.lines[index].glyphs { use(glyph, font: uses[glyph.face].font, of: shaped) }
+        }
+        return uses
+    }
+
+    private mutating func use(_ glyph: ShapedGlyph, font index: Int, of block: ShapedText) {
         fonts[index].used.insert(glyph.glyph)
         guard !glyph.text.isEmpty else { return }
         let bytes = block.utf8[glyph.text]
@@ -51,9 +65,6 @@ struct EmbeddedFonts {
     }
 
     private static func copyKey(_ glyph: Int, _ text: String) -> String { "\(glyph)\u{0}\(text)" }
-
-    /// The font index (`/F` index + 1 is its name) for an already recorded glyph's face.
-    func font(forShaperFace face: Int) -> Int { byShaperFace[face]! }
 
     /// Builds the subsets; call once every glyph is recorded.
     mutating func makeSubsets() {

@@ -28,13 +28,13 @@ struct PageContent {
     /// of one face and baseline shown with a TJ whose adjustments put every glyph where
     /// Pango placed it. The character spacing (Tc) takes the usual gap, so a CJK line needs
     /// few adjustments.
-    mutating func line(_ glyphs: [DrawnGlyph], size: Double, fonts: EmbeddedFonts, faces: [FaceLocation?] = [], text: (PlacedGlyph) -> String) {
+    mutating func line(_ glyphs: [DrawnGlyph], size: Double, fonts: EmbeddedFonts, faces: [EmbeddedFonts.Use], text: (ShapedGlyph) -> String) {
         guard !glyphs.isEmpty else { return }
         out.raw("BT\n")
         var start = 0
         var currentFont = -1
         while start < glyphs.count {
-            let font = fonts.font(forShaperFace: glyphs[start].glyph.face)
+            let use = faces[glyphs[start].glyph.face], font = use.font
             var end = start + 1
             while end < glyphs.count, glyphs[end].glyph.face == glyphs[start].glyph.face, glyphs[end].baseline == glyphs[start].baseline { end += 1 }
             if font != currentFont {
@@ -46,7 +46,7 @@ struct PageContent {
                 currentFont = font
             }
             // Synthetic bold, as dark as Cairo makes it: fill and stroke with a line of 1/32 em.
-            let bold = faces.indices.contains(glyphs[start].glyph.face) && faces[glyphs[start].glyph.face]?.embolden == true
+            let bold = use.embolden
             if bold {
                 out.number(size / 32, decimals: 3)
                 out.raw(" w 2 Tr ")
@@ -58,7 +58,7 @@ struct PageContent {
         out.raw("ET\n")
     }
 
-    private mutating func run(_ glyphs: ArraySlice<DrawnGlyph>, font: Int, size: Double, fonts: EmbeddedFonts, text: (PlacedGlyph) -> String) {
+    private mutating func run(_ glyphs: ArraySlice<DrawnGlyph>, font: Int, size: Double, fonts: EmbeddedFonts, text: (ShapedGlyph) -> String) {
         let first = glyphs.first!
         let widths = glyphs.map { fonts.width($0.glyph.glyph, font: font) * size / 1000 }
         // The common gap between one glyph's advance and the next glyph's position.

@@ -78,10 +78,10 @@ enum PangoText {
     }
 }
 
-/// `TextMeasuring` through Pango. Blocks are shaped by the measurer's own `Shaper`, which
-/// keeps them: pass the same measurer to `PDFWriter.write` and a block is shaped once for
-/// layout and drawing together. One measurer per thread (a Pango context is not thread-safe).
-public final class PangoMeasurer: TextMeasuring {
+/// `TextShaping` through Pango: what layout measures is what the frames carry and every
+/// writer draws. Keeps what it shaped (table labels come back report after report). One
+/// per thread: a Pango context is not thread-safe.
+public final class PangoShaper: TextShaping {
     let shaper: Shaper
     /// `inkMiddle` by block (the page-number dash is asked for once per document), for the
     /// fonts of `inkGeneration`.
@@ -90,11 +90,7 @@ public final class PangoMeasurer: TextMeasuring {
 
     public init() { shaper = Shaper() }
 
-    public func lineCount(_ block: TextBlock) -> Int { shaper.shape(block).lines.count }
-
-    public func charactersPerLine(_ block: TextBlock) -> [Int]? {
-        shaper.shape(block).lines.map { $0.glyphs.filter { !$0.text.isEmpty && !$0.isSpace }.count }
-    }
+    public func shape(_ block: TextBlock) -> ShapedText { shaper.shape(block) }
 
     public func inkMiddle(_ block: TextBlock) -> Double {
         if inkGeneration != FontSetup.generation {

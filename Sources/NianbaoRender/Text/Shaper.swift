@@ -2,66 +2,16 @@ import CPangoCairo
 import Foundation
 import NianbaoLayout
 
-/// A glyph on a shaped line, positioned from the line's start, in points.
-struct PlacedGlyph {
-    /// Index into `Shaper.faces`.
-    var face: Int
-    /// Glyph index in that face (0, .notdef, for a character no font has).
-    var glyph: Int
-    var x: Double
-    /// Offset below the baseline (usually 0).
-    var y: Double
-    /// The UTF-8 bytes of the block text this glyph shows (the first glyph of a cluster
-    /// carries the cluster; the others an empty range).
-    var text: Range<Int>
-    /// A space or line break, which justification trims at a line's end.
-    var isSpace: Bool
-    /// The face's own advance, without letter spacing: where the glyph's ink ends. Measured
-    /// only for the glyphs at a line's end (what justification needs); elsewhere Pango's advance.
-    var fontAdvance: Double
-}
-
-/// One line of a shaped block: its glyphs and where Pango put it.
-struct ShapedLine {
-    var glyphs: [PlacedGlyph]
-    /// Left edge of the line inside the block (indent or alignment offset included).
-    var logicalX: Double
-    /// Height of the line and its baseline from its top.
-    var height: Double
-    var baseline: Double
-}
-
-/// A text block broken into lines and shaped: what both the measurer (line count) and the
-/// PDF writer (glyphs) need, computed once.
-final class ShapedBlock {
-    let utf8: [UInt8]
-    let lines: [ShapedLine]
-    init(utf8: [UInt8], lines: [ShapedLine]) {
-        self.utf8 = utf8
-        self.lines = lines
-    }
-}
-
-/// Where a face Pango chose lives: its file and index in a collection.
-struct FaceLocation: Hashable {
-    var file: String
-    var index: Int
-    /// fontconfig asked for synthetic bold: the role wants bold and the family has one weight
-    /// (方正小标宋简体 as offices own it). Writers embolden such glyphs as FreeType does.
-    var embolden = false
-}
-
-/// Shapes text blocks with Pango and remembers the result, so a block laid out and then
-/// drawn, or repeated from report to report (table labels), is shaped once. Owned by a
-/// `PangoMeasurer`; used by one thread at a time (Pango contexts are not thread-safe).
+/// Shapes text blocks with Pango into `ShapedText` and remembers the result, so a block
+/// measured several times by layout, or repeated from report to report (table labels), is
+/// shaped once. Owned by a `PangoShaper`; used by one thread at a time (Pango contexts are
+/// not thread-safe).
 final class Shaper {
     let context: OpaquePointer
-    private var cache: [TextBlock: ShapedBlock] = [:]
-    /// Faces seen so far; `PlacedGlyph.face` indexes this (nil: not a fontconfig font).
-    private(set) var faces: [FaceLocation?] = []
-    private var faceIDs: [UnsafeMutableRawPointer: Int] = [:]
-    /// A font of each face (the first seen), for the Cairo writer to draw with.
-    private var fontOfFace: [Int: UnsafeMutablePointer<PangoFont>] = [:]
+    private var cache: [TextBlock: ShapedText] = [:]
+    /// Where each Pango font's face lives (nil: not a fontconfig font); the fonts are held
+    /// so that a pointer cannot be freed and reused for another font.
+    private var faceOfFont: [UnsafeMutableRawPointer: FaceLocation?] = [:]
     private var cachedGlyphs = 0
     private var fontGeneration = FontSetup.generation
     /// Glyphs kept (~64 bytes each); past this the cache starts over. A report has ~5,000,
@@ -75,11 +25,11 @@ final class Shaper {
     }
 
     deinit {
-        for font in faceIDs.keys { g_object_unref(font) }
+        for font in faceOfFont.keys { g_object_unref(font) }
         g_object_unref(UnsafeMutableRawPointer(context))
     }
 
-    func shape(_ block: TextBlock) -> ShapedBlock {
+    func shape(_ block: TextBlock) -> ShapedText {
         // Fonts added since (FontSetup.register): Pango may now choose other faces.
         let generation = FontSetup.generation
         if generation != fontGeneration {
@@ -89,7 +39,9 @@ final class Shaper {
         if let known = cache[block] { return known }
         let layout = PangoText.layout(block, context: context)
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        let shaped = ShapedBlock(utf8: Array(block.text.utf8), lines: lines(of: layout))
+        var faces: [FaceLocation?] = []
+        let lines = lines(of: layout, faces: &faces)
+        let shaped = ShapedText(block: block, faces: faces, lines: lines)
         let glyphs = shaped.lines.reduce(0) { $0 + $1.glyphs.count }
         if cachedGlyphs + glyphs > Self.capacity {
             cache.removeAll(keepingCapacity: true)
@@ -106,7 +58,8 @@ final class Shaper {
         cachedGlyphs = 0
     }
 
-    private func lines(of layout: OpaquePointer) -> [ShapedLine] {
+    /// The layout's lines; `faces` collects the faces their glyphs index.
+    private func lines(of layout: OpaquePointer, faces: inout [FaceLocation?]) -> [ShapedLine] {
         guard let iter = pango_layout_get_iter(layout) else { return [] }
         defer { pango_layout_iter_free(iter) }
         let text = pango_layout_get_text(layout)!
@@ -116,14 +69,14 @@ final class Shaper {
             var logical = PangoRectangle()
             pango_layout_iter_get_line_extents(iter, nil, &logical)
             let baseline = pango_layout_iter_get_baseline(iter)
-            var glyphs: [PlacedGlyph] = []
+            var glyphs: [ShapedGlyph] = []
             var pen = 0  // Pango units; Int, as a long line's pen passes Int32
             var runs = line.pointee.runs
             var fonts: [(start: Int, font: UnsafeMutablePointer<PangoFont>?)] = []
             while let node = runs {
                 if let run = node.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self).pointee {
                     fonts.append((glyphs.count, run.item?.pointee.analysis.font))
-                    pen = place(run, from: pen, text: text, into: &glyphs)
+                    pen = place(run, from: pen, text: text, faces: &faces, into: &glyphs)
                 }
                 runs = node.pointee.next
             }
@@ -136,9 +89,10 @@ final class Shaper {
 
     /// Appends a run's glyphs, starting at `pen` (Pango units from the line start); returns
     /// the pen after the run.
-    private func place(_ run: PangoGlyphItem, from start: Int, text: UnsafePointer<CChar>, into glyphs: inout [PlacedGlyph]) -> Int {
+    private func place(_ run: PangoGlyphItem, from start: Int, text: UnsafePointer<CChar>, faces: inout [FaceLocation?], into glyphs: inout [ShapedGlyph]) -> Int {
         guard let item = run.item?.pointee, let string = run.glyphs?.pointee, let infos = string.glyphs else { return start }
-        let face = faceID(item.analysis.font)
+        let location = self.location(item.analysis.font)
+        let face = faces.firstIndex(of: location) ?? { faces.append(location); return faces.count - 1 }()
         let count = Int(string.num_glyphs)
         let itemStart = Int(item.offset), itemEnd = Int(item.offset + item.length)
         var pen = start
@@ -156,7 +110,7 @@ final class Shaper {
                 if j < count { end = itemStart + Int(string.log_clusters[j]) }
             }
             let byte = UInt8(bitPattern: text[cluster])
-            glyphs.append(PlacedGlyph(face: face, glyph: info.glyph & unknown != 0 ? 0 : Int(info.glyph),
+            glyphs.append(ShapedGlyph(face: face, glyph: info.glyph & unknown != 0 ? 0 : Int(info.glyph),
                                       x: Double(pen + Int(info.geometry.x_offset)) / Double(CPangoCairo_scale()),
                                       y: CPangoCairo_toPoints(info.geometry.y_offset),
                                       text: isFirst ? cluster..<max(cluster, end) : cluster..<cluster,
@@ -169,7 +123,7 @@ final class Shaper {
     /// Sets the face's own advance of the glyphs at a line's end, up to its last non-space:
     /// only there does justification need where the ink ends, and asking the font for every
     /// glyph cost more than the shaping itself.
-    private func measureInk(ofLineEnd glyphs: inout [PlacedGlyph], fonts: [(start: Int, font: UnsafeMutablePointer<PangoFont>?)]) {
+    private func measureInk(ofLineEnd glyphs: inout [ShapedGlyph], fonts: [(start: Int, font: UnsafeMutablePointer<PangoFont>?)]) {
         var run = fonts.count - 1
         var i = glyphs.count - 1
         while i >= 0, run >= 0 {
@@ -184,10 +138,11 @@ final class Shaper {
         }
     }
 
-    private func faceID(_ font: UnsafeMutablePointer<PangoFont>?) -> Int {
-        guard let font else { return faceID(for: nil) }
+    /// Where `font`'s face lives, from its fontconfig pattern.
+    private func location(_ font: UnsafeMutablePointer<PangoFont>?) -> FaceLocation? {
+        guard let font else { return nil }
         let key = UnsafeMutableRawPointer(font)
-        if let id = faceIDs[key] { return id }
+        if let known = faceOfFont[key] { return known }
         var location: FaceLocation?
         if let pattern = CPangoCairo_fontPattern(font) {
             var file: UnsafeMutablePointer<FcChar8>?
@@ -199,22 +154,8 @@ final class Shaper {
                 location = FaceLocation(file: String(cString: file), index: Int(index), embolden: embolden != 0)
             }
         }
-        // Held so the pointer cannot be freed and reused for another font.
         g_object_ref(key)
-        let id = faceID(for: location)
-        faceIDs[key] = id
-        if fontOfFace[id] == nil { fontOfFace[id] = font }
-        return id
-    }
-
-    /// The Cairo font face of `face` (a `PlacedGlyph.face`), to draw its glyphs at any size.
-    func cairoFace(_ face: Int) -> OpaquePointer? {
-        fontOfFace[face].flatMap { CPangoCairo_fontFace($0) }
-    }
-
-    private func faceID(for location: FaceLocation?) -> Int {
-        if let existing = faces.firstIndex(of: location) { return existing }
-        faces.append(location)
-        return faces.count - 1
+        faceOfFont[key] = location
+        return location
     }
 }

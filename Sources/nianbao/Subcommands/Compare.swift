@@ -87,11 +87,10 @@ extension Nianbao {
             case .md: try OutputWriter.write(ComparisonExport.markdown(sheet), to: output)
             case .pdf:
                 let style = try styleOptions.load()
-                let measurer = PangoMeasurer()
-                var handout = HandoutLayout(style: style, measurer: measurer)
+                var handout = HandoutLayout(style: style, shaper: PangoShaper())
                 handout.paper = paper
                 let document = handout.layout(sheet)
-                try OutputWriter.write(try PDFWriter.write(document, options: .fromEnvironment(), measurer: measurer), to: output)
+                try OutputWriter.write(try PDFWriter.write(document, options: .fromEnvironment()), to: output)
             }
             FindingPrinter.stderr("wrote \(output) (\(inputs.count) reports, \(sheet.rows.count) metrics)")
             if failed { throw ExitStatus.partly }

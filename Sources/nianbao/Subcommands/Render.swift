@@ -36,8 +36,7 @@ extension Nianbao {
             // Every output path, checked against the inputs and each other before writing.
             let paths = formats.map { OutputPlan.paths(for: input.files, in: outputDir, extension: $0.rawValue) }
             try OutputWriter.check(outputs: paths.flatMap { $0 }, inputs: input.files)
-            let measurer = PangoMeasurer()
-            let layout = ReportLayout(style: style, measurer: measurer)
+            let layout = ReportLayout(style: style, shaper: PangoShaper())
             let options = PDFWriter.Options.fromEnvironment()
             var failed = false
             for (i, file) in input.files.enumerated() {
@@ -53,7 +52,7 @@ extension Nianbao {
                 for f in findings { FindingPrinter.stderr(FindingPrinter.line(f, file: file)) }
                 let document = formats.contains(.pdf) ? layout.layout(parsed.report) : nil
                 for (k, f) in formats.enumerated() {
-                    let data = try f.data(parsed.report, findings: findings, document: document!, pdfOptions: options, measurer: measurer, source: file)
+                    let data = try f.data(parsed.report, findings: findings, document: document!, pdfOptions: options, source: file)
                     try OutputWriter.write(data, to: paths[k][i])
                     FindingPrinter.stderr("wrote \(paths[k][i])")
                 }
