@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import Synchronization
 
 /// Runs a batch over worker processes fed from one queue. Each worker is the `nianbao`
 /// executable in its worker mode, set up once (fonts, style, Pango) and then given one
@@ -14,7 +15,7 @@ import Foundation
 /// them) and each worker `limits.megabytes` of memory; a worker's last words on stderr go
 /// into the failed row. `cancel()` stops every worker (for SIGINT/SIGTERM, which the caller
 /// handles: a library sets no process-wide signal handlers).
-public final class BatchRunner: @unchecked Sendable {  // shared state is guarded by `lock`
+public final class BatchRunner: Sendable {
     /// Limits for one input.
     public struct Limits: Sendable {
         /// Seconds one input may take.
@@ -38,15 +39,23 @@ public final class BatchRunner: @unchecked Sendable {  // shared state is guarde
     let jobs: Int
     let worker: [String]
     let limits: Limits
-    private let lock = NSLock()
-    private var live: [ObjectIdentifier: WorkerProcess] = [:]
-    private var cancelled = false
-    private var next = 0
-    private var results: [BatchResult?]
-    private var done = 0
-    private var failed = 0
+
+    /// What the worker threads share, behind one lock.
+    private struct State {
+        /// Running workers' process ids, for `cancel()` to kill.
+        var live: [ObjectIdentifier: pid_t] = [:]
+        var cancelled = false
+        var diskFull = false
+        var next = 0
+        var results: [BatchResult?]
+        var done = 0
+        var failed = 0
+        var peakWorkerMB = 0.0
+    }
+    private let state: Mutex<State>
+
     /// Peak resident memory reported by any worker, in MiB.
-    public private(set) var peakWorkerMB: Double = 0
+    public var peakWorkerMB: Double { state.withLock { $0.peakWorkerMB } }
 
     /// `worker` is the command line that starts a worker process.
     public init(items: [BatchItem], jobs: Int, worker: [String], limits: Limits = Limits()) {
@@ -54,7 +63,7 @@ public final class BatchRunner: @unchecked Sendable {  // shared state is guarde
         self.jobs = max(1, jobs)
         self.worker = worker
         self.limits = limits
-        self.results = Array(repeating: nil, count: items.count)
+        self.state = Mutex(State(results: Array(repeating: nil, count: items.count)))
     }
 
     /// Runs every item; `progress` is called (from worker threads, serialised) after each.
@@ -73,64 +82,52 @@ public final class BatchRunner: @unchecked Sendable {  // shared state is guarde
             thread.start()
         }
         group.wait()
-        return results.enumerated().map { $1 ?? .failed(items[$0].path, "not processed") }
+        return state.withLock { $0.results }.enumerated().map { $1 ?? .failed(items[$0].path, "not processed") }
     }
 
     /// Stops taking inputs and kills every worker; `run` then returns what was done.
     public func cancel() {
-        lock.lock()
-        cancelled = true
-        let workers = Array(live.values)
-        lock.unlock()
-        for w in workers { w.kill() }
+        let workers = state.withLock { state in
+            state.cancelled = true
+            return Array(state.live.values)
+        }
+        for pid in workers { Glibc.kill(pid, SIGKILL) }
     }
 
     /// Whether the run stopped because the output disk is full.
-    public var stoppedOnFullDisk: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return diskFull
-    }
-    private var diskFull = false
+    public var stoppedOnFullDisk: Bool { state.withLock { $0.diskFull } }
 
     /// Whether `cancel()` was called.
-    public var wasCancelled: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return cancelled
-    }
+    public var wasCancelled: Bool { state.withLock { $0.cancelled } }
 
     private func take() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !cancelled, next < items.count else { return nil }
-        next += 1
-        return next - 1
+        state.withLock { state in
+            guard !state.cancelled, state.next < items.count else { return nil }
+            state.next += 1
+            return state.next - 1
+        }
     }
 
+    /// Records `result`; `progress` is called under the lock, so calls never overlap.
     private func finish(_ index: Int, _ result: BatchResult, start: Date, progress: (Progress) -> Void) {
-        lock.lock()
-        results[index] = result
-        done += 1
-        if result.status == .failed { failed += 1 }
-        let p = Progress(done: done, total: items.count, failed: failed, elapsed: Date().timeIntervalSince(start))
-        progress(p)
-        lock.unlock()
+        state.withLock { state in
+            state.results[index] = result
+            state.done += 1
+            if result.status == .failed { state.failed += 1 }
+            progress(Progress(done: state.done, total: items.count, failed: state.failed, elapsed: Date().timeIntervalSince(start)))
+        }
     }
 
     /// One worker thread: keeps a worker process busy, replacing it when it dies.
     private func drive(start: Date, progress: (Progress) -> Void) {
         var process: WorkerProcess?
+        // Forgotten before it is reaped, so that `cancel()` never kills a reused pid.
         func retire(_ p: WorkerProcess) {
-            lock.lock()
-            live[ObjectIdentifier(p)] = nil
-            lock.unlock()
+            _ = state.withLock { $0.live.removeValue(forKey: ObjectIdentifier(p)) }
         }
         while let index = take() {
             if process == nil, let p = try? WorkerProcess(worker, megabytes: limits.megabytes) {
-                lock.lock()
-                live[ObjectIdentifier(p)] = p
-                lock.unlock()
+                state.withLock { $0.live[ObjectIdentifier(p)] = p.process.processIdentifier }
                 process = p
             }
             guard let p = process else {
@@ -140,26 +137,22 @@ public final class BatchRunner: @unchecked Sendable {  // shared state is guarde
             let item = items[index]
             switch p.send(item, seconds: limits.seconds) {
             case .result(let result):
-                lock.lock()
-                peakWorkerMB = max(peakWorkerMB, p.lastRSSMB)
-                lock.unlock()
+                state.withLock { $0.peakWorkerMB = max($0.peakWorkerMB, p.lastRSSMB) }
                 finish(index, result, start: start, progress: progress)
                 // A full disk fails every input after it: stop early.
                 if result.status == .failed, result.message.contains("the disk is full") || result.message.contains("quota is used up") {
-                    lock.lock()
-                    diskFull = true
-                    lock.unlock()
+                    state.withLock { $0.diskFull = true }
                     cancel()
                 }
             case .timedOut:
                 p.kill()
-                _ = p.stop()
                 retire(p)
+                _ = p.stop()
                 finish(index, .failed(item.path, String(format: "took longer than %g s (the limit for one input, --timeout); its worker was stopped, other files were not affected", limits.seconds)), start: start, progress: progress)
                 process = nil
             case .died:
-                let status = p.stop()
                 retire(p)
+                let status = p.stop()
                 if wasCancelled { break }  // interrupted, not failed: --resume takes it up again
                 let words = p.lastWords()
                 let outOfMemory = ["memory", "alloc", "Resource temporarily unavailable", "creating thread"].contains { words.contains($0) }
@@ -172,7 +165,7 @@ public final class BatchRunner: @unchecked Sendable {  // shared state is guarde
                 process = nil
             }
         }
-        if let p = process { _ = p.stop(); retire(p) }
+        if let p = process { retire(p); _ = p.stop() }
     }
 }
 

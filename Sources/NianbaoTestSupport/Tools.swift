@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs command-line tools for tests (pdftotext, pdffonts, qpdf, the built `nianbao`).
 /// Not part of any product.
@@ -26,17 +27,17 @@ public enum Tool {
         p.standardError = err
         try p.run()
         // Read both pipes concurrently so neither fills up and blocks the child.
-        final class Box: @unchecked Sendable { var data = Data() }  // written by one thread, read after it ends
-        let errBox = Box()
+        let errBox = Mutex(Data())
         let done = DispatchSemaphore(value: 0)
         let errHandle = err.fileHandleForReading
         DispatchQueue.global().async {
-            errBox.data = errHandle.readDataToEndOfFile()
+            let data = errHandle.readDataToEndOfFile()
+            errBox.withLock { $0 = data }
             done.signal()
         }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         done.wait()
-        return Output(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errBox.data, as: UTF8.self))
+        return Output(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errBox.withLock { $0 }, as: UTF8.self))
     }
 }

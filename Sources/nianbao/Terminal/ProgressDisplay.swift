@@ -1,14 +1,15 @@
 import Foundation
 import NianbaoBatch
+import Synchronization
 
 /// Batch progress: a bar with count, rate and time left on a terminal; a plain line every
 /// few seconds otherwise (logs, CI); nothing with --quiet.
-final class ProgressDisplay: @unchecked Sendable {  // called under the runner's lock
+final class ProgressDisplay: Sendable {
     let quiet: Bool
     let tty = isatty(STDERR_FILENO) != 0
     let skipped: Int
-    private var lastDraw = Date.distantPast
-    private var last: BatchRunner.Progress?
+    /// When the bar was last drawn, and whether anything was.
+    private let drawn = Mutex<(at: Date, any: Bool)>((.distantPast, false))
 
     init(quiet: Bool, skipped: Int) {
         self.quiet = quiet
@@ -16,12 +17,15 @@ final class ProgressDisplay: @unchecked Sendable {  // called under the runner's
     }
 
     func update(_ p: BatchRunner.Progress) {
-        last = p
         guard !quiet else { return }
         let now = Date()
         let interval = tty ? 0.1 : 5
-        guard now.timeIntervalSince(lastDraw) >= interval || p.done == p.total else { return }
-        lastDraw = now
+        let due = drawn.withLock { drawn in
+            guard now.timeIntervalSince(drawn.at) >= interval || p.done == p.total else { return false }
+            drawn = (now, true)
+            return true
+        }
+        guard due else { return }
         let rate = p.elapsed > 0 ? Double(p.done) / p.elapsed : 0
         let left = rate > 0 ? Double(p.total - p.done) / rate : 0
         let eta = String(format: "%d:%02d", Int(left) / 60, Int(left) % 60)
@@ -37,6 +41,6 @@ final class ProgressDisplay: @unchecked Sendable {  // called under the runner's
     }
 
     func finish() {
-        if tty && !quiet && last != nil { FileHandle.standardError.write(Data("\n".utf8)) }
+        if tty && !quiet && drawn.withLock({ $0.any }) { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }
