@@ -30,7 +30,7 @@ public struct HandoutLayout {
         titleRole.size = min(titleRole.size, 18)  // a handout's title leaves room for the table
         let title = TextBlock(text: sheet.title, font: titleRole, width: g.typeWidth, alignment: .center, lineHeight: titleRole.size * 1.5)
         outline.append(OutlineEntry(title: sheet.title, level: 0, page: 0, y: flow.y))
-        flow.place(shaper.shape(title))
+        flow.place(shaper.shape(title), as: .title)
         let reports = sheet.columns.filter(\.isReport).count
         let marked = sheet.rows.contains { $0.values.contains { $0.mark != nil } }
         note("共 \(reports) 份报告" + (marked ? "；▲ 最高、▼ 最低（重点指标）" : "") + (sheet.footnotes.isEmpty ? "。" : "；※ 所在勾稽关系不成立，见表后注。"), &flow)
@@ -92,7 +92,7 @@ public struct HandoutLayout {
         return PagedDocument(width: g.width, height: g.height, pages: pages,
                              metadata: DocumentMetadata(title: sheet.title, author: agencies.prefix(3).joined(separator: "、") + (agencies.count > 3 ? "等" : ""),
                                                         subject: "政府信息公开工作年度报告对比"),
-                             outline: outline)
+                             outline: outline, structure: flow.structure)
     }
 
     /// The beginning all agency names share (示例县 of 示例县城关镇, 示例县教育局 …), at least two
@@ -111,7 +111,7 @@ public struct HandoutLayout {
 
     private func note(_ text: String, _ flow: inout PageFlow) {
         let block = TextBlock(text: text, font: style.table, width: flow.width, lineHeight: style.table.size * style.tableLineHeight)
-        flow.place(shaper.shape(block))
+        flow.place(shaper.shape(block), as: .paragraph)
     }
 
     /// Label column plus the agencies of `chunk`; the label column is as wide on every page.
@@ -122,7 +122,7 @@ public struct HandoutLayout {
             cells.append(.init(r + 1, 0, row.metric.label, alignment: .left, heading: false))
             for (i, c) in chunk.enumerated() {
                 let v = row.values[c]
-                cells.append(.init(r + 1, 1 + i, ComparisonExport.printed(v), heading: v.mark != nil || !v.footnotes.isEmpty))
+                cells.append(.init(r + 1, 1 + i, ComparisonExport.printed(v), heading: v.mark != nil || !v.footnotes.isEmpty, header: false))
             }
         }
         let column = (1 - labelFraction) / Double(perPage)
@@ -151,27 +151,36 @@ public struct HandoutLayout {
             flow.ensure(min(height, flow.geometry.typeHeight))
             outline.append(OutlineEntry(title: "图\(number)　\(row.metric.label)", level: 1, page: flow.pageIndex, y: flow.y))
             let heading = TextBlock(text: "图\(number)　\(row.metric.label)", font: style.tableHeading, width: flow.width, lineHeight: headingLine)
-            flow.place(shaper.shape(heading))
+            // The chart is a Figure: its caption, then the bars and their labels, read as
+            // its alternative text (each unit and its value).
+            var figure = StructureElement(.figure, children: [StructureElement(.caption, content: flow.place(shaper.shape(heading)))])
             let legend = TextBlock(text: "条形长度表示数值，各单位一色；▲ 最高，▼ 最低，与对比表相同。", font: style.table, width: flow.width, lineHeight: headingLine)
-            flow.place(shaper.shape(legend))
+            figure.content += flow.place(shaper.shape(legend))
             let labelWidth = flow.width * 0.27, valueWidth = 80.0
             let barArea = flow.width - labelWidth - valueWidth - 8
+            var alternative: [String] = []
             for (i, c) in reportColumns.enumerated() {
                 flow.ensure(line)
                 let y = flow.y
                 let label = TextBlock(text: sheet.columns[c].label, font: barRole, width: labelWidth - 6, alignment: .right, lineHeight: line)
-                flow.add(.text(shaper.shape(label), x: flow.left, y: y, lines: 0..<1))
+                figure.content.append(flow.add(.text(shaper.shape(label), x: flow.left, y: y, lines: 0..<1)))
+                let printed: String
                 if let v = values[i] {
                     let w = max(v / top * barArea, v > 0 ? 0.8 : 0)
-                    flow.add(.box(x: flow.left + labelWidth, y: y + line * 0.2, width: w, height: line * 0.6, gray: 0.55))
-                    let text = TextBlock(text: ComparisonExport.printed(row.values[c]), font: barRole, width: valueWidth, lineHeight: line)
-                    flow.add(.text(shaper.shape(text), x: flow.left + labelWidth + w + 4, y: y, lines: 0..<1))
+                    figure.content.append(flow.add(.box(x: flow.left + labelWidth, y: y + line * 0.2, width: w, height: line * 0.6, gray: 0.55)))
+                    printed = ComparisonExport.printed(row.values[c])
+                    let text = TextBlock(text: printed, font: barRole, width: valueWidth, lineHeight: line)
+                    figure.content.append(flow.add(.text(shaper.shape(text), x: flow.left + labelWidth + w + 4, y: y, lines: 0..<1)))
                 } else {
-                    let text = TextBlock(text: "（无数据）", font: barRole, width: valueWidth, lineHeight: line)
-                    flow.add(.text(shaper.shape(text), x: flow.left + labelWidth + 4, y: y, lines: 0..<1))
+                    printed = "（无数据）"
+                    let text = TextBlock(text: printed, font: barRole, width: valueWidth, lineHeight: line)
+                    figure.content.append(flow.add(.text(shaper.shape(text), x: flow.left + labelWidth + 4, y: y, lines: 0..<1)))
                 }
+                alternative.append("\(sheet.columns[c].label) \(printed)")
                 flow.advance(line)
             }
+            figure.alternative = "条形图，\(row.metric.label)：" + alternative.joined(separator: "；") + "。"
+            flow.tag(figure)
         }
     }
 }

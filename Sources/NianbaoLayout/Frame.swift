@@ -9,18 +9,25 @@ public struct PagedDocument: Sendable, Equatable {
     public var metadata: DocumentMetadata
     /// Bookmarks, in document order.
     public var outline: [OutlineEntry]
+    /// The logical structure (a `Document` element), or nil for an untagged document.
+    public var structure: StructureElement?
 
-    public init(width: Double, height: Double, pages: [Page] = [], metadata: DocumentMetadata, outline: [OutlineEntry] = []) {
+    public init(width: Double, height: Double, pages: [Page] = [], metadata: DocumentMetadata, outline: [OutlineEntry] = [],
+                structure: StructureElement? = nil) {
         self.width = width
         self.height = height
         self.pages = pages
         self.metadata = metadata
         self.outline = outline
+        self.structure = structure
     }
 }
 
 public struct Page: Sendable, Equatable {
     public var items: [FrameItem] = []
+    /// Indices of the items that are pagination (the page number): artifacts that a copied
+    /// paragraph crossing the page must not pick up.
+    public var pagination: [Int] = []
     public init(items: [FrameItem] = []) { self.items = items }
 }
 

@@ -7,6 +7,8 @@ public struct PageFlow {
     public private(set) var pages: [Page] = [Page()]
     /// Top of the free space on the current page.
     public private(set) var y: Double
+    /// The document's structure so far: a `Document` whose children are what `tag` added.
+    public private(set) var structure = StructureElement(.document)
 
     public init(geometry: PageGeometry) {
         self.geometry = geometry
@@ -32,13 +34,28 @@ public struct PageFlow {
 
     public mutating func advance(_ height: Double) { y += height }
 
-    public mutating func add(_ item: FrameItem) { pages[pages.count - 1].items.append(item) }
+    /// Adds an item to the current page; it is an artifact unless an element names it.
+    @discardableResult
+    public mutating func add(_ item: FrameItem) -> ItemReference {
+        pages[pages.count - 1].items.append(item)
+        return ItemReference(page: pages.count - 1, item: pages[pages.count - 1].items.count - 1)
+    }
+
+    /// Appends `element` to the document's structure (reading order is the order of calls).
+    public mutating func tag(_ element: StructureElement) { structure.children.append(element) }
+
+    /// Places shaped text (as `place(_:)`) as an element of its own.
+    public mutating func place(_ text: ShapedText, as role: StructureElement.Role) {
+        tag(StructureElement(role, content: place(text)))
+    }
 
     /// Places shaped text, splitting it between pages by whole lines. A paragraph never
     /// leaves a single line at a page foot (orphan) nor carries a single line over to the
     /// next page (widow) when it has more.
-    public mutating func place(_ text: ShapedText) {
+    @discardableResult
+    public mutating func place(_ text: ShapedText) -> [ItemReference] {
         let block = text.block, lineCount = max(text.lines.count, 1)
+        var placed: [ItemReference] = []
         var first = 0
         while first < lineCount {
             var fit = Int((remaining + 0.01) / block.lineHeight)
@@ -49,11 +66,12 @@ public struct PageFlow {
                 if atPageTop { fit = 1 } else { newPage(); continue }
             }
             let n = min(fit, left)
-            add(.text(text, x: geometry.left, y: y, lines: first..<(first + n)))
+            placed.append(add(.text(text, x: geometry.left, y: y, lines: first..<(first + n))))
             advance(Double(n) * block.lineHeight)
             first += n
             if first < lineCount { newPage() }
         }
+        return placed
     }
 
 }

@@ -39,7 +39,7 @@ public struct ReportLayout {
             if shaper.lineCount(split) == 2 { title = split }
         }
         outline.append(OutlineEntry(title: titleText, level: 0, page: 0, y: flow.y))
-        flow.place(shaper.shape(title))
+        flow.place(shaper.shape(title), as: .title)
         flow.advance(pitch)
 
         for number in 1...6 {
@@ -61,9 +61,9 @@ public struct ReportLayout {
             let following = table?.minimumHeight(width: g.typeWidth) ?? 2 * pitch
             flow.ensure(Double(headingLines) * pitch + following)
             outline.append(OutlineEntry(title: heading.text, level: 1, page: flow.pageIndex, y: flow.y))
-            flow.place(shapedHeading)
+            flow.place(shapedHeading, as: .heading)
             if let missing {
-                flow.place(shaper.shape(missing))
+                flow.place(shaper.shape(missing), as: .paragraph)
             } else if let table {
                 table.place(into: &flow)
             } else {
@@ -72,14 +72,14 @@ public struct ReportLayout {
                         let block = body(p.text, role: style.heading2, alignment: .left)
                         let shaped = shaper.shape(block)
                         flow.ensure(Double(shaped.lines.count + 1) * pitch)
-                        flow.place(shaped)
+                        flow.place(shaped, as: .subheading)
                         continue
                     }
-                    // A very long paragraph goes in pieces; only the first is indented.
-                    for (i, piece) in LongParagraph.pieces(p.text).enumerated() {
-                        let block = body(piece, role: style.body, indent: i == 0)
-                        flow.place(shaper.shape(block))
+                    // A very long paragraph goes in pieces (only the first indented), one P.
+                    let pieces = LongParagraph.pieces(p.text).enumerated().flatMap { i, piece in
+                        flow.place(shaper.shape(body(piece, role: style.body, indent: i == 0)))
                     }
+                    flow.tag(StructureElement(.paragraph, content: pieces))
                 }
             }
             if (2...4).contains(number) { flow.advance(min(pitch / 2, flow.remaining)) }
@@ -90,7 +90,7 @@ public struct ReportLayout {
         return PagedDocument(width: g.width, height: g.height, pages: pages,
                              metadata: DocumentMetadata(title: titleText, author: report.agency,
                                                         subject: report.year.map { "\($0)年政府信息公开工作年度报告" } ?? "政府信息公开工作年度报告"),
-                             outline: outline)
+                             outline: outline, structure: flow.structure)
     }
 }
 
@@ -102,7 +102,10 @@ public enum PageNumbers {
     public static func add(to pages: inout [Page], style: Style, geometry g: PageGeometry, shaper: TextShaping) {
         let dash = TextBlock(text: "—", font: style.pageNumber, width: g.typeWidth, lineHeight: style.pageNumber.size * 1.3)
         let dashMiddle = shaper.inkMiddle(dash)
-        for i in pages.indices { pages[i].items.append(item(i + 1, style: style, geometry: g, dashMiddle: dashMiddle, shaper: shaper)) }
+        for i in pages.indices {
+            pages[i].pagination.append(pages[i].items.count)
+            pages[i].items.append(item(i + 1, style: style, geometry: g, dashMiddle: dashMiddle, shaper: shaper))
+        }
     }
 
     static func item(_ n: Int, style: Style, geometry g: PageGeometry, dashMiddle: Double, shaper: TextShaping) -> FrameItem {

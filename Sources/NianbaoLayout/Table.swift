@@ -11,9 +11,13 @@ public struct TableSpec: Sendable {
         public var columnSpan: Int
         public var text: String
         public var alignment: TextBlock.Alignment
+        /// Set in the heading face.
         public var heading: Bool
+        /// A header cell (TH in the structure): by default, a cell in the heading face.
+        public var header: Bool
 
-        public init(_ row: Int, _ column: Int, _ text: String, rowSpan: Int = 1, columnSpan: Int = 1, alignment: TextBlock.Alignment = .center, heading: Bool = false) {
+        public init(_ row: Int, _ column: Int, _ text: String, rowSpan: Int = 1, columnSpan: Int = 1, alignment: TextBlock.Alignment = .center,
+                    heading: Bool = false, header: Bool? = nil) {
             self.row = row
             self.column = column
             self.rowSpan = rowSpan
@@ -21,6 +25,7 @@ public struct TableSpec: Sendable {
             self.text = text
             self.alignment = alignment
             self.heading = heading
+            self.header = header ?? heading
         }
     }
 
@@ -183,8 +188,12 @@ public struct TableLayout {
         return Measured(xs: xs, heights: heights, blocks: blocks, lines: lines, breakable: breakable)
     }
 
+    /// Places the table, breaking it between pages, and tags it: a `Table` of `TR`s of `TH`
+    /// (header cells and rows) and `TD` cells with their spans. What a continuation repeats (the header
+    /// rows, a broken span's label) and 续表 are artifacts: the cell is read once.
     public func place(into flow: inout PageFlow) {
         let m = measure(width: flow.width)
+        var content = Array(repeating: [ItemReference](), count: spec.cells.count)
         let xs = m.xs.map { $0 + flow.left }, heights = m.heights, lines = m.lines, breakable = m.breakable
         let pad = style.tablePadding
         let lineHeight = style.table.size * style.tableLineHeight
@@ -242,7 +251,8 @@ public struct TableLayout {
                 // be, its type gets smaller, down to 80 %; only a part shorter than that is empty.
                 guard let (b, n) = fitted(m.blocks[i], lines: lines[i], room: cellBottom - cellTop - 2 * pad) else { continue }
                 let ty = cellTop + (cellBottom - cellTop - Double(n) * b.lineHeight) / 2
-                flow.add(.text(shaper.shape(b), x: textX(b, cellLeft: xa, cellWidth: xb - xa), y: ty, lines: 0..<n))
+                let placed = flow.add(.text(shaper.shape(b), x: textX(b, cellLeft: xa, cellWidth: xb - xa), y: ty, lines: 0..<n))
+                if content[i].isEmpty { content[i].append(placed) }
             }
             for rule in rules.items(width: style.tableRule) { flow.add(rule) }
             flow.advance(sliceEnd - flow.y)
@@ -252,5 +262,16 @@ public struct TableLayout {
                 continued = true
             }
         }
+        flow.tag(structure(content: content))
+    }
+
+    /// The table's structure element, given the items that show each cell.
+    private func structure(content: [[ItemReference]]) -> StructureElement {
+        var rows = (0..<spec.rowCount).map { _ in StructureElement(.row) }
+        for (i, cell) in spec.cells.enumerated().sorted(by: { ($0.element.row, $0.element.column) < ($1.element.row, $1.element.column) }) {
+            rows[cell.row].children.append(StructureElement(cell.header || cell.row < spec.headerRows ? .headerCell : .cell, content: content[i],
+                                                            rowSpan: cell.rowSpan, columnSpan: cell.columnSpan))
+        }
+        return StructureElement(.table, children: rows.filter { !$0.children.isEmpty })
     }
 }

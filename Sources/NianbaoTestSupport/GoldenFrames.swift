@@ -29,6 +29,19 @@ public enum FrameDump {
                 }
             }
         }
+        if let structure = document.structure {
+            out += "structure\n"
+            structure.walk { element, depth in
+                let spans = element.rowSpan > 1 || element.columnSpan > 1 ? " span \(element.rowSpan)×\(element.columnSpan)" : ""
+                let items = element.content.map { ref -> String in
+                    guard case let .text(shaped, _, _, lines) = document.pages[ref.page].items[ref.item] else { return " p\(ref.page + 1)#\(ref.item)" }
+                    let text = lines.lowerBound == 0 ? "«\(shaped.block.text.prefix(10).replacingOccurrences(of: "\n", with: "⏎"))»" : "(lines \(lines.lowerBound)…)"
+                    return " p\(ref.page + 1)#\(ref.item)\(text)"
+                }.joined()
+                out += String(repeating: "  ", count: depth + 1) + element.role.rawValue + spans + items
+                    + (element.alternative.map { " alt «\($0)»" } ?? "") + "\n"
+            }
+        }
         return out
     }
 

@@ -27,8 +27,8 @@ final class ReportPDFTests: XCTestCase {
         var options = Self.options
         options.engine = engine
         let pdf = try PDFWriter.write(doc, options: options)
-        let producer = String(decoding: pdf.prefix(4096) + pdf.suffix(4096), as: UTF8.self)
-        XCTAssertEqual(engine == .cairo, !producer.contains("/Producer(nianbao)"), "\(name): written by the writer asked for")
+        let producer = pdf.range(of: Data("/Producer(nianbao)".utf8)) != nil
+        XCTAssertEqual(engine == .cairo, !producer, "\(name): written by the writer asked for")
         return (report, pdf)
     }
 
@@ -54,9 +54,10 @@ final class ReportPDFTests: XCTestCase {
             let pages = Int(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }!.split(separator: " ").last!)!
             let text = try run("pdftotext", ["-layout", path, "-"]).out
             XCTAssertTrue(text.contains(report.agency))
-            // pdftotext drops the thin spaces inside `— 1 —`.
+            // Page numbers are drawn as outlines (their ink is measured below), not as text: a
+            // paragraph copied across a page does not pick them up.
             let squeezed = text.replacingOccurrences(of: " ", with: "")
-            for n in 1...pages { XCTAssertTrue(squeezed.contains("—\(n)—"), "\(name): page number \(n)") }
+            for n in 1...pages { XCTAssertFalse(squeezed.contains("—\(n)—"), "\(name): page number \(n) is no text") }
             for heading in ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "行政复议、行政诉讼情况", "存在的主要问题", "其他需要报告的事项"] {
                 XCTAssertTrue(text.contains(heading), "\(name): \(heading)")
             }

@@ -14,7 +14,9 @@ enum CairoPDFWriter {
         let cr = try CairoContext(surface)
         let faces = CairoFaces()
         for page in document.pages {
-            for item in page.items { draw(item, cr: cr, faces: faces) }
+            for (index, item) in page.items.enumerated() {
+                draw(item, outlined: page.pagination.contains(index), cr: cr, faces: faces)
+            }
             try cr.showPage()
         }
         var parents: [Int: Int32] = [:]
@@ -27,7 +29,9 @@ enum CairoPDFWriter {
         return try surface.finish()
     }
 
-    private static func draw(_ item: FrameItem, cr: CairoContext, faces: CairoFaces) {
+    /// Draws `item`; text that is `outlined` (a page number) is filled as glyph outlines,
+    /// as the direct writer does, so that it is no extractable text.
+    private static func draw(_ item: FrameItem, outlined: Bool, cr: CairoContext, faces: CairoFaces) {
         switch item {
         case let .rule(x1, y1, x2, y2, width):
             cairo_set_source_rgb(cr.pointer, 0, 0, 0)
@@ -42,14 +46,14 @@ enum CairoPDFWriter {
             cairo_fill(cr.pointer)
         case let .text(shaped, x, y, lines):
             cairo_set_source_rgb(cr.pointer, 0, 0, 0)
-            shaped.drawnLines(x: x, y: y, lines: lines) { show($0, of: shaped, cr: cr.pointer, faces: faces) }
+            shaped.drawnLines(x: x, y: y, lines: lines) { show($0, of: shaped, outlined: outlined, cr: cr.pointer, faces: faces) }
         }
     }
 
     /// One line's glyphs where the shaper and justification put them (the positions the
     /// direct writer uses too), run by run of one face, with the text each glyph shows so
     /// that Cairo's ToUnicode maps it.
-    private static func show(_ glyphs: [DrawnGlyph], of shaped: ShapedText, cr: OpaquePointer, faces: CairoFaces) {
+    private static func show(_ glyphs: [DrawnGlyph], of shaped: ShapedText, outlined: Bool, cr: OpaquePointer, faces: CairoFaces) {
         var start = 0
         while start < glyphs.count {
             let face = glyphs[start].glyph.face
@@ -71,6 +75,11 @@ enum CairoPDFWriter {
                     utf8.append(contentsOf: text.map { CChar(bitPattern: $0) })
                     clusters.append(cairo_text_cluster_t(num_bytes: Int32(text.count), num_glyphs: 1))
                 }
+            }
+            if outlined {
+                cairo_glyph_path(cr, cairoGlyphs, Int32(cairoGlyphs.count))
+                cairo_fill(cr)
+                continue
             }
             cairo_show_text_glyphs(cr, utf8, Int32(utf8.count), cairoGlyphs, Int32(cairoGlyphs.count),
                                    clusters, Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))

@@ -13,8 +13,8 @@ enum DirectPDFWriter {
         var fonts = EmbeddedFonts()
         var fontsOfItems: [[EmbeddedFonts.Use]] = []
         for page in document.pages {
-            for case let .text(shaped, _, _, lines) in page.items {
-                fontsOfItems.append(try fonts.use(shaped, lines: lines))
+            for (index, item) in page.items.enumerated() where !page.pagination.contains(index) {
+                if case let .text(shaped, _, _, lines) = item { fontsOfItems.append(try fonts.use(shaped, lines: lines)) }
             }
         }
         fonts.makeSubsets()
@@ -25,15 +25,35 @@ enum DirectPDFWriter {
         let outlines = document.outline.isEmpty || document.pages.isEmpty ? nil : file.reserve()
         let pageObjects = document.pages.map { _ in (page: file.reserve(), content: file.reserve()) }
         fonts.reserve(in: &file)
+        var structure = document.structure.map { StructureTree($0, pages: document.pages.count) }
+        let structureRoot = structure?.reserve(in: &file)
 
-        for (page, objects) in zip(document.pages, pageObjects) {
+        for (pageIndex, (page, objects)) in zip(document.pages, pageObjects).enumerated() {
             var content = PageContent(height: document.height)
-            for item in page.items {
+            // Tagged: each item an element names is marked content; runs of the others are artifacts.
+            var inArtifact = false
+            for (itemIndex, item) in page.items.enumerated() {
+                let mark = structure?.marks[pageIndex][itemIndex]
+                let isPageNumber = page.pagination.contains(itemIndex)
+                let pagination = structure != nil && mark == nil && isPageNumber
+                if mark != nil || pagination, inArtifact { content.endMarked(); inArtifact = false }
+                if let mark {
+                    content.beginMarked(mark)
+                } else if pagination {
+                    content.beginPagination()
+                } else if structure != nil, !inArtifact {
+                    content.beginArtifact()
+                    inArtifact = true
+                }
+                defer { if mark != nil || pagination { content.endMarked() } }
                 switch item {
                 case let .rule(x1, y1, x2, y2, width):
                     content.rule(x1: x1, y1: y1, x2: x2, y2: y2, width: width)
                 case let .box(x, y, width, height, gray):
                     content.box(x: x, y: y, width: width, height: height, gray: gray)
+                case let .text(shaped, x, y, lines) where isPageNumber:
+                    let faces = try shaped.faces.map { try $0.map { try FaceCache.face(file: $0.file, index: $0.index) } }
+                    shaped.drawnLines(x: x, y: y, lines: lines) { content.outlined($0, size: shaped.block.font.size, faces: faces) }
                 case let .text(shaped, x, y, lines):
                     let faces = nextFonts.next()!
                     shaped.drawnLines(x: x, y: y, lines: lines) {
@@ -41,6 +61,7 @@ enum DirectPDFWriter {
                     }
                 }
             }
+            if inArtifact { content.endMarked() }
             file.stream(objects.content, content.out.bytes)
             file.object(objects.page) { out in
                 out.raw("<</Type/Page/Parent ")
@@ -53,6 +74,13 @@ enum DirectPDFWriter {
                 fonts.resources(&out)
                 out.raw(">>>>/Contents ")
                 out.ref(objects.content)
+                if structure != nil {
+                    // Its marked content's elements are entry `pageIndex` of the parent tree;
+                    // tab order follows the structure.
+                    out.raw("/StructParents ")
+                    out.int(pageIndex)
+                    out.raw("/Tabs/S")
+                }
                 out.raw(">>")
             }
         }
@@ -64,6 +92,7 @@ enum DirectPDFWriter {
             out.raw("]>>")
         }
         fonts.write(into: &file)
+        structure?.write(into: &file, pages: pageObjects.map(\.page))
         if let outlines {
             OutlineWriter.write(document.outline, root: outlines, pages: pageObjects.map(\.page), pageHeight: document.height, into: &file)
         }
@@ -77,6 +106,10 @@ enum DirectPDFWriter {
             }
             // The text's language (screen readers, search) and the report's title, not the
             // file name, in a viewer's title bar.
+            if let structureRoot {
+                out.raw("/MarkInfo<</Marked true>>/StructTreeRoot ")
+                out.ref(structureRoot)
+            }
             out.raw("/Lang(zh-CN)/ViewerPreferences<</DisplayDocTitle true>>>>")
         }
         file.object(info) { out in

@@ -1,10 +1,25 @@
+import CLibDeflate
+
 /// A PDF file being written object by object: numbers are reserved first (so objects can
 /// point forward), bodies are appended in any order, and `finish` adds the cross-reference
-/// table and trailer.
+/// section and trailer. Small dictionaries that come by the hundred (structure elements)
+/// can be packed into compressed object streams; the cross-reference section is then a
+/// stream too (PDF 1.5+), since a table cannot point into an object stream.
 struct PDFFile {
     private(set) var out = PDFBytes(capacity: 256 * 1024)
-    private var offsets: [Int] = []
+    private enum Location {
+        case reserved
+        case offset(Int)
+        /// Object `index` of the object stream numbered `stream`.
+        case packed(stream: Int, index: Int)
+    }
+    private var locations: [Location] = []
+    /// Packed objects not yet written into an object stream.
+    private var pending: [(number: Int, bytes: [UInt8])] = []
+    private var packedAny = false
     private let deflate = Deflate()
+    /// Objects per object stream: enough to compress well, few enough to read quickly.
+    private static let perStream = 400
 
     init() {
         out.raw("%PDF-1.7\n%")
@@ -13,8 +28,8 @@ struct PDFFile {
 
     /// A new object number.
     mutating func reserve() -> Int {
-        offsets.append(-1)
-        return offsets.count
+        locations.append(.reserved)
+        return locations.count
     }
 
     /// Writes object `number` whose dictionary (or other value) `body` writes.
@@ -22,6 +37,15 @@ struct PDFFile {
         begin(number)
         body(&out)
         out.raw("\nendobj\n")
+    }
+
+    /// Writes object `number` (a dictionary, never a stream) into an object stream.
+    mutating func packedObject(_ number: Int, _ body: (inout PDFBytes) -> Void) {
+        var bytes = PDFBytes(capacity: 64)
+        body(&bytes)
+        pending.append((number, bytes.bytes))
+        packedAny = true
+        if pending.count >= Self.perStream { flushPacked() }
     }
 
     /// Writes a stream object, compressed; `dictionary` writes extra entries.
@@ -39,33 +63,121 @@ struct PDFFile {
     }
 
     private mutating func begin(_ number: Int) {
-        offsets[number - 1] = out.bytes.count
+        locations[number - 1] = .offset(out.bytes.count)
         out.int(number)
         out.raw(" 0 obj\n")
     }
 
-    /// The finished file: cross-reference table and trailer naming `root` and `info`.
+    /// The pending packed objects as one object stream.
+    private mutating func flushPacked() {
+        guard !pending.isEmpty else { return }
+        let number = reserve()
+        var header = PDFBytes(), body = PDFBytes(capacity: pending.count * 64)
+        for (index, object) in pending.enumerated() {
+            header.int(object.number)
+            header.byte(0x20)
+            header.int(body.bytes.count)
+            header.byte(0x20)
+            body.bytes.append(contentsOf: object.bytes)
+            body.byte(0x0A)
+            locations[object.number - 1] = .packed(stream: number, index: index)
+        }
+        let first = header.bytes.count
+        let count = pending.count
+        pending.removeAll(keepingCapacity: true)
+        stream(number, header.bytes + body.bytes) { out in
+            out.raw("/Type/ObjStm/N ")
+            out.int(count)
+            out.raw("/First ")
+            out.int(first)
+        }
+    }
+
+    /// The finished file: cross-reference section and trailer naming `root` and `info`, and
+    /// a document ID made from the file's bytes (the same input gives the same ID).
     mutating func finish(root: Int, info: Int) -> [UInt8] {
-        precondition(!offsets.contains(-1), "a reserved PDF object was never written")
+        flushPacked()
+        let id = Self.identifier(out.bytes)
+        if packedAny { return finishWithStream(root: root, info: info, id: id) }
+        precondition(!locations.contains { if case .reserved = $0 { true } else { false } }, "a reserved PDF object was never written")
         let xref = out.bytes.count
         out.raw("xref\n0 ")
-        out.int(offsets.count + 1)
+        out.int(locations.count + 1)
         out.raw("\n0000000000 65535 f \n")
-        for offset in offsets {
+        for case let .offset(offset) in locations {
             let digits = String(offset)
             out.raw(String(repeating: "0", count: max(0, 10 - digits.count)) + digits)
             out.raw(" 00000 n \n")
         }
         out.raw("trailer\n<</Size ")
-        out.int(offsets.count + 1)
-        out.raw("/Root ")
-        out.int(root)
-        out.raw(" 0 R/Info ")
-        out.int(info)
-        out.raw(" 0 R>>\nstartxref\n")
+        out.int(locations.count + 1)
+        trailerEntries(root: root, info: info, id: id)
+        out.raw(">>\nstartxref\n")
         out.int(xref)
         out.raw("\n%%EOF\n")
         return out.bytes
+    }
+
+    /// A cross-reference stream (ISO 32000-1 §7.5.8): rows of type, field 2, field 3 in
+    /// 1 + 4 + 2 bytes.
+    private mutating func finishWithStream(root: Int, info: Int, id: [UInt8]) -> [UInt8] {
+        let number = reserve()
+        locations[number - 1] = .offset(out.bytes.count)
+        var rows: [UInt8] = [0, 0, 0, 0, 0, 0xFF, 0xFF]
+        rows.reserveCapacity(7 * (locations.count + 1))
+        func row(_ type: UInt8, _ a: Int, _ b: Int) {
+            rows.append(type)
+            for shift in [24, 16, 8, 0] { rows.append(UInt8(truncatingIfNeeded: a >> shift)) }
+            rows.append(UInt8(truncatingIfNeeded: b >> 8))
+            rows.append(UInt8(truncatingIfNeeded: b))
+        }
+        for location in locations {
+            switch location {
+            case .reserved: preconditionFailure("a reserved PDF object was never written")
+            case .offset(let offset): row(1, offset, 0)
+            case let .packed(stream, index): row(2, stream, index)
+            }
+        }
+        let xref = out.bytes.count
+        let size = locations.count + 1
+        stream(number, rows) { out in
+            out.raw("/Type/XRef/Size ")
+            out.int(size)
+            out.raw("/W[1 4 2]")
+            Self.trailerEntries(root: root, info: info, id: id, into: &out)
+        }
+        out.raw("startxref\n")
+        out.int(xref)
+        out.raw("\n%%EOF\n")
+        return out.bytes
+    }
+
+    private mutating func trailerEntries(root: Int, info: Int, id: [UInt8]) {
+        Self.trailerEntries(root: root, info: info, id: id, into: &out)
+    }
+
+    private static func trailerEntries(root: Int, info: Int, id: [UInt8], into out: inout PDFBytes) {
+        out.raw("/Root ")
+        out.ref(root)
+        out.raw("/Info ")
+        out.ref(info)
+        // The two halves of the ID are equal: the file is written once, never updated.
+        out.raw("/ID[<")
+        for byte in id { out.hexByte(byte) }
+        out.raw("><")
+        for byte in id { out.hexByte(byte) }
+        out.raw(">]")
+    }
+
+    /// 16 bytes from the file's content (libdeflate's CRC-32 and Adler-32 of the whole and of
+    /// each half): the same bytes, the same ID, at memory speed.
+    private static func identifier(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.withUnsafeBytes { all in
+            let half = all.count / 2
+            let sums = [libdeflate_crc32(0, all.baseAddress, all.count), libdeflate_adler32(1, all.baseAddress, all.count),
+                        libdeflate_crc32(0, all.baseAddress, half), libdeflate_crc32(0, all.baseAddress.map { $0 + half }, all.count - half)]
+            return sums.flatMap { sum in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: sum >> $0) } }
+        }
     }
 }
 
@@ -74,5 +186,12 @@ extension PDFBytes {
     mutating func ref(_ number: Int) {
         int(number)
         raw(" 0 R")
+    }
+
+    /// Two hexadecimal digits.
+    mutating func hexByte(_ value: UInt8) {
+        let digits: [UInt8] = Array("0123456789ABCDEF".utf8)
+        byte(digits[Int(value >> 4)])
+        byte(digits[Int(value & 0x0F)])
     }
 }

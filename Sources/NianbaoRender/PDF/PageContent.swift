@@ -8,6 +8,45 @@ struct PageContent {
 
     init(height: Double) { self.height = height }
 
+    /// Opens marked content belonging to a structure element (`/TD <</MCID 3>> BDC`).
+    mutating func beginMarked(_ mark: StructureTree.Mark) {
+        out.byte(0x2F)
+        out.raw(mark.tag)
+        out.raw("<</MCID ")
+        out.int(mark.id)
+        out.raw(">>BDC\n")
+    }
+
+    /// Opens content that is not part of the text: rules, repeats.
+    mutating func beginArtifact() { out.raw("/Artifact BMC\n") }
+
+    /// Opens a page number: a pagination artifact.
+    mutating func beginPagination() { out.raw("/Artifact<</Type/Pagination/Subtype/Footer>>BDC\n") }
+
+    /// One line's glyphs filled as outlines, not shown as text: a page number prints as
+    /// text does, yet no extraction (pdftotext, MuPDF, copy in a viewer) picks it up in the
+    /// middle of a paragraph that crosses the page. `faces` as `ShapedText.faces`.
+    mutating func outlined(_ glyphs: [DrawnGlyph], size: Double, faces: [TrueTypeFace?]) {
+        var any = false
+        for drawn in glyphs {
+            guard let face = faces[drawn.glyph.face] else { continue }
+            let scale = size / Double(face.unitsPerEm)
+            func point(_ x: Double, _ y: Double) { out.numbers(drawn.x + x * scale, height - drawn.baseline + y * scale) }
+            for segment in face.outline(drawn.glyph.glyph) {
+                any = true
+                switch segment {
+                case let .move(x, y): point(x, y); out.raw("m ")
+                case let .line(x, y): point(x, y); out.raw("l ")
+                case let .curve(x1, y1, x2, y2, x, y): point(x1, y1); point(x2, y2); point(x, y); out.raw("c ")
+                case .close: out.raw("h\n")
+                }
+            }
+        }
+        if any { out.raw("f\n") }
+    }
+
+    mutating func endMarked() { out.raw("EMC\n") }
+
     mutating func rule(x1: Double, y1: Double, x2: Double, y2: Double, width: Double) {
         out.number(width)
         out.raw(" w 2 J ")
