@@ -1,0 +1,38 @@
+import Foundation
+import NianbaoCompare
+import NianbaoIngest
+import NianbaoLayout
+import NianbaoRender
+import NianbaoStyle
+import NianbaoTestSupport
+import XCTest
+
+/// The handout as a tagged PDF: title, tables, and each chart a Figure with its caption and
+/// alternative text.
+final class TaggedHandoutTests: XCTestCase {
+    override class func setUp() {
+        super.setUp()
+        FontSetup.register(directories: [TestPaths.fonts])
+    }
+
+    func testHandoutIsTaggedWithTablesAndFigures() throws {
+        let inputs = try TestPaths.samples.map { name in
+            ComparisonInput(report: try ReportParser().parse(bytes: [UInt8](Data(contentsOf: TestPaths.sample(name)))).report, findings: [], source: name)
+        }
+        let sheet = ComparisonBuilder.build(inputs)
+        let document = HandoutLayout(style: try StyleLoader.load("official", searching: [TestPaths.styles]), shaper: PangoShaper()).layout(sheet)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-tagged-handout-\(ProcessInfo.processInfo.processIdentifier).pdf")
+        try PDFWriter.write(document, options: PDFWriter.Options(creationDate: "2023-01-31T00:00:00")).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let tree = StructureText.parse(try Tool.run("pdfinfo", ["-struct-text", url.path]).stdout)
+        let root = try XCTUnwrap(tree.children.first)
+        XCTAssertEqual(root.children.first?.role, "H1")
+        XCTAssertGreaterThanOrEqual(root.all("Table").count, 2, "summary and comparison tables")
+        let figures = root.all("Figure")
+        XCTAssertFalse(figures.isEmpty)
+        XCTAssertTrue(figures.allSatisfy { $0.children.first?.role == "Caption" && $0.children.first!.text.hasPrefix("图") }, "each chart has its caption first")
+        // The alternative text is in the file for each figure.
+        let json = try Tool.run("qpdf", ["--json", url.path]).stdout
+        XCTAssertEqual(json.components(separatedBy: "条形图，").count - 1, figures.count, "every figure has its /Alt")
+    }
+}
