@@ -8,7 +8,7 @@ OUT ?= output
 # Debian packages nianbao needs: Cairo/Pango headers, poppler-glib and libxml2 (reading PDF,
 # HTML, DOCX), CJK fonts, poppler (pdftotext,
 # pdffonts) and qpdf for reading PDFs back in tests.
-DEB_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libdeflate-dev zlib1g-dev libpoppler-glib-dev libxml2-dev fonts-noto-cjk fonts-arphic-gkai00mp poppler-utils qpdf
+DEB_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libdeflate-dev zlib1g-dev libpoppler-glib-dev libxml2-dev fonts-noto-cjk fonts-arphic-gkai00mp poppler-utils qpdf mupdf-tools python3-pikepdf
 
 PREFIX ?= /usr/local
 

@@ -115,6 +115,30 @@ func renderBenchmark() throws {
     print(String(format: "share of time: parse %.0f%%, layout %.0f%%, PDF write %.0f%%", secs(parse) / total * 100,
                  secs(layoutTime) / total * 100, secs(write) / total * 100))
     print(String(format: "peak memory (max RSS)            %8.1f MB", peakMemoryMB()))
+
+    // What tagging and PDF/A cost: the same documents written untagged (structure removed),
+    // tagged (the default), and as PDF/A-2b, interleaved so that the machine's noise is shared.
+    let documents = inputs.map { layout.layout(try! parser.parse(bytes: $0).report) }
+    var untagged = Duration.zero, tagged = Duration.zero, archival = Duration.zero
+    var sizes = (untagged: 0, tagged: 0)
+    let pdfa = PDFWriter.Options(creationDate: "2023-01-31T00:00:00", pdfa: true)
+    var rounds = 0
+    let compareStart = clock.now
+    while secs(clock.now - compareStart) < seconds / 2 {
+        for document in documents {
+            var plain = document
+            plain.structure = nil
+            untagged += clock.measure { sizes.untagged += try! PDFWriter.write(plain).count }
+            tagged += clock.measure { sizes.tagged += try! PDFWriter.write(document).count }
+            archival += clock.measure { _ = try! PDFWriter.write(document, options: pdfa) }
+        }
+        rounds += documents.count
+    }
+    let perReport = total / Double(count)
+    let extra = (secs(tagged) - secs(untagged)) / Double(rounds)
+    print(String(format: "PDF write untagged / tagged / PDF/A  %.2f / %.2f / %.2f ms; tagging costs %.1f%% of render throughput, +%.0f%% bytes",
+                 secs(untagged) / Double(rounds) * 1000, secs(tagged) / Double(rounds) * 1000, secs(archival) / Double(rounds) * 1000,
+                 extra / perReport * 100, (Double(sizes.tagged) / Double(sizes.untagged) - 1) * 100))
 }
 if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "parse" { exit(0) }
 try renderBenchmark()

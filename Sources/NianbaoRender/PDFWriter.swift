@@ -13,12 +13,16 @@ public enum PDFWriter {
         /// Which writer: nianbao's own when the fonts allow (the default), or always Cairo
         /// (`NIANBAO_PDF_WRITER=cairo`), e.g. to compare the two.
         public var engine: Engine
+        /// PDF/A-2b for archives: XMP metadata, an sRGB output intent; written by nianbao's
+        /// own writer only, and refused (`PDFAError`) when a requirement cannot be met.
+        public var pdfa: Bool
 
         public enum Engine: String, Sendable { case automatic, cairo }
 
-        public init(creationDate: String? = nil, engine: Engine = .automatic) {
+        public init(creationDate: String? = nil, engine: Engine = .automatic, pdfa: Bool = false) {
             self.creationDate = creationDate
             self.engine = engine
+            self.pdfa = pdfa
         }
 
         /// The creation date from `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
@@ -42,10 +46,15 @@ public enum PDFWriter {
     /// The PDF of `document`: the glyphs its frames carry, where `ShapedText.drawnLines`
     /// puts them (the same in both writers).
     public static func write(_ document: PagedDocument, options: Options = .default) throws -> Data {
+        if options.pdfa, options.engine == .cairo {
+            throw PDFAError(reason: "Cairo's writer (NIANBAO_PDF_WRITER=cairo) does not write PDF/A; use the default writer")
+        }
         if options.engine == .cairo { return try CairoPDFWriter.write(document, options: options) }
         do {
             return try DirectPDFWriter.write(document, options: options)
-        } catch is UnsupportedFace {
+        } catch let face as UnsupportedFace {
+            // Cairo's PDFs carry no structure tree, output intent or XMP: not PDF/A.
+            if options.pdfa { throw PDFAError(reason: "a face without TrueType outlines is needed (\(face)); only Cairo's writer embeds it") }
             return try CairoPDFWriter.write(document, options: options)
         }
     }

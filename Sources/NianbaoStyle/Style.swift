@@ -14,6 +14,8 @@ public struct Style: Sendable, Equatable {
     public var tablePadding: Double
     /// Table text line pitch as a multiple of the table size.
     public var tableLineHeight: Double
+    /// Write PDFs as PDF/A-2b (archives), as `--pdfa` asks; style key `pdfa`.
+    public var pdfa: Bool = false
 
     /// Every role with its key in the style file, for listings such as `nianbao fonts`.
     public var roles: [(key: String, role: FontRole)] {

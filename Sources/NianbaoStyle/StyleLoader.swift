@@ -59,7 +59,7 @@ public enum StyleLoader {
         }
         let r = Reader(file: file)
         let top = try r.table(root, "")
-        try r.only(top, ["name", "page", "roles", "table"], at: "")
+        try r.only(top, ["name", "page", "roles", "table", "pdfa"], at: "")
         let page = try r.table(top["page"], "page")
         try r.only(page, ["width", "height", "top", "left", "type_width", "type_height", "lines_per_page", "chars_per_line", "page_number_gap"], at: "page")
         let mm = PageGeometry.pointsPerMillimetre
@@ -93,7 +93,8 @@ public enum StyleLoader {
             table: parsed["table"]!, tableHeading: parsed["table_heading"]!, pageNumber: parsed["page_number"]!,
             tableRule: try r.number(table["rule"], "table.rule", 0.1...5),
             tablePadding: try r.number(table["padding"], "table.padding", 0...30),
-            tableLineHeight: try r.number(table["line_height"], "table.line_height", 1...3))
+            tableLineHeight: try r.number(table["line_height"], "table.line_height", 1...3),
+            pdfa: try r.flag(top["pdfa"], "pdfa") ?? false)
     }
 
     /// Typed access to the parsed YAML, with errors that name file and key.
@@ -123,6 +124,13 @@ public enum StyleLoader {
             if integer && n != n.rounded() { throw fail(key, "must be a whole number, not \(n)") }
             guard range.contains(n) else { throw fail(key, "must be between \(range.lowerBound) and \(range.upperBound), not \(n)") }
             return n
+        }
+
+        /// true or false; nil when the key is absent.
+        func flag(_ value: Any?, _ key: String) throws -> Bool? {
+            guard let value else { return nil }
+            guard let b = value as? Bool else { throw fail(key, "must be true or false, not «\(value)»") }
+            return b
         }
 
         func string(_ value: Any?, _ key: String) throws -> String {

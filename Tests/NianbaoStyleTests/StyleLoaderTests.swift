@@ -73,3 +73,13 @@ extension StyleLoaderTests {
         }
     }
 }
+
+extension StyleLoaderTests {
+    func testPDFAKey() throws {
+        XCTAssertFalse(try StyleLoader.parse(try official(), file: "official.yaml").pdfa, "off unless asked")
+        XCTAssertTrue(try StyleLoader.parse(try official() + "\npdfa: true\n", file: "archive.yaml").pdfa)
+        XCTAssertThrowsError(try StyleLoader.parse(try official() + "\npdfa: maybe\n", file: "archive.yaml")) { error in
+            XCTAssertEqual((error as? StyleError)?.key, "pdfa", "\(error)")
+        }
+    }
+}

@@ -18,6 +18,10 @@ enum DirectPDFWriter {
             }
         }
         fonts.makeSubsets()
+        // PDF/A-2 forbids drawing .notdef (ISO 19005-2 §6.2.11.8): a character no font has.
+        if options.pdfa, let missing = fonts.charactersWithoutGlyph.first {
+            throw PDFAError(reason: "「\(missing)」 has no glyph in any font nianbao found (install a font that has it, e.g. into fonts/)")
+        }
         var nextFonts = fontsOfItems.makeIterator()
 
         var file = PDFFile()
@@ -96,6 +100,7 @@ enum DirectPDFWriter {
         if let outlines {
             OutlineWriter.write(document.outline, root: outlines, pages: pageObjects.map(\.page), pageHeight: document.height, into: &file)
         }
+        let archival = options.pdfa ? PDFA.write(document.metadata, date: options.creationDate, into: &file) : nil
         file.object(catalog) { out in
             out.raw("<</Type/Catalog/Pages ")
             out.ref(pageTree)
@@ -110,15 +115,16 @@ enum DirectPDFWriter {
                 out.raw("/MarkInfo<</Marked true>>/StructTreeRoot ")
                 out.ref(structureRoot)
             }
+            archival?(&out)
             out.raw("/Lang(zh-CN)/ViewerPreferences<</DisplayDocTitle true>>>>")
         }
         file.object(info) { out in
-            out.raw("<</Title ")
-            out.textString(document.metadata.title)
-            out.raw("/Author ")
-            out.textString(document.metadata.author)
-            out.raw("/Subject ")
-            out.textString(document.metadata.subject)
+            // Empty entries are left out (XMP, for PDF/A, then has none to match).
+            out.raw("<<")
+            for (key, value) in [("/Title", document.metadata.title), ("/Author", document.metadata.author), ("/Subject", document.metadata.subject)] where !value.isEmpty {
+                out.raw(key)
+                out.textString(value)
+            }
             out.raw("/Creator(nianbao)/Producer(nianbao)")
             if let date = options.creationDate {
                 let digits = date.filter(\.isNumber)

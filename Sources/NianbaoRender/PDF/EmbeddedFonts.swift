@@ -66,6 +66,11 @@ struct EmbeddedFonts {
 
     private static func copyKey(_ glyph: Int, _ text: String) -> String { "\(glyph)\u{0}\(text)" }
 
+    /// The texts drawn with .notdef (glyph 0): characters no font has.
+    var charactersWithoutGlyph: [String] {
+        fonts.flatMap { font in font.used.contains(0) ? [font.text[0] ?? "?"] + font.copies.filter { $0.glyph == 0 }.map(\.text) : [] }
+    }
+
     /// Builds the subsets; call once every glyph is recorded.
     mutating func makeSubsets() {
         for i in fonts.indices {

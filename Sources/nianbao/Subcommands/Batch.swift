@@ -40,6 +40,7 @@ extension Nianbao.Batch {
         var input: String
 
         @OptionGroup var styleOptions: StyleOptions
+        @OptionGroup var pdfOptions: PDFOptions
 
         @Option(help: ArgumentHelp("Where outputs, index.csv and summary.json go.", valueName: "dir"))
         var outputDir: String = "output"
@@ -133,6 +134,7 @@ extension Nianbao.Batch {
             let todo = items.indices.filter { done[$0] == nil }
             var worker = [Self.executable, "batch-worker", "--output-dir", outputDir, "--format", format.argument, "--style", styleOptions.style]
             if let dir = styleOptions.fontsDir { worker += ["--fonts-dir", dir] }
+            if pdfOptions.pdfa { worker.append("--pdfa") }
             let runner = BatchRunner(items: todo.map { items[$0] }, jobs: jobs, worker: worker,
                                      limits: BatchRunner.Limits(seconds: timeout, megabytes: memoryLimit))
             let progress = ProgressDisplay(quiet: quiet, skipped: done.count)
@@ -209,6 +211,7 @@ struct BatchWorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "batch-worker", shouldDisplay: false)
 
     @OptionGroup var styleOptions: StyleOptions
+    @OptionGroup var pdfOptions: PDFOptions
     @Option var outputDir: String
     @Option var format: String
     @Option var memoryLimit: Int = 0
@@ -217,6 +220,6 @@ struct BatchWorkerCommand: ParsableCommand {
         BatchWorker.limitMemory(megabytes: memoryLimit)
         let style = try styleOptions.load()
         let formats = format.split(separator: ",").compactMap { BatchJob.Format(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
-        BatchWorker.serve(BatchJob(outputDir: outputDir, formats: formats, style: style, pdfOptions: .fromEnvironment()))
+        BatchWorker.serve(BatchJob(outputDir: outputDir, formats: formats, style: style, pdfOptions: pdfOptions.options(style)))
     }
 }

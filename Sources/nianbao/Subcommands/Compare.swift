@@ -27,6 +27,7 @@ extension Nianbao {
 
         @OptionGroup var input: InputOptions
         @OptionGroup var styleOptions: StyleOptions
+        @OptionGroup var pdfOptions: PDFOptions
 
         @Option(name: [.short, .long], help: ArgumentHelp("The file to write (.pdf, .csv, .txt, .md).", valueName: "path"))
         var output: String
@@ -90,7 +91,7 @@ extension Nianbao {
                 var handout = HandoutLayout(style: style, shaper: PangoShaper())
                 handout.paper = paper
                 let document = handout.layout(sheet)
-                try OutputWriter.write(try PDFWriter.write(document, options: .fromEnvironment()), to: output)
+                try OutputWriter.write(try PDFWriter.write(document, options: pdfOptions.options(style)), to: output)
             }
             FindingPrinter.stderr("wrote \(output) (\(inputs.count) reports, \(sheet.rows.count) metrics)")
             if failed { throw ExitStatus.partly }

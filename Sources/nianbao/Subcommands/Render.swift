@@ -23,6 +23,7 @@ extension Nianbao {
 
         @OptionGroup var input: InputOptions
         @OptionGroup var styleOptions: StyleOptions
+        @OptionGroup var pdfOptions: PDFOptions
 
         @Option(help: ArgumentHelp("Where the files go.", valueName: "dir"))
         var outputDir: String = "output"
@@ -37,7 +38,7 @@ extension Nianbao {
             let paths = formats.map { OutputPlan.paths(for: input.files, in: outputDir, extension: $0.rawValue) }
             try OutputWriter.check(outputs: paths.flatMap { $0 }, inputs: input.files)
             let layout = ReportLayout(style: style, shaper: PangoShaper())
-            let options = PDFWriter.Options.fromEnvironment()
+            let options = pdfOptions.options(style)
             var failed = false
             for (i, file) in input.files.enumerated() {
                 let parsed: ParsedReport
@@ -52,7 +53,15 @@ extension Nianbao {
                 for f in findings { FindingPrinter.stderr(FindingPrinter.line(f, file: file)) }
                 let document = formats.contains(.pdf) ? layout.layout(parsed.report) : nil
                 for (k, f) in formats.enumerated() {
-                    let data = try f.data(parsed.report, findings: findings, document: document!, pdfOptions: options, source: file)
+                    let data: Data
+                    do {
+                        data = try f.data(parsed.report, findings: findings, document: document!, pdfOptions: options, source: file)
+                    } catch let error as PDFAError {
+                        // This file only: the others are still written.
+                        FindingPrinter.stderr(FindingPrinter.failure(file, error.description))
+                        failed = true
+                        continue
+                    }
                     try OutputWriter.write(data, to: paths[k][i])
                     FindingPrinter.stderr("wrote \(paths[k][i])")
                 }
