@@ -6,13 +6,17 @@ SWIFT ?= swift
 SAMPLES := $(wildcard Tests/NianbaoIngestTests/Fixtures/samples/*.txt)
 OUT ?= output
 # Debian packages nianbao needs: Cairo/Pango headers, poppler-glib and libxml2 (reading PDF,
-# HTML, DOCX), CJK fonts, poppler (pdftotext,
-# pdffonts) and qpdf for reading PDFs back in tests.
-DEB_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libdeflate-dev zlib1g-dev libpoppler-glib-dev libxml2-dev fonts-noto-cjk fonts-arphic-gkai00mp poppler-utils qpdf mupdf-tools python3-pikepdf
+# HTML, DOCX), CJK fonts; and for reading outputs back in tests: poppler (pdftotext,
+# pdffonts, pdfinfo -struct-text), qpdf, MuPDF (mutool), pikepdf (PDF/A), python3-venv
+# (for easyofd, the OFD reader, from PyPI).
+DEB_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libdeflate-dev zlib1g-dev libpoppler-glib-dev libxml2-dev fonts-noto-cjk fonts-arphic-gkai00mp poppler-utils qpdf mupdf-tools python3-pikepdf python3-venv
+# easyofd (PyPI) reads OFD files back in tests, in a virtual environment of its own.
+OFD_VENV := .build/ofd-venv
+EASYOFD := easyofd==20260427
 
 PREFIX ?= /usr/local
 
-.PHONY: all setup fonts test-fonts build demo test golden bench install clean
+.PHONY: all setup fonts test-fonts test-tools build demo test golden bench install clean
 
 all: build
 
@@ -52,7 +56,15 @@ demo: build
 	.build/debug/nianbao compare $(SAMPLES) -o $(OUT)/comparison.csv
 	@echo; echo "checks of the bundled samples:"; .build/debug/nianbao check $(SAMPLES) || true
 
-test: fonts
+# Test helpers from PyPI, installed once: easyofd (an independent OFD reader).
+test-tools: setup
+	@if [ ! -x $(OFD_VENV)/bin/python ] || ! $(OFD_VENV)/bin/python -c 'import easyofd' 2>/dev/null; then \
+	  echo "installing $(EASYOFD) into $(OFD_VENV) (once)"; \
+	  /usr/bin/python3 -m venv $(OFD_VENV) && $(OFD_VENV)/bin/pip install --quiet $(EASYOFD) \
+	  || echo "warning: could not install $(EASYOFD); the OFD read-back tests will fail"; \
+	fi
+
+test: fonts test-tools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
 

@@ -42,7 +42,8 @@ let package = Package(
         .target(name: "NianbaoExport", dependencies: ["NianbaoModel"]),
         .target(name: "NianbaoStyle", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "NianbaoLayout", dependencies: ["NianbaoModel", "NianbaoStyle"]),
-        .target(name: "NianbaoRender", dependencies: ["CPangoCairo", "CLibDeflate", "NianbaoLayout", "NianbaoStyle"],
+        .target(name: "NianbaoRender", dependencies: ["CPangoCairo", "CLibDeflate", "NianbaoLayout", "NianbaoStyle",
+                                                     .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                 exclude: ["PDF/ICC"]),  // the sRGB profile and its licence; SRGBProfile.swift holds its bytes
         .target(name: "NianbaoCompare", dependencies: ["NianbaoModel", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout"]),
         .target(name: "NianbaoBatch", dependencies: [

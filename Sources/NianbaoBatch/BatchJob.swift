@@ -18,13 +18,17 @@ import ZIPFoundation
 /// done for `--resume`. Fonts, style and Pango context are set up once per job object.
 public final class BatchJob {
     public enum Format: String, CaseIterable, Sendable {
-        case pdf, txt, md, json
+        case pdf, ofd, txt, md, json
 
-        /// The bytes of this output for a parsed report (`document` is needed for PDF only).
+        /// The bytes of this output for a parsed report (`document` is needed for PDF and OFD only).
+        /// PDF and OFD are laid out; the others are written from the model.
+        public var needsLayout: Bool { self == .pdf || self == .ofd }
+
         public func data(_ report: Report, findings: [Finding], document: @autoclosure () -> PagedDocument,
                          pdfOptions: PDFWriter.Options, source: String) throws -> Data {
             switch self {
             case .pdf: return try PDFWriter.write(document(), options: pdfOptions)
+            case .ofd: return try OFDWriter.write(document(), options: pdfOptions)
             case .txt: return Data(TextExport.render(report, findings: findings).utf8)
             case .md: return Data(MarkdownExport.render(report, findings: findings).utf8)
             case .json: return Data(JSONExport.render([JSONExport.Document(report: report, findings: findings, source: source)]).utf8)
@@ -69,7 +73,7 @@ public final class BatchJob {
         guard let parsed else { return .failed(item.path, ingestError?.description ?? "not a report") }
         let findings = Checker.findings(for: parsed)
         var document: PagedDocument?
-        let layoutTime = clock.measure { if formats.contains(.pdf) { document = layout.layout(parsed.report) } }
+        let layoutTime = clock.measure { if formats.contains(where: \.needsLayout) { document = layout.layout(parsed.report) } }
         var outputs: [String] = []
         let relative = item.output("", under: "").dropFirst().dropLast()
         var writeError: String?

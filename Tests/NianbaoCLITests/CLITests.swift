@@ -181,6 +181,6 @@ extension CLITests {
         XCTAssertEqual(csv.status, 0, csv.stderr)
         let pdf = try run(["compare"] + inputs + ["-o", out + ".pdf"])
         XCTAssertEqual(pdf.status, 64)
-        XCTAssertTrue(pdf.stderr.contains("At most 60 reports fit on one PDF handout"), pdf.stderr)
+        XCTAssertTrue(pdf.stderr.contains("At most 60 reports fit on one handout"), pdf.stderr)
     }
 }

@@ -8,7 +8,7 @@ final class CompareCommandTests: XCTestCase {
     func testFormatsFollowTheExtension() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-compare-\(ProcessInfo.processInfo.processIdentifier)").path
         let inputs = ["xixia-county-2022", "hanyin-county-2022", "jianxi-district-office-2022"].map(CLITests.sample)
-        for ext in ["csv", "txt", "md", "pdf"] {
+        for ext in ["csv", "txt", "md", "pdf", "ofd"] {
             let r = try run(["compare"] + inputs + ["--output", "\(dir)/sheet.\(ext)", "--metrics", "summary"])
             XCTAssertEqual(r.status, 0, "\(ext): \(r.stderr)")
             XCTAssertTrue(FileManager.default.fileExists(atPath: "\(dir)/sheet.\(ext)"))
@@ -17,9 +17,11 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertTrue(csv.hasPrefix("key,西峡县人民政府,汉阴县,涧西区人民政府办公室\nrequests.new.total,18,19,0\n"), csv)
         let pdf = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/sheet.pdf"))
         XCTAssertTrue(pdf.starts(with: Data("%PDF-".utf8)))
+        let ofd = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/sheet.ofd"))
+        XCTAssertTrue(ofd.starts(with: Data("PK".utf8)) && ofd.range(of: Data("OFD.xml".utf8)) != nil, "an OFD package")
         let bad = try run(["compare"] + inputs + ["--output", "\(dir)/sheet.docx"])
         XCTAssertNotEqual(bad.status, 0)
-        XCTAssertTrue(bad.stderr.contains(".pdf, .csv, .txt or .md"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains(".pdf, .ofd, .csv, .txt or .md"), bad.stderr)
     }
 
     func testUnreadableReportIsLeftOut() throws {

@@ -70,3 +70,23 @@ final class RenderCommandTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("Nianbao Serif SC") || r.stdout.contains("Noto Serif CJK SC"), "a free face resolves on a machine without licensed fonts: \(r.stdout)")
     }
 }
+
+extension RenderCommandTests {
+    func testPDFAAndOFDFromTheCommandLine() throws {
+        // One report PDF/A can take; one with a character no font has, which PDF/A cannot
+        // (.notdef): that file alone is refused, with its name and the reason, and nothing
+        // of it half-written; its OFD and the other file's outputs are written.
+        var text = try String(contentsOfFile: cli.sample("xixia-county-2022"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "1.主动公开。", with: "1.主动公开𐎀。")
+        let odd = try cli.temp("odd-glyph.txt", Array(text.utf8))
+        let dir = outDir("pdfa")
+        let r = try run(["render", cli.sample("hanyin-county-2022"), odd, "--output-dir", dir, "--format", "pdf,ofd", "--pdfa"])
+        XCTAssertEqual(r.status, 2, "as for an input that cannot be rendered: \(r.stderr)")
+        XCTAssertTrue(r.stderr.contains("odd-glyph.txt") && r.stderr.contains("cannot write PDF/A-2b: 「𐎀」 has no glyph"), r.stderr)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        XCTAssertEqual(files, ["hanyin-county-2022.ofd", "hanyin-county-2022.pdf", "odd-glyph.ofd"])
+        let pdf = try Data(contentsOf: URL(fileURLWithPath: dir + "/hanyin-county-2022.pdf"))
+        XCTAssertNotNil(pdf.range(of: Data("<pdfaid:part>2</pdfaid:part>".utf8)), "PDF/A identification")
+        XCTAssertTrue(try Data(contentsOf: URL(fileURLWithPath: dir + "/odd-glyph.ofd")).starts(with: Data("PK".utf8)))
+    }
+}

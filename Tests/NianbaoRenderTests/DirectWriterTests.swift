@@ -159,20 +159,7 @@ final class DirectWriterTests: XCTestCase {
     }
 
     /// A page rendered by poppler at 40 dpi, as grey levels.
-    func pixels(_ pdf: String, page: Int) throws -> [UInt8] {
-        let prefix = pdf + "-p\(page)"
-        let run = try Tool.run("pdftoppm", ["-r", "40", "-gray", "-f", "\(page)", "-l", "\(page)", "-singlefile", pdf, prefix])
-        XCTAssertEqual(run.status, 0, run.stderr)
-        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: prefix + ".pgm")))
-        // P5 header: magic, width, height, maxval, each followed by whitespace.
-        var fields = 0, i = 0
-        while fields < 4, i < bytes.count {
-            while i < bytes.count, bytes[i] != 0x20, bytes[i] != 0x0A { i += 1 }
-            fields += 1
-            i += 1
-        }
-        return Array(bytes[i...])
-    }
+    func pixels(_ pdf: String, page: Int) throws -> [UInt8] { try PageImage.render(pdf, page: page).pixels }
 }
 
 extension DirectWriterTests {

@@ -145,19 +145,9 @@ final class ReportPDFTests: XCTestCase {
         for engine in Self.engines {
         let (_, pdf) = try render("hanyin-county-2022", engine: engine)
         let path = try write(pdf, "page-numbers-\(engine)")
-        let prefix = (path as NSString).deletingPathExtension
-        _ = try run("pdftoppm", ["-gray", "-r", "600", "-f", "1", "-l", "2", path, prefix])
         for page in 1...2 {
-            let pgm = [UInt8](try Data(contentsOf: URL(fileURLWithPath: "\(prefix)-\(page).pgm")))
-            // P5 header: magic, width height, max, then one byte a pixel.
-            var fields: [String] = [], i = 0
-            while fields.count < 4 {
-                var field = ""
-                while pgm[i] == 0x20 || pgm[i] == 0x0A { i += 1 }
-                while pgm[i] != 0x20 && pgm[i] != 0x0A { field.append(Character(Unicode.Scalar(pgm[i]))); i += 1 }
-                fields.append(field)
-            }
-            let width = Int(fields[1])!, pixels = pgm[(i + 1)...]
+            let image = try PageImage.render(path, page: page, dpi: 600)
+            let width = image.width, pixels = image.pixels
             let mm = { (row: Int) in Double(row) / 600 * 25.4 }
             let bottom = 37.0 + 225.0
             let rows = Int((bottom + 2) / 25.4 * 600)..<Int((bottom + 12) / 25.4 * 600)

@@ -26,8 +26,72 @@ struct TrueTypeSubset {
         newIndex = map
     }
 
-    /// The font program's bytes.
-    func program(of face: TrueTypeFace) -> [UInt8] {
+    /// The font program's bytes: the tables PDF reads.
+    func program(of face: TrueTypeFace) -> [UInt8] { Self.assemble(tables(of: face)) }
+
+    /// A font file that stands alone (OFD embeds fonts as files): the PDF tables plus a
+    /// character map for `characters` (code point → original glyph), and the face's name,
+    /// OS/2 and post tables (post without glyph names, which renumbering would falsify).
+    func standaloneProgram(of face: TrueTypeFace, characters: [UInt32: Int]) -> [UInt8] {
+        var tables = tables(of: face)
+        var mapped: [(UInt32, Int)] = []
+        for (code, glyph) in characters { if let new = newIndex[glyph] { mapped.append((code, new)) } }
+        tables.append(("cmap", Self.characterMap(mapped.sorted { $0.0 < $1.0 })))
+        for tag in ["name", "OS/2"] {
+            if let range = face.tables[tag] { tables.append((tag, [UInt8](face.bytes[range]))) }
+        }
+        if let range = face.tables["post"], range.count >= 32 {
+            var post = [UInt8](face.bytes[range.lowerBound..<(range.lowerBound + 32)])
+            post.setU32(0, 0x0003_0000)
+            tables.append(("post", post))
+        }
+        tables.sort { $0.0 < $1.0 }
+        return Self.assemble(tables)
+    }
+
+    /// A cmap with a format 4 subtable (Windows BMP) and a format 12 one (Windows full
+    /// repertoire), one segment or group per character.
+    private static func characterMap(_ pairs: [(code: UInt32, glyph: Int)]) -> [UInt8] {
+        let bmp = pairs.filter { $0.code < 0xFFFF }
+        var format4: [UInt8] = []
+        let segments = bmp.count + 1
+        var power = 1, log = 0
+        while power * 2 <= segments { power *= 2; log += 1 }
+        format4.appendU16(4)
+        format4.appendU16(UInt16(16 + 8 * segments))
+        format4.appendU16(0)
+        format4.appendU16(UInt16(2 * segments))
+        format4.appendU16(UInt16(2 * power))
+        format4.appendU16(UInt16(log))
+        format4.appendU16(UInt16(2 * segments - 2 * power))
+        for pair in bmp { format4.appendU16(UInt16(pair.code)) }  // end codes
+        format4.appendU16(0xFFFF)
+        format4.appendU16(0)  // reserved pad
+        for pair in bmp { format4.appendU16(UInt16(pair.code)) }  // start codes
+        format4.appendU16(0xFFFF)
+        for pair in bmp { format4.appendU16(UInt16(truncatingIfNeeded: pair.glyph - Int(pair.code))) }  // deltas
+        format4.appendU16(1)
+        for _ in 0..<segments { format4.appendU16(0) }  // range offsets
+        var format12: [UInt8] = []
+        format12.appendU16(12)
+        format12.appendU16(0)
+        format12.appendU32(UInt32(16 + 12 * pairs.count))
+        format12.appendU32(0)
+        format12.appendU32(UInt32(pairs.count))
+        for pair in pairs {
+            format12.appendU32(pair.code)
+            format12.appendU32(pair.code)
+            format12.appendU32(UInt32(pair.glyph))
+        }
+        var cmap: [UInt8] = []
+        cmap.appendU16(0)
+        cmap.appendU16(2)
+        cmap.appendU16(3); cmap.appendU16(1); cmap.appendU32(UInt32(4 + 16))
+        cmap.appendU16(3); cmap.appendU16(10); cmap.appendU32(UInt32(4 + 16 + format4.count))
+        return cmap + format4 + format12
+    }
+
+    private func tables(of face: TrueTypeFace) -> [(String, [UInt8])] {
         let bytes = face.bytes
         var glyf: [UInt8] = []
         var loca: [UInt8] = []
@@ -62,7 +126,7 @@ struct TrueTypeSubset {
             if let range = face.tables[tag] { tables.append((tag, [UInt8](bytes[range]))) }
         }
         tables.sort { $0.0 < $1.0 }
-        return Self.assemble(tables)
+        return tables
     }
 
     /// An sfnt file from its tables (sorted by tag), with checksums and head's adjustment.

@@ -45,7 +45,7 @@ extension Nianbao.Batch {
         @Option(help: ArgumentHelp("Where outputs, index.csv and summary.json go.", valueName: "dir"))
         var outputDir: String = "output"
 
-        @Option(help: ArgumentHelp("Comma-separated formats: pdf, txt, md, json.", valueName: "list"))
+        @Option(help: ArgumentHelp("Comma-separated formats: pdf, ofd, txt, md, json.", valueName: "list"))
         var format = FormatList([.pdf])
 
         @Option(help: ArgumentHelp("Worker processes.", valueName: "n"))

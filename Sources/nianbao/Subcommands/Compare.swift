@@ -12,7 +12,7 @@ extension Nianbao {
         static let configuration = CommandConfiguration(
             abstract: "Compare several agencies' reports side by side (PDF handout, CSV, text, Markdown).",
             discussion: """
-            The output format follows the extension of --output: .pdf, .csv, .txt or .md. Agencies \
+            The output format follows the extension of --output: .pdf, .ofd, .csv, .txt or .md. Agencies \
             appear in the order given; two reports of one agency from different years are shown as \
             years of that agency with the change.
             An input that could not be read is left out (status 1); one that is this command's \
@@ -23,13 +23,13 @@ extension Nianbao {
             """
         )
 
-        enum Output: String, CaseIterable { case pdf, csv, txt, md }
+        enum Output: String, CaseIterable { case pdf, ofd, csv, txt, md }
 
         @OptionGroup var input: InputOptions
         @OptionGroup var styleOptions: StyleOptions
         @OptionGroup var pdfOptions: PDFOptions
 
-        @Option(name: [.short, .long], help: ArgumentHelp("The file to write (.pdf, .csv, .txt, .md).", valueName: "path"))
+        @Option(name: [.short, .long], help: ArgumentHelp("The file to write (.pdf, .ofd, .csv, .txt, .md).", valueName: "path"))
         var output: String
 
         @Option(help: ArgumentHelp("Title of the sheet (default: <year>年政府信息公开工作年度报告对比).", valueName: "text"))
@@ -47,8 +47,8 @@ extension Nianbao {
         var kind: Output? { Output(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()) }
 
         func validate() throws {
-            if kind == nil { throw ValidationError("--output must end in .pdf, .csv, .txt or .md") }
-            if kind == .pdf, input.files.count > 60 { throw ValidationError("At most 60 reports fit on one PDF handout; write .csv, .txt or .md for more.") }
+            if kind == nil { throw ValidationError("--output must end in .pdf, .ofd, .csv, .txt or .md") }
+            if kind == .pdf || kind == .ofd, input.files.count > 60 { throw ValidationError("At most 60 reports fit on one handout; write .csv, .txt or .md for more.") }
         }
 
         func run() throws {
@@ -86,12 +86,14 @@ extension Nianbao {
             case .csv: try OutputWriter.write(ComparisonExport.csv(sheet), to: output)
             case .txt: try OutputWriter.write(ComparisonExport.text(sheet), to: output)
             case .md: try OutputWriter.write(ComparisonExport.markdown(sheet), to: output)
-            case .pdf:
+            case .pdf, .ofd:
                 let style = try styleOptions.load()
                 var handout = HandoutLayout(style: style, shaper: PangoShaper())
                 handout.paper = paper
                 let document = handout.layout(sheet)
-                try OutputWriter.write(try PDFWriter.write(document, options: pdfOptions.options(style)), to: output)
+                let options = pdfOptions.options(style)
+                let data = kind == .ofd ? try OFDWriter.write(document, options: options) : try PDFWriter.write(document, options: options)
+                try OutputWriter.write(data, to: output)
             }
             FindingPrinter.stderr("wrote \(output) (\(inputs.count) reports, \(sheet.rows.count) metrics)")
             if failed { throw ExitStatus.partly }

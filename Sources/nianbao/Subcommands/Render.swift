@@ -28,7 +28,7 @@ extension Nianbao {
         @Option(help: ArgumentHelp("Where the files go.", valueName: "dir"))
         var outputDir: String = "output"
 
-        @Option(help: ArgumentHelp("Comma-separated formats: pdf, txt, md, json.", valueName: "list"))
+        @Option(help: ArgumentHelp("Comma-separated formats: pdf, ofd, txt, md, json.", valueName: "list"))
         var format = FormatList([.pdf])
 
         func run() throws {
@@ -51,7 +51,7 @@ extension Nianbao {
                 }
                 let findings = Checker.findings(for: parsed)
                 for f in findings { FindingPrinter.stderr(FindingPrinter.line(f, file: file)) }
-                let document = formats.contains(.pdf) ? layout.layout(parsed.report) : nil
+                let document = formats.contains(where: \.needsLayout) ? layout.layout(parsed.report) : nil
                 for (k, f) in formats.enumerated() {
                     let data: Data
                     do {
