@@ -138,7 +138,13 @@ public enum OFDWriter {
                 data.subdata(in: Int(position)..<(Int(position) + size))
             }
         }
-        guard let data = archive.data else { throw UnsupportedFace(file: "OFD", reason: "the zip package could not be made") }
+        guard let data = archive.data else { throw OFDError(reason: "the zip package could not be made in memory") }
         return data
     }
+}
+
+/// Why an OFD package could not be made.
+public struct OFDError: Error, CustomStringConvertible, Sendable {
+    public let reason: String
+    public var description: String { "cannot write OFD: \(reason)" }
 }
