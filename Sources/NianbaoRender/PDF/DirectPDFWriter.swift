@@ -29,7 +29,7 @@ enum DirectPDFWriter {
         let outlines = document.outline.isEmpty || document.pages.isEmpty ? nil : file.reserve()
         let pageObjects = document.pages.map { _ in (page: file.reserve(), content: file.reserve()) }
         fonts.reserve(in: &file)
-        var structure = document.structure.map { StructureTree($0, pages: document.pages.count) }
+        var structure = document.structure.map { StructureTree($0, pages: document.pages) }
         let structureRoot = structure?.reserve(in: &file)
 
         for (pageIndex, (page, objects)) in zip(document.pages, pageObjects).enumerated() {

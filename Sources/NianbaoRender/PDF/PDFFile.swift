@@ -14,8 +14,10 @@ struct PDFFile {
         case packed(stream: Int, index: Int)
     }
     private var locations: [Location] = []
-    /// Packed objects not yet written into an object stream.
-    private var pending: [(number: Int, bytes: [UInt8])] = []
+    /// Packed objects not yet written into an object stream: their numbers and offsets
+    /// in `pendingBytes`.
+    private var pending: [(number: Int, offset: Int)] = []
+    private var pendingBytes = PDFBytes(capacity: 32 * 1024)
     private var packedAny = false
     private let deflate = Deflate()
     /// Objects per object stream: enough to compress well, few enough to read quickly.
@@ -41,9 +43,9 @@ struct PDFFile {
 
     /// Writes object `number` (a dictionary, never a stream) into an object stream.
     mutating func packedObject(_ number: Int, _ body: (inout PDFBytes) -> Void) {
-        var bytes = PDFBytes(capacity: 64)
-        body(&bytes)
-        pending.append((number, bytes.bytes))
+        pending.append((number, pendingBytes.bytes.count))
+        body(&pendingBytes)
+        pendingBytes.byte(0x0A)
         packedAny = true
         if pending.count >= Self.perStream { flushPacked() }
     }
@@ -72,20 +74,20 @@ struct PDFFile {
     private mutating func flushPacked() {
         guard !pending.isEmpty else { return }
         let number = reserve()
-        var header = PDFBytes(), body = PDFBytes(capacity: pending.count * 64)
+        var header = PDFBytes(capacity: pending.count * 12)
         for (index, object) in pending.enumerated() {
             header.int(object.number)
             header.byte(0x20)
-            header.int(body.bytes.count)
+            header.int(object.offset)
             header.byte(0x20)
-            body.bytes.append(contentsOf: object.bytes)
-            body.byte(0x0A)
             locations[object.number - 1] = .packed(stream: number, index: index)
         }
         let first = header.bytes.count
         let count = pending.count
+        header.bytes.append(contentsOf: pendingBytes.bytes)
         pending.removeAll(keepingCapacity: true)
-        stream(number, header.bytes + body.bytes) { out in
+        pendingBytes.bytes.removeAll(keepingCapacity: true)
+        stream(number, header.bytes) { out in
             out.raw("/Type/ObjStm/N ")
             out.int(count)
             out.raw("/First ")

@@ -15,18 +15,21 @@ struct StructureTree {
         var element: StructureElement
         var parent: Int  // -1: the tree's root object
         var children: [Int] = []
+        /// Its marked content: page and id, in order.
+        var marked: [(page: Int, id: Int)] = []
         var object = 0
     }
 
-    /// Per page: item index → its mark.
-    private(set) var marks: [[Int: Mark]]
+    /// Per page: item index → its mark (nil: an artifact).
+    private(set) var marks: [[Mark?]]
     private var nodes: [Node] = []
     /// Per page: marked-content id → the node it belongs to.
     private var parentTree: [[Int]]
     private var root = 0
 
-    init(_ structure: StructureElement, pages: Int) {
-        marks = Array(repeating: [:], count: pages)
+    init(_ structure: StructureElement, pages: [Page]) {
+        marks = pages.map { Array(repeating: nil, count: $0.items.count) }
+        let pages = pages.count
         parentTree = Array(repeating: [], count: pages)
         add(structure, parent: -1)
     }
@@ -38,9 +41,11 @@ struct StructureTree {
         nodes.append(Node(element: own, parent: parent))
         if parent >= 0 { nodes[parent].children.append(index) }
         for child in element.children { add(child, parent: index) }
-        for ref in element.content where ref.page < marks.count {
-            marks[ref.page][ref.item] = Mark(tag: element.role.rawValue, id: parentTree[ref.page].count)
+        for ref in element.content where ref.page < marks.count && ref.item < marks[ref.page].count {
+            let id = parentTree[ref.page].count
+            marks[ref.page][ref.item] = Mark(tag: element.role.rawValue, id: id)
             parentTree[ref.page].append(index)
+            nodes[index].marked.append((ref.page, id))
         }
     }
 
@@ -68,18 +73,14 @@ struct StructureTree {
             out.int(parentTree.count)
             out.raw(">>")
         }
-        var ids: [Int: [(page: Int, id: Int)]] = [:]
-        for (page, nodesOfIds) in parentTree.enumerated() {
-            for (id, node) in nodesOfIds.enumerated() { ids[node, default: []].append((page, id)) }
-        }
-        for (index, node) in nodes.enumerated() {
+        for node in nodes {
             let element = node.element
             file.packedObject(node.object) { out in
                 out.raw("<</S/")
                 out.raw(element.role.rawValue)
                 out.raw("/P ")
                 out.ref(node.parent < 0 ? root : nodes[node.parent].object)
-                let marked = ids[index] ?? []
+                let marked = node.marked
                 // Content all on one page names the page once; otherwise each reference does.
                 let onePage = marked.first.map { first in marked.allSatisfy { $0.page == first.page } } ?? false
                 if onePage, let page = marked.first?.page {
