@@ -51,7 +51,7 @@ demo: build
 	  done; \
 	  echo "$(OUT)/$$n.{json,cells.csv,txt,md}"; \
 	done
-	.build/debug/nianbao render $(SAMPLES) --output-dir $(OUT) --format pdf
+	.build/debug/nianbao render $(SAMPLES) --output-dir $(OUT) --format pdf,ofd
 	.build/debug/nianbao compare $(SAMPLES) -o $(OUT)/comparison.pdf --metrics summary
 	.build/debug/nianbao compare $(SAMPLES) -o $(OUT)/comparison.csv
 	@echo; echo "checks of the bundled samples:"; .build/debug/nianbao check $(SAMPLES) || true
