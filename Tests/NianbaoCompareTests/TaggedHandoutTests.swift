@@ -36,3 +36,28 @@ final class TaggedHandoutTests: XCTestCase {
         XCTAssertEqual(json.components(separatedBy: "条形图，").count - 1, figures.count, "every figure has its /Alt")
     }
 }
+
+extension TaggedHandoutTests {
+    /// The handout as OFD, read back by easyofd: every page, every unit's name and every
+    /// number the summary prints.
+    func testHandoutAsOFDReadsBack() throws {
+        let inputs = try TestPaths.samples.map { name in
+            ComparisonInput(report: try ReportParser().parse(bytes: [UInt8](Data(contentsOf: TestPaths.sample(name)))).report, findings: [], source: name)
+        }
+        let sheet = ComparisonBuilder.build(inputs)
+        let document = HandoutLayout(style: try StyleLoader.load("official", searching: [TestPaths.styles]), shaper: PangoShaper()).layout(sheet)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-handout-\(ProcessInfo.processInfo.processIdentifier).ofd")
+        try OFDWriter.write(document).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let read = try EasyOFD.read(url.path)
+        XCTAssertEqual(read.pages.count, document.pages.count)
+        XCTAssertEqual(read.size, [0, 0, 297, 210], "A4 landscape")
+        let texts = Set(read.pages.flatMap { $0 })
+        for column in sheet.columns { XCTAssertTrue(texts.contains(column.label), "«\(column.label)»") }
+        for row in sheet.rows where row.metric.headline {
+            for value in row.values where !ComparisonExport.printed(value).isEmpty {
+                XCTAssertTrue(texts.contains(ComparisonExport.printed(value)), "\(row.metric.label): «\(ComparisonExport.printed(value))»")
+            }
+        }
+    }
+}

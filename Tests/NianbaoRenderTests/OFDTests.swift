@@ -14,70 +14,49 @@ final class OFDTests: XCTestCase {
         FontSetup.register(directories: [TestPaths.fonts])
     }
 
-    static let python = TestPaths.root.appendingPathComponent(".build/ofd-venv/bin/python").path
-    static let reader = TestPaths.root.appendingPathComponent("scripts/read-ofd.py").path
-
-    struct Read: Decodable {
-        var size: [Double]
-        var pages: [[String]]
-        var fonts: [String]
-    }
-
     func temporary(_ name: String) -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-ofd-\(ProcessInfo.processInfo.processIdentifier)-\(name)").path
         addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
         return path
     }
 
-    /// Reads `ofd` with easyofd; with `drawing`, also draws it as PDF there.
-    func read(_ ofd: String, drawing pdf: String? = nil) throws -> Read {
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Self.python), "easyofd is not installed: run `make test-tools`")
-        let json = ofd + ".json"
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: json) }
-        var arguments = [Self.reader, ofd, json]
-        if let pdf { arguments += [TestPaths.fonts + "/NianbaoSerifSC-Regular.ttf", pdf] }
-        let run = try Tool.run(Self.python, arguments)
-        XCTAssertEqual(run.status, 0, "easyofd: \(run.stderr.suffix(2000))")
-        return try JSONDecoder().decode(Read.self, from: Data(contentsOf: URL(fileURLWithPath: json)))
-    }
-
     func testEverySampleReadsBackWithEveryCell() throws {
         for name in TestPaths.samples {
-                let report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: TestPaths.sample(name)))).report
-                let document = ReportLayout(style: ReportPDFTests.style, shaper: PangoShaper()).layout(report)
-                let ofd = try OFDWriter.write(document, options: ReportPDFTests.options)
-                XCTAssertEqual(ofd, try OFDWriter.write(document, options: ReportPDFTests.options), "\(name): the same input gives the same bytes")
-                let path = temporary("\(name).ofd")
-                try ofd.write(to: URL(fileURLWithPath: path))
-                let read = try read(path)
-                XCTAssertEqual(read.size, [0, 0, 210, 297], "\(name): A4 in millimetres")
-                XCTAssertEqual(read.pages.count, document.pages.count, name)
-                XCTAssertFalse(read.fonts.isEmpty, "\(name): fonts embedded")
-                let texts = read.pages.flatMap { $0 }
-                let joined = texts.joined()
-                XCTAssertTrue(joined.contains(report.agency), name)
-                for n in 1...6 { XCTAssertTrue(texts.contains(report.section(n)!.heading), "\(name): heading \(n)") }
-                // Every number of the tables is a text object of its own, as often as the report has it.
-                var counts: [String: Int] = [:]
-                for text in texts { counts[text, default: 0] += 1 }
-                for key in CellKey.all where report[key].state == .number { counts[report[key].text, default: 0] -= 1 }
-                XCTAssertEqual(counts.filter { $0.value < 0 }, [:], "\(name): numbers of the report missing from the OFD (how many times)")
-                XCTAssertFalse(joined.contains("— 1 —"), "\(name): page numbers are outlines, as in the PDF")
-            }
+            let report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: TestPaths.sample(name)))).report
+            let document = ReportLayout(style: ReportPDFTests.style, shaper: PangoShaper()).layout(report)
+            let ofd = try OFDWriter.write(document, options: ReportPDFTests.options)
+            XCTAssertEqual(ofd, try OFDWriter.write(document, options: ReportPDFTests.options), "\(name): the same input gives the same bytes")
+            let path = temporary("\(name).ofd")
+            try ofd.write(to: URL(fileURLWithPath: path))
+            let read = try EasyOFD.read(path)
+            XCTAssertEqual(read.size, [0, 0, 210, 297], "\(name): A4 in millimetres")
+            XCTAssertEqual(read.pages.count, document.pages.count, name)
+            XCTAssertFalse(read.fonts.isEmpty, "\(name): fonts embedded")
+            let texts = read.pages.flatMap { $0 }
+            let joined = texts.joined()
+            XCTAssertTrue(joined.contains(report.agency), name)
+            for n in 1...6 { XCTAssertTrue(texts.contains(report.section(n)!.heading), "\(name): heading \(n)") }
+            // Every number of the tables is a text object of its own, as often as the report has it.
+            var counts: [String: Int] = [:]
+            for text in texts { counts[text, default: 0] += 1 }
+            for key in CellKey.all where report[key].state == .number { counts[report[key].text, default: 0] -= 1 }
+            XCTAssertEqual(counts.filter { $0.value < 0 }, [:], "\(name): numbers of the report missing from the OFD (how many times)")
+            XCTAssertFalse(joined.contains("— 1 —"), "\(name): page numbers are outlines, as in the PDF")
         }
+    }
 
-        func testOFDPagesLookLikeThePDFPages() throws {
-            // easyofd draws the OFD (every character in one face it is given, at the positions
-            // the OFD states); each page is compared with the PDF's at 50 dpi: the ink of each
-            // must lie where the other has ink, within 2 px (1 mm), for 98 % of it (text moved
-            // by 4 mm leaves 88–97 %).
+    func testOFDPagesLookLikeThePDFPages() throws {
+        // easyofd draws the OFD (every character in one face it is given, at the positions
+        // the OFD states); each page is compared with the PDF's at 50 dpi: the ink of each
+        // must lie where the other has ink, within 2 px (1 mm), for 98 % of it (text moved
+        // by 4 mm leaves 88–97 %).
         for name in TestPaths.samples {
             let report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: TestPaths.sample(name)))).report
             let document = ReportLayout(style: ReportPDFTests.style, shaper: PangoShaper()).layout(report)
             let ofd = temporary("\(name)-look.ofd"), drawn = temporary("\(name)-look-easyofd.pdf"), ours = temporary("\(name)-look.pdf")
             try OFDWriter.write(document, options: ReportPDFTests.options).write(to: URL(fileURLWithPath: ofd))
             try PDFWriter.write(document, options: ReportPDFTests.options).write(to: URL(fileURLWithPath: ours))
-            _ = try read(ofd, drawing: drawn)
+            _ = try EasyOFD.read(ofd, drawing: drawn)
             for page in 1...document.pages.count {
                 let pdf = try PageImage.render(ours, page: page, dpi: 50)
                 let other = try PageImage.render(drawn, page: page, size: (pdf.width, pdf.height))
