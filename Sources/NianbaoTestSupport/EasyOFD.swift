@@ -6,11 +6,27 @@ public enum EasyOFD {
     public static let python = TestPaths.root.appendingPathComponent(".build/ofd-venv/bin/python").path
     static let script = TestPaths.root.appendingPathComponent("scripts/read-ofd.py").path
 
-    /// What easyofd found: page area (mm), per page the texts of the text objects, the fonts.
+    /// What easyofd found: page area (mm), per page the texts of the text objects, the fonts;
+    /// and the structure (custom tags, read by the script with Python's zipfile and
+    /// ElementTree): each element as [type, depth, the text of the objects it names].
     public struct Read: Decodable {
         public var size: [Double]
         public var pages: [[String]]
         public var fonts: [String]
+        public var structure: [Element]
+
+        public struct Element: Decodable {
+            public var role: String
+            public var depth: Int
+            public var text: String
+
+            public init(from decoder: Decoder) throws {
+                var fields = try decoder.unkeyedContainer()
+                role = try fields.decode(String.self)
+                depth = try fields.decode(Int.self)
+                text = try fields.decode(String.self)
+            }
+        }
     }
 
     /// Reads `ofd`; with `pdf`, easyofd also draws it there (every character in the test

@@ -42,6 +42,15 @@ final class OFDTests: XCTestCase {
             for key in CellKey.all where report[key].state == .number { counts[report[key].text, default: 0] -= 1 }
             XCTAssertEqual(counts.filter { $0.value < 0 }, [:], "\(name): numbers of the report missing from the OFD (how many times)")
             XCTAssertFalse(joined.contains("— 1 —"), "\(name): page numbers are outlines, as in the PDF")
+            // The structure, as in the tagged PDF: the title, the six headings in order, three
+            // tables whose TDs carry exactly the report's numbers.
+            let structure = read.structure
+            XCTAssertEqual(structure.first?.role, "Document")
+            XCTAssertEqual(structure.first { $0.role == "H1" }?.text, report.title.replacingOccurrences(of: "\n", with: ""), name)
+            XCTAssertEqual(structure.filter { $0.role == "H2" }.map(\.text), (1...6).map { report.section($0)!.heading }, "\(name): sections in order")
+            XCTAssertEqual(structure.filter { $0.role == "Table" }.count, 3, name)
+            let cells = structure.filter { $0.role == "TD" }.map(\.text).filter { $0.first?.isNumber == true && $0.allSatisfy { $0.isNumber || $0 == "." } }
+            XCTAssertEqual(cells.sorted(), CellKey.all.filter { report[$0].state == .number }.map { report[$0].text }.sorted(), "\(name): TDs with a number")
         }
     }
 

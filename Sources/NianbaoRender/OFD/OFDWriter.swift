@@ -33,11 +33,16 @@ public enum OFDWriter {
         let width = OFDPage.mm(document.width), height = OFDPage.mm(document.height)
         let pageBox = "0 0 \(width) \(height)"
         var files: [(String, [UInt8])] = []
+        // The object IDs that drew each item, for the structure's references.
+        var objectsOfItems: [[Range<Int>]] = []
 
         for (pageIndex, page) in document.pages.enumerated() {
             var content = OFDPage(firstID: nextID + 1)
             let layer = nextID
+            var objects: [Range<Int>] = []
             for (index, item) in page.items.enumerated() {
+                let first = content.nextID
+                defer { objects.append(first..<content.nextID) }
                 switch item {
                 case let .rule(x1, y1, x2, y2, width):
                     content.rule(x1: x1, y1: y1, x2: x2, y2: y2, width: width, pageBox: pageBox)
@@ -54,6 +59,7 @@ public enum OFDWriter {
                 }
             }
             nextID = content.nextID
+            objectsOfItems.append(objects)
             let xml = xmlHeader + "<ofd:Page xmlns:ofd=\"\(namespace)\"><ofd:Content><ofd:Layer ID=\"\(layer)\" Type=\"Body\">\n"
                 + content.xml + "</ofd:Layer></ofd:Content></ofd:Page>\n"
             files.append(("Doc_0/Pages/Page_\(pageIndex)/Content.xml", Array(xml.utf8)))
@@ -74,6 +80,15 @@ public enum OFDWriter {
         for (i, id) in pageIDs.enumerated() { documentXML += "<ofd:Page ID=\"\(id)\" BaseLoc=\"Pages/Page_\(i)/Content.xml\"/>\n" }
         documentXML += "</ofd:Pages>\n"
         if !document.outline.isEmpty, !document.pages.isEmpty { documentXML += outline(document.outline, pageIDs: pageIDs) }
+        if let structure = document.structure {
+            documentXML += "<ofd:CustomTags>CustomTags.xml</ofd:CustomTags>\n"
+            files.append(("Doc_0/CustomTags.xml", Array((xmlHeader + OFDStructure.index).utf8)))
+            let tags = OFDStructure.tags(structure) { reference in
+                guard objectsOfItems.indices.contains(reference.page), objectsOfItems[reference.page].indices.contains(reference.item) else { return nil }
+                return (pageIDs[reference.page], objectsOfItems[reference.page][reference.item])
+            }
+            files.append(("Doc_0/Tags/Structure.xml", Array((xmlHeader + tags).utf8)))
+        }
         documentXML += "</ofd:Document>\n"
         files.insert(("Doc_0/Document.xml", Array(documentXML.utf8)), at: 0)
 
