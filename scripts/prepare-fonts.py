@@ -2,11 +2,13 @@
 """Prepare CJK faces for fast, small PDF embedding (run by `make fonts`).
 
 Debian's Noto CJK faces are OpenType collections with CFF outlines and 65,535 glyphs; Cairo
-spends most of a report's time subsetting and embedding them. This cuts the Simplified
-Chinese face of each collection down to GB2312, ASCII and the punctuation reports use,
-converts the outlines to TrueType, and renames the family (Nianbao Serif SC, Nianbao Sans
-SC). Styles list these before the full Noto faces, so any character outside the cut (rare
-names, traditional forms such as 戶) still falls back to the full face through fontconfig.
+spends most of a report's time subsetting and embedding them, and nianbao's own PDF writer
+embeds TrueType outlines only. This cuts the Simplified Chinese face of each collection down
+to GB2312, the whole CJK Unified Ideographs block (so that the rare characters of names, 堃,
+and traditional forms, 戶, stay in a face nianbao embeds: tagged, PDF/A-able), ASCII and the
+punctuation reports use, converts the outlines to TrueType, and renames the family (Nianbao
+Serif SC, Nianbao Sans SC). Styles list these before the full Noto faces, so a character
+outside the cut (the extension blocks) still falls back to the full face through fontconfig.
 The output depends only on the input files, so PDFs stay byte-identical from run to run.
 
 usage: prepare-fonts.py OUTPUT_DIR
@@ -36,8 +38,14 @@ FACES = [  # (collection, family in it, new family, style, output file)
 EXTRA = "▲▼※—–―…“”‘’·　、。，；：？！（）《》【】〔〕％＋－×÷＝〇℃№→←↑↓①②③④⑤⑥⑦⑧⑨⑩"
 
 
+# Which cut fonts/prepared holds; `make fonts` prepares again when it differs.
+CUT = "gb2312+cjk-unified-1"
+
+
 def characters(limit=None):
     chars = set(range(0x20, 0x7F)) | set(map(ord, EXTRA))
+    if limit is None:
+        chars |= set(range(0x4E00, 0xA000))  # CJK Unified Ideographs
     for hi in range(0xA1, 0xF8):
         for lo in range(0xA1, 0xFF):
             try:
@@ -129,9 +137,16 @@ def main():
         return
     out_dir = sys.argv[1] if len(sys.argv) > 1 else "fonts/prepared"
     os.makedirs(out_dir, exist_ok=True)
+    marker = os.path.join(out_dir, "CUT")
+    if not os.path.exists(marker) or open(marker).read().strip() != CUT:
+        for face in FACES:  # another cut: made again
+            if os.path.exists(os.path.join(out_dir, face[4])):
+                os.remove(os.path.join(out_dir, face[4]))
     with ProcessPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
         for line in pool.map(prepare, FACES, [out_dir] * len(FACES)):
             print(line)
+    with open(marker, "w") as f:
+        f.write(CUT + "\n")
 
 
 if __name__ == "__main__":
