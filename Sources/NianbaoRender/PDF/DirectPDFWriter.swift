@@ -2,8 +2,9 @@ import Foundation
 import NianbaoLayout
 
 /// Writes a `PagedDocument` as PDF itself: the glyphs the frames carry (shaped for layout),
-/// as codes of embedded TrueType subsets, rules and boxes, the outline and the metadata. It exists for speed: Cairo's PDF surface spends
-/// most of a report's time formatting numbers and re-encoding fonts.
+/// as codes of embedded TrueType subsets, rules and boxes, the structure tree, the outline
+/// and the metadata (and, asked for, what PDF/A-2b adds). It exists for speed: Cairo's PDF
+/// surface spends most of a report's time formatting numbers and re-encoding fonts.
 /// Faces without TrueType outlines (CFF, bitmap) throw `UnsupportedFace`; `PDFWriter` then
 /// uses Cairo for that document.
 enum DirectPDFWriter {
@@ -34,22 +35,12 @@ enum DirectPDFWriter {
 
         for (pageIndex, (page, objects)) in zip(document.pages, pageObjects).enumerated() {
             var content = PageContent(height: document.height)
-            // Tagged: each item an element names is marked content; runs of the others are artifacts.
-            var inArtifact = false
             for (itemIndex, item) in page.items.enumerated() {
-                let mark = structure?.marks[pageIndex][itemIndex]
                 let isPageNumber = page.pagination.contains(itemIndex)
-                let pagination = structure != nil && mark == nil && isPageNumber
-                if mark != nil || pagination, inArtifact { content.endMarked(); inArtifact = false }
-                if let mark {
-                    content.beginMarked(mark)
-                } else if pagination {
-                    content.beginPagination()
-                } else if structure != nil, !inArtifact {
-                    content.beginArtifact()
-                    inArtifact = true
-                }
-                defer { if mark != nil || pagination { content.endMarked() } }
+                // Tagged: what an element names is its marked content, the rest artifacts.
+                let marking = structure?.marking(page: pageIndex, item: itemIndex, pageNumber: isPageNumber)
+                if let marking { content.begin(marking) }
+                defer { if let marking { content.end(marking) } }
                 switch item {
                 case let .rule(x1, y1, x2, y2, width):
                     content.rule(x1: x1, y1: y1, x2: x2, y2: y2, width: width)
@@ -65,7 +56,7 @@ enum DirectPDFWriter {
                     }
                 }
             }
-            if inArtifact { content.endMarked() }
+            content.closeArtifacts()
             file.stream(objects.content, content.out.bytes)
             file.object(objects.page) { out in
                 out.raw("<</Type/Page/Parent ")

@@ -8,20 +8,48 @@ struct PageContent {
 
     init(height: Double) { self.height = height }
 
-    /// Opens marked content belonging to a structure element (`/TD <</MCID 3>> BDC`).
-    mutating func beginMarked(_ mark: StructureTree.Mark) {
-        out.byte(0x2F)
-        out.raw(mark.tag)
-        out.raw("<</MCID ")
-        out.int(mark.id)
-        out.raw(">>BDC\n")
+    /// What an item's content is in a tagged PDF.
+    enum Marking {
+        /// Content of a structure element (`/TD <</MCID 3>> BDC`).
+        case element(StructureTree.Mark)
+        /// A page number: a pagination artifact.
+        case pagination
+        /// Not part of the text: rules, repeats (consecutive ones share one artifact).
+        case artifact
+    }
+    private var inArtifact = false
+
+    /// Opens `marking` before an item's content, closing a run of artifacts it ends.
+    mutating func begin(_ marking: Marking) {
+        switch marking {
+        case .artifact:
+            if !inArtifact { out.raw("/Artifact BMC\n") }
+            inArtifact = true
+            return
+        case .element(let mark):
+            closeArtifacts()
+            out.byte(0x2F)
+            out.raw(mark.tag)
+            out.raw("<</MCID ")
+            out.int(mark.id)
+            out.raw(">>BDC\n")
+        case .pagination:
+            closeArtifacts()
+            out.raw("/Artifact<</Type/Pagination/Subtype/Footer>>BDC\n")
+        }
     }
 
-    /// Opens content that is not part of the text: rules, repeats.
-    mutating func beginArtifact() { out.raw("/Artifact BMC\n") }
+    /// Closes `marking` after the item's content (a run of artifacts stays open).
+    mutating func end(_ marking: Marking) {
+        if case .artifact = marking { return }
+        out.raw("EMC\n")
+    }
 
-    /// Opens a page number: a pagination artifact.
-    mutating func beginPagination() { out.raw("/Artifact<</Type/Pagination/Subtype/Footer>>BDC\n") }
+    /// Closes an open run of artifacts (at the end of the page).
+    mutating func closeArtifacts() {
+        if inArtifact { out.raw("EMC\n") }
+        inArtifact = false
+    }
 
     /// One line's glyphs filled as outlines, not shown as text: a page number prints as
     /// text does, yet no extraction (pdftotext, MuPDF, copy in a viewer) picks it up in the

@@ -21,7 +21,7 @@ struct StructureTree {
     }
 
     /// Per page: item index → its mark (nil: an artifact).
-    private(set) var marks: [[Mark?]]
+    private var marks: [[Mark?]]
     private var nodes: [Node] = []
     /// Per page: marked-content id → the node it belongs to.
     private var parentTree: [[Int]]
@@ -47,6 +47,13 @@ struct StructureTree {
             parentTree[ref.page].append(index)
             nodes[index].marked.append((ref.page, id))
         }
+    }
+
+    /// How item `item` of page `page` is marked: as its element's content, as pagination
+    /// (a page number), or as an artifact.
+    func marking(page: Int, item: Int, pageNumber: Bool) -> PageContent.Marking {
+        if let mark = marks[page][item] { return .element(mark) }
+        return pageNumber ? .pagination : .artifact
     }
 
     /// Reserves the objects; returns the structure tree root's number (for the catalog).
