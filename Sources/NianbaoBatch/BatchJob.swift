@@ -28,7 +28,7 @@ public final class BatchJob {
                          pdfOptions: PDFWriter.Options, source: String) throws -> Data {
             switch self {
             case .pdf: return try PDFWriter.write(document(), options: pdfOptions)
-            case .ofd: return try OFDWriter.write(document(), options: pdfOptions)
+            case .ofd: return try OFDWriter.write(document(), creationDate: pdfOptions.creationDate)
             case .txt: return Data(TextExport.render(report, findings: findings).utf8)
             case .md: return Data(MarkdownExport.render(report, findings: findings).utf8)
             case .json: return Data(JSONExport.render([JSONExport.Document(report: report, findings: findings, source: source)]).utf8)

@@ -11,9 +11,9 @@ import ZIPFoundation
 public enum OFDWriter {
     static let namespace = "http://www.ofdspec.org/2016"
 
-    /// The OFD package of `document`; the creation date comes from `options` (fixed for
-    /// reproducible output, see `PDFWriter.Options.fromEnvironment`).
-    public static func write(_ document: PagedDocument, options: PDFWriter.Options = .default) throws -> Data {
+    /// The OFD package of `document`, created on `creationDate` (`YYYY-MM-DDTHH:MM:SS`; fixed
+    /// for reproducible output, as `PDFWriter.Options.fromEnvironment` reads it).
+    public static func write(_ document: PagedDocument, creationDate: String? = PDFWriter.Options.default.creationDate) throws -> Data {
         // Pass 1: every glyph, so the font subsets are known before any page.
         var fonts = OFDFonts()
         var fontsOfItems: [[Int]] = []
@@ -92,7 +92,7 @@ public enum OFDWriter {
         documentXML += "</ofd:Document>\n"
         files.insert(("Doc_0/Document.xml", Array(documentXML.utf8)), at: 0)
 
-        let date = options.creationDate ?? "2000-01-01T00:00:00"
+        let date = creationDate ?? "2000-01-01T00:00:00"
         let day = String(date.prefix(10))
         let metadata = document.metadata
         var info = "<ofd:DocID>\(documentID(files))</ofd:DocID>"

@@ -92,7 +92,7 @@ extension Nianbao {
                 handout.paper = paper
                 let document = handout.layout(sheet)
                 let options = pdfOptions.options(style)
-                let data = kind == .ofd ? try OFDWriter.write(document, options: options) : try PDFWriter.write(document, options: options)
+                let data = kind == .ofd ? try OFDWriter.write(document, creationDate: options.creationDate) : try PDFWriter.write(document, options: options)
                 try OutputWriter.write(data, to: output)
             }
             FindingPrinter.stderr("wrote \(output) (\(inputs.count) reports, \(sheet.rows.count) metrics)")
