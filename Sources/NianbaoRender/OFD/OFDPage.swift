@@ -29,15 +29,19 @@ struct OFDPage {
         return (value < 0 && text != "0" ? "-" : "") + text
     }
 
+    /// Text for XML content or an attribute: markup characters escaped, and the control
+    /// characters XML 1.0 cannot carry replaced by U+FFFD one for one (a code stays a code).
     static func escaped(_ text: String) -> String {
         var out = ""
-        for c in text {
-            switch c {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            default: out.append(c)
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: out += "\u{FFFD}"
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out
@@ -80,6 +84,8 @@ struct OFDPage {
                 let scalars = cluster.unicodeScalars.count
                 let position = xs.count
                 for _ in 0..<max(scalars, 1) { xs.append(run[index].x) }
+                // A run that starts inside a cluster (its text is in the run before) stands as a
+                // space: a code needs a character, and the glyph itself is in CGTransform.
                 text += scalars == 0 ? " " : cluster
                 let glyphIDs = run[index..<next].map { fonts.glyph($0.glyph.glyph, font: font) }
                 let mapped = scalars == 1 && next == index + 1 && fonts.fonts[font].characters[cluster.unicodeScalars.first!.value] == run[index].glyph.glyph
