@@ -12,7 +12,9 @@ struct UnsupportedFace: Error, CustomStringConvertible {
 /// descriptor figures. Faces with CFF outlines are not read here (`UnsupportedFace`).
 final class TrueTypeFace: Sendable {
     let file: String
-    let bytes: [UInt8]
+    /// The file, mapped into memory rather than read: a process touches only the pages of
+    /// the glyphs it embeds (the prepared faces are 7–9 MB each).
+    let bytes: Data
     /// Table tag → byte range in `bytes`.
     let tables: [String: Range<Int>]
     let glyphCount: Int
@@ -30,8 +32,9 @@ final class TrueTypeFace: Sendable {
 
     init(file: String, index: Int) throws {
         self.file = file
-        guard let data = FileManager.default.contents(atPath: file) else { throw UnsupportedFace(file: file, reason: "cannot be read") }
-        let bytes = [UInt8](data)
+        guard let bytes = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else {
+            throw UnsupportedFace(file: file, reason: "cannot be read")
+        }
         self.bytes = bytes
         func fail(_ reason: String) -> UnsupportedFace { UnsupportedFace(file: file, reason: reason) }
         guard bytes.count >= 12 else { throw fail("too short for a font") }
@@ -130,7 +133,7 @@ final class TrueTypeFace: Sendable {
         return result
     }
 
-    private static func postScriptName(_ bytes: [UInt8], _ range: Range<Int>?) -> String? {
+    private static func postScriptName(_ bytes: Data, _ range: Range<Int>?) -> String? {
         guard let range, range.count >= 6 else { return nil }
         let base = range.lowerBound
         let count = Int(bytes.u16(base + 2)), strings = base + Int(bytes.u16(base + 4))
@@ -158,14 +161,17 @@ final class TrueTypeFace: Sendable {
     }
 }
 
-extension [UInt8] {
+/// Big-endian reads, for a font file (`Data`) and the tables built from it (`[UInt8]`).
+extension RandomAccessCollection where Element == UInt8, Index == Int {
     @inline(__always) func u16(_ at: Int) -> UInt16 { UInt16(self[at]) << 8 | UInt16(self[at + 1]) }
     @inline(__always) func i16(_ at: Int) -> Int16 { Int16(bitPattern: u16(at)) }
     @inline(__always) func u32(_ at: Int) -> UInt32 {
         UInt32(self[at]) << 24 | UInt32(self[at + 1]) << 16 | UInt32(self[at + 2]) << 8 | UInt32(self[at + 3])
     }
     @inline(__always) func i32(_ at: Int) -> Int32 { Int32(bitPattern: u32(at)) }
+}
 
+extension [UInt8] {
     mutating func appendU16(_ v: UInt16) { append(UInt8(v >> 8)); append(UInt8(v & 0xFF)) }
     mutating func appendU32(_ v: UInt32) {
         append(UInt8(v >> 24)); append(UInt8((v >> 16) & 0xFF)); append(UInt8((v >> 8) & 0xFF)); append(UInt8(v & 0xFF))
