@@ -10,11 +10,12 @@ struct UnsupportedFace: Error, CustomStringConvertible {
 /// One face of a TrueType-outline font file (`.ttf`, or a face of a `.ttc`), read once:
 /// what embedding a subset needs — the tables, each glyph's outline bytes, advances, and the
 /// descriptor figures. Faces with CFF outlines are not read here (`UnsupportedFace`).
-final class TrueTypeFace: Sendable {
+final class TrueTypeFace: @unchecked Sendable {  // `bytes` is read-only memory, never written
     let file: String
     /// The file, mapped into memory rather than read: a process touches only the pages of
     /// the glyphs it embeds (the prepared faces are 7–9 MB each).
-    let bytes: Data
+    let bytes: UnsafeRawBufferPointer
+    private let mapping: MappedFile
     /// Table tag → byte range in `bytes`.
     let tables: [String: Range<Int>]
     let glyphCount: Int
@@ -32,9 +33,9 @@ final class TrueTypeFace: Sendable {
 
     init(file: String, index: Int) throws {
         self.file = file
-        guard let bytes = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else {
-            throw UnsupportedFace(file: file, reason: "cannot be read")
-        }
+        guard let mapping = MappedFile(path: file) else { throw UnsupportedFace(file: file, reason: "cannot be read") }
+        self.mapping = mapping
+        let bytes = mapping.bytes
         self.bytes = bytes
         func fail(_ reason: String) -> UnsupportedFace { UnsupportedFace(file: file, reason: reason) }
         guard bytes.count >= 12 else { throw fail("too short for a font") }
@@ -133,7 +134,7 @@ final class TrueTypeFace: Sendable {
         return result
     }
 
-    private static func postScriptName(_ bytes: Data, _ range: Range<Int>?) -> String? {
+    private static func postScriptName(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>?) -> String? {
         guard let range, range.count >= 6 else { return nil }
         let base = range.lowerBound
         let count = Int(bytes.u16(base + 2)), strings = base + Int(bytes.u16(base + 4))
@@ -161,7 +162,7 @@ final class TrueTypeFace: Sendable {
     }
 }
 
-/// Big-endian reads, for a font file (`Data`) and the tables built from it (`[UInt8]`).
+/// Big-endian reads, for a mapped font file and the tables built from it (`[UInt8]`).
 extension RandomAccessCollection where Element == UInt8, Index == Int {
     @inline(__always) func u16(_ at: Int) -> UInt16 { UInt16(self[at]) << 8 | UInt16(self[at + 1]) }
     @inline(__always) func i16(_ at: Int) -> Int16 { Int16(bitPattern: u16(at)) }
@@ -180,4 +181,23 @@ extension [UInt8] {
     mutating func setU32(_ at: Int, _ v: UInt32) {
         self[at] = UInt8(v >> 24); self[at + 1] = UInt8((v >> 16) & 0xFF); self[at + 2] = UInt8((v >> 8) & 0xFF); self[at + 3] = UInt8(v & 0xFF)
     }
+}
+
+/// A file mapped read-only into memory for as long as this lives (the pages are read from
+/// the file as they are touched, and shared between processes).
+final class MappedFile: @unchecked Sendable {  // the memory is read-only
+    let bytes: UnsafeRawBufferPointer
+
+    init?(path: String) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0, status.st_size > 0 else { return nil }
+        let size = Int(status.st_size)
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else { return nil }
+        bytes = UnsafeRawBufferPointer(start: address, count: size)
+    }
+
+    deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
 }

@@ -103,7 +103,7 @@ struct TrueTypeSubset {
             loca.appendU32(UInt32(glyf.count))
             let range = face.glyphData(old)
             let start = glyf.count
-            glyf.append(contentsOf: bytes[range])
+            glyf.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[range]))
             for component in face.components(old) {
                 glyf.setU16(start + component.offset - range.lowerBound, UInt16(newIndex[component.glyph] ?? 0))
             }
