@@ -5,14 +5,6 @@ public struct DrawnGlyph: Sendable {
     public var baseline: Double
 }
 
-/// Which gaps justification may stretch: not those inside a number or a Latin word.
-enum Justification {
-    static func isWordByte(_ b: UInt8?) -> Bool {
-        guard let b else { return false }
-        return (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0x2E
-    }
-}
-
 extension ShapedText {
     /// Where the glyphs of lines `lines` of a text item at (`x`, `y`) go on the page: the one
     /// placement every writer draws, so that justification and centring are written once.
@@ -22,6 +14,7 @@ extension ShapedText {
     /// character: Pango stretches only spaces, and Chinese has none.
     public func drawnLines(x: Double, y: Double, lines: Range<Int>, _ body: ([DrawnGlyph]) throws -> Void) rethrows {
         let shaped = self
+        var runs: [Int] = []  // per UTF-8 byte: its word run, worked out for the first justified line
         for index in lines where index < shaped.lines.count {
             let line = shaped.lines[index]
             let band = y + Double(index - lines.lowerBound) * block.lineHeight
@@ -34,14 +27,18 @@ extension ShapedText {
             let lineX = x + line.logicalX
             var extra = 0.0, shift = 0.0
             // Justification stretches the gaps between clusters, but not inside a number or a
-            // Latin word (2022 stays 2022), as the layout's letter spacing does.
-            func word(_ g: ShapedGlyph) -> Bool { Justification.isWordByte(g.text.isEmpty ? nil : shaped.utf8[g.text.lowerBound]) }
+            // Latin word (2022, 2022-01-31), which letter spacing leaves whole too (`WordRuns`).
             var stretchable: [Bool] = []  // per cluster: the gap before it stretches
             var previous: ShapedGlyph?
             if block.alignment == .justify, index < shaped.lines.count - 1 {
+                if runs.isEmpty { runs = WordRuns.runIndex(shaped.utf8) }
+                func sameRun(_ a: ShapedGlyph, _ b: ShapedGlyph) -> Bool {
+                    let run = runs[a.text.lowerBound]
+                    return run >= 0 && run == runs[b.text.lowerBound]
+                }
                 while let last = glyphs.last, last.isSpace { glyphs.removeLast() }
                 for glyph in glyphs where !glyph.text.isEmpty {
-                    stretchable.append(previous.map { !(word($0) && word(glyph)) } ?? false)
+                    stretchable.append(previous.map { !sameRun($0, glyph) } ?? false)
                     previous = glyph
                 }
                 let gaps = stretchable.filter { $0 }.count

@@ -209,3 +209,30 @@ extension LayoutTests {
         XCTAssertGreaterThanOrEqual(justified, 20, "justified lines were looked at")
     }
 }
+
+extension LayoutTests {
+    /// One rule for numbers and Latin words: runs of letters and digits with . , : % - /
+    /// between them. Justification stretches no gap inside one (nor does letter spacing,
+    /// which the renderer takes from the same `WordRuns`).
+    func testJustificationLeavesNumbersAndDatesWhole() {
+        XCTAssertEqual(WordRuns.ranges(Array("于2022-01-31发布1,204条，占50%。A股".utf8)), [3..<13, 19..<24, 33..<35])
+        let text = "政府信息公开于2022-01-31发布1,204条信息" + String(repeating: "工作稳步推进", count: 4)
+        let block = TextBlock(text: text, font: Self.style.body, width: Self.style.page.typeWidth, alignment: .justify, lineHeight: Self.style.page.linePitch)
+        let shaped = FixedAdvanceShaper().shape(block)
+        XCTAssertGreaterThan(shaped.lines.count, 1)
+        var checked = 0
+        shaped.drawnLines(x: 0, y: 0, lines: 0..<1) { drawn in
+            let texts = drawn.map { shaped.text(of: $0.glyph) }
+            for word in ["2022-01-31", "1,204"] {
+                guard let start = (0..<texts.count).first(where: { texts[$0...].prefix(word.count).joined() == word }) else { continue }
+                for i in start..<(start + word.count - 1) {
+                    XCTAssertEqual(drawn[i + 1].x - drawn[i].x, block.font.size, accuracy: 0.001, "«\(word)» is not stretched at «\(texts[i])»")
+                    checked += 1
+                }
+                // …while the gaps around it are.
+                XCTAssertGreaterThan(drawn[start].x - drawn[start - 1].x, block.font.size + 0.01, "the gap before «\(word)» stretches")
+            }
+        }
+        XCTAssertEqual(checked, 9 + 4, "both runs are on the first line")
+    }
+}

@@ -42,7 +42,7 @@ enum PangoText {
         pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(0))
         if block.letterSpacing != 0 {
             // The grid's letter spacing is for the ideographs: numbers and Latin words stay
-            // whole (2022, not 2 0 2 2), so that they read, and copy, as written.
+            // whole (2022, not 2 0 2 2), so that they read, and copy, as written (`WordRuns`).
             for range in spacedRanges(block.text) {
                 let attr = pango_attr_letter_spacing_new(CPangoCairo_fromPoints(block.letterSpacing))!
                 attr.pointee.start_index = guint(range.lowerBound)
@@ -56,24 +56,17 @@ enum PangoText {
         return layout
     }
 
-    /// UTF-8 byte ranges of `text` outside runs of two or more ASCII letters and digits (and
-    /// the `.` `,` `:` `%` `-` between them: 1131.7652, 2022-01-31).
+    /// UTF-8 byte ranges of `text` outside its numbers and Latin words (`WordRuns`): where
+    /// the grid's letter spacing applies.
     static func spacedRanges(_ text: String) -> [Range<Int>] {
-        let bytes = Array(text.utf8)
-        func word(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
+        let utf8 = Array(text.utf8)
         var out: [Range<Int>] = []
-        var start = 0, i = 0
-        while i < bytes.count {
-            guard word(bytes[i]) else { i += 1; continue }
-            var j = i + 1
-            while j < bytes.count, word(bytes[j]) || (j + 1 < bytes.count && ".,:%-/".utf8.contains(bytes[j]) && word(bytes[j + 1])) { j += 1 }
-            if j - i >= 2 {
-                if i > start { out.append(start..<i) }
-                start = j
-            }
-            i = j
+        var start = 0
+        for run in WordRuns.ranges(utf8) {
+            if run.lowerBound > start { out.append(start..<run.lowerBound) }
+            start = run.upperBound
         }
-        if start < bytes.count { out.append(start..<bytes.count) }
+        if start < utf8.count { out.append(start..<utf8.count) }
         return out
     }
 }
