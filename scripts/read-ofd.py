@@ -61,7 +61,7 @@ def main(args):
     paths = [len(doc["page_info"][key].get("line_list") or []) for key in sorted(doc["page_info"])]
     with open(json_path, "w", encoding="utf-8") as out:
         json.dump({"size": doc.get("default_page_size"), "pages": pages, "paths": paths,
-                   "fonts": sorted(v.get("FontFile", "") for v in doc.get("fonts", {}).values()),
+                   "fonts": sorted(v.get("FontFile") or "" for v in doc.get("fonts", {}).values()),
                    "structure": structure(ofd_path)}, out, ensure_ascii=False)
     if len(args) >= 4:
         from reportlab.pdfbase import pdfmetrics

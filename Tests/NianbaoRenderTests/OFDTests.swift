@@ -76,3 +76,20 @@ final class OFDTests: XCTestCase {
         }
     }
 }
+
+extension OFDTests {
+    /// A character only a face with CFF outlines has (the full Noto collection, as 堃 is
+    /// with the test fonts): the OFD names that font instead of embedding it, and the text
+    /// is there; the other fonts are embedded as before.
+    func testAFaceWithoutTrueTypeOutlinesIsNamedNotEmbedded() throws {
+        var report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: TestPaths.sample("xixia-county-2022")))).report
+        report.sections[0].paragraphs.insert(Paragraph(text: "联系人：张堃。"), at: 0)
+        let document = ReportLayout(style: ReportPDFTests.style, shaper: PangoShaper()).layout(report)
+        let path = temporary("cff.ofd")
+        try OFDWriter.write(document).write(to: URL(fileURLWithPath: path))
+        let read = try EasyOFD.read(path)
+        XCTAssertTrue(read.pages[0].joined().contains("联系人：张堃。"), "\(read.pages[0].prefix(8))")
+        XCTAssertTrue(read.fonts.contains(""), "one font named, not embedded: \(read.fonts)")
+        XCTAssertGreaterThanOrEqual(read.fonts.filter { $0.hasSuffix(".ttf") }.count, 3, "the others embedded")
+    }
+}

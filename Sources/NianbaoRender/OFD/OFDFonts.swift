@@ -2,10 +2,14 @@ import NianbaoLayout
 
 /// The fonts of one OFD document: for each face drawn, the glyphs used and the characters
 /// they show, then each embedded as a TrueType file of its own (subset, with a character
-/// map, so that a reader that does not read CGTransform still finds the glyphs).
+/// map, so that a reader that does not read CGTransform still finds the glyphs). A face
+/// without TrueType outlines (a character only the full Noto collections have) is named, not
+/// embedded: the reader draws it with its own font of that family.
 struct OFDFonts {
     struct Font {
-        let face: TrueTypeFace
+        /// nil: not embedded (`family` names it).
+        let face: TrueTypeFace?
+        let family: String
         let location: FaceLocation
         var used: Set<Int> = []
         /// Code point → original glyph, for single-character clusters of one glyph.
@@ -18,12 +22,18 @@ struct OFDFonts {
 
     /// Records the glyphs of lines `lines` of `shaped`; returns the font index of each of
     /// its faces (as `ShapedText.faces`). A face with no file, or no TrueType outlines,
-    /// cannot be embedded: `UnsupportedFace`.
+    /// cannot be named either: `UnsupportedFace`.
     mutating func use(_ shaped: ShapedText, lines: Range<Int>) throws -> [Int] {
         let indices = try shaped.faces.map { location -> Int in
             guard let location else { throw UnsupportedFace(file: "?", reason: "a font that is not from fontconfig") }
             if let known = byLocation[location] { return known }
-            fonts.append(Font(face: try FaceCache.face(file: location.file, index: location.index), location: location))
+            do {
+                let face = try FaceCache.face(file: location.file, index: location.index)
+                fonts.append(Font(face: face, family: face.postScriptName, location: location))
+            } catch let error as UnsupportedFace {
+                guard let family = FontSetup.familyName(file: location.file, index: location.index) else { throw error }
+                fonts.append(Font(face: nil, family: family, location: location))
+            }
             byLocation[location] = fonts.count - 1
             return fonts.count - 1
         }
@@ -43,14 +53,17 @@ struct OFDFonts {
     }
 
     mutating func makeSubsets() {
-        for i in fonts.indices { fonts[i].subset = TrueTypeSubset(face: fonts[i].face, used: fonts[i].used) }
+        for i in fonts.indices {
+            if let face = fonts[i].face { fonts[i].subset = TrueTypeSubset(face: face, used: fonts[i].used) }
+        }
     }
 
-    /// A glyph's index in font `font`'s embedded file.
-    func glyph(_ glyph: Int, font: Int) -> Int { fonts[font].subset?.newIndex[glyph] ?? 0 }
+    /// A glyph's index in font `font`'s embedded file (nil for a font not embedded).
+    func glyph(_ glyph: Int, font: Int) -> Int? { fonts[font].subset.map { $0.newIndex[glyph] ?? 0 } }
 
-    /// The embedded file of font `font`.
-    func file(_ font: Int) -> [UInt8] {
-        fonts[font].subset!.standaloneProgram(of: fonts[font].face, characters: fonts[font].characters)
+    /// The embedded file of font `font`, or nil when it is not embedded.
+    func file(_ font: Int) -> [UInt8]? {
+        guard let face = fonts[font].face, let subset = fonts[font].subset else { return nil }
+        return subset.standaloneProgram(of: face, characters: fonts[font].characters)
     }
 }

@@ -87,9 +87,10 @@ struct OFDPage {
                 // A run that starts inside a cluster (its text is in the run before) stands as a
                 // space: a code needs a character, and the glyph itself is in CGTransform.
                 text += scalars == 0 ? " " : cluster
-                let glyphIDs = run[index..<next].map { fonts.glyph($0.glyph.glyph, font: font) }
+                let glyphIDs = run[index..<next].compactMap { fonts.glyph($0.glyph.glyph, font: font) }
                 let mapped = scalars == 1 && next == index + 1 && fonts.fonts[font].characters[cluster.unicodeScalars.first!.value] == run[index].glyph.glyph
-                if !mapped {
+                // (A font not embedded has no glyph IDs to give: its reader maps the codes.)
+                if !mapped, !glyphIDs.isEmpty {
                     transforms += "<ofd:CGTransform CodePosition=\"\(position)\" CodeCount=\"\(max(scalars, 1))\" GlyphCount=\"\(glyphIDs.count)\">"
                         + "<ofd:Glyphs>\(glyphIDs.map(String.init).joined(separator: " "))</ofd:Glyphs></ofd:CGTransform>"
                 }

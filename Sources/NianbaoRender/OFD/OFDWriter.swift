@@ -18,8 +18,10 @@ public enum OFDWriter {
         var fonts = OFDFonts()
         var fontsOfItems: [[Int]] = []
         for page in document.pages {
-            for (index, item) in page.items.enumerated() where !page.pagination.contains(index) {
-                if case let .text(shaped, _, _, lines) = item { fontsOfItems.append(try fonts.use(shaped, lines: lines)) }
+            for (index, item) in page.items.enumerated() {
+                guard case let .text(shaped, _, _, lines) = item else { continue }
+                if page.pagination.contains(index), outlineFaces(shaped) != nil { continue }  // drawn as outlines
+                fontsOfItems.append(try fonts.use(shaped, lines: lines))
             }
         }
         fonts.makeSubsets()
@@ -48,8 +50,9 @@ public enum OFDWriter {
                     content.rule(x1: x1, y1: y1, x2: x2, y2: y2, width: width, pageBox: pageBox)
                 case let .box(x, y, width, height, gray):
                     content.box(x: x, y: y, width: width, height: height, gray: gray, pageBox: pageBox)
-                case let .text(shaped, x, y, lines) where page.pagination.contains(index):
-                    let faces = try shaped.faces.map { try $0.map { try FaceCache.face(file: $0.file, index: $0.index) } }
+                case let .text(shaped, x, y, lines) where page.pagination.contains(index) && outlineFaces(shaped) != nil:
+                    // A page number as outlines, as in the PDF: printed, but no text.
+                    let faces = outlineFaces(shaped)!
                     shaped.drawnLines(x: x, y: y, lines: lines) { content.outlined($0, size: shaped.block.font.size, faces: faces, pageBox: pageBox) }
                 case let .text(shaped, x, y, lines):
                     let fontOfFace = nextFonts.next()!
@@ -67,9 +70,13 @@ public enum OFDWriter {
 
         var publicRes = xmlHeader + "<ofd:Res xmlns:ofd=\"\(namespace)\" BaseLoc=\"Res\"><ofd:Fonts>\n"
         for (i, font) in fonts.fonts.enumerated() {
-            let name = OFDPage.escaped(font.face.postScriptName)
-            publicRes += "<ofd:Font ID=\"\(fontIDs[i])\" FontName=\"\(name)\" FamilyName=\"\(name)\"><ofd:FontFile>font_\(i + 1).ttf</ofd:FontFile></ofd:Font>\n"
-            files.append(("Doc_0/Res/font_\(i + 1).ttf", fonts.file(i)))
+            let name = OFDPage.escaped(font.family)
+            if let file = fonts.file(i) {
+                publicRes += "<ofd:Font ID=\"\(fontIDs[i])\" FontName=\"\(name)\" FamilyName=\"\(name)\"><ofd:FontFile>font_\(i + 1).ttf</ofd:FontFile></ofd:Font>\n"
+                files.append(("Doc_0/Res/font_\(i + 1).ttf", file))
+            } else {
+                publicRes += "<ofd:Font ID=\"\(fontIDs[i])\" FontName=\"\(name)\" FamilyName=\"\(name)\"/>\n"
+            }
         }
         publicRes += "</ofd:Fonts></ofd:Res>\n"
         files.append(("Doc_0/PublicRes.xml", Array(publicRes.utf8)))
@@ -107,6 +114,12 @@ public enum OFDWriter {
     }
 
     private static let xmlHeader = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+
+    /// The faces of `shaped` whose outlines nianbao reads (TrueType), or nil when one is not:
+    /// a page number is then written as text (no prepared fonts: the full Noto faces are CFF).
+    private static func outlineFaces(_ shaped: ShapedText) -> [TrueTypeFace?]? {
+        try? shaped.faces.map { try $0.map { try FaceCache.face(file: $0.file, index: $0.index) } }
+    }
 
     /// Bookmarks: a tree from the entries' levels, each going to its page and height.
     private static func outline(_ entries: [OutlineEntry], pageIDs: [Int]) -> String {

@@ -65,4 +65,15 @@ public enum FontSetup {
         }
         return nil
     }
+
+    /// The family name of face `index` of `file`, as fontconfig reads it (an OFD names a font
+    /// it cannot embed by family, for the reader to find).
+    static func familyName(file: String, index: Int) -> String? {
+        var count: Int32 = 0
+        guard let pattern = FcFreeTypeQuery(file, UInt32(index), nil, &count) else { return nil }
+        defer { FcPatternDestroy(pattern) }
+        var family: UnsafeMutablePointer<FcChar8>?
+        guard FcPatternGetString(pattern, "family", 0, &family) == FcResultMatch, let family else { return nil }
+        return String(cString: family)
+    }
 }

@@ -56,9 +56,10 @@ extension Nianbao {
                     let data: Data
                     do {
                         data = try f.data(parsed.report, findings: findings, document: document!, pdfOptions: options, source: file)
-                    } catch let error as PDFAError {
-                        // This file only: the others are still written.
-                        FindingPrinter.stderr(FindingPrinter.failure(file, error.description))
+                    } catch {
+                        // This file and format only (PDF/A refused, a package that cannot be
+                        // made): the others are still written.
+                        FindingPrinter.stderr(FindingPrinter.failure(file, "\(error)"))
                         failed = true
                         continue
                     }
