@@ -109,10 +109,14 @@ struct StructureTree {
                     }
                 }
                 out.raw("]")
-                if element.rowSpan > 1 || element.columnSpan > 1 {
+                // Table attributes: spans, and a header cell's scope (the tables' headers are
+                // the rows at their top, and the item headings over the columns below them).
+                let header = element.role == .headerCell
+                if element.rowSpan > 1 || element.columnSpan > 1 || header {
                     out.raw("/A<</O/Table")
                     if element.rowSpan > 1 { out.raw("/RowSpan "); out.int(element.rowSpan) }
                     if element.columnSpan > 1 { out.raw("/ColSpan "); out.int(element.columnSpan) }
+                    if header { out.raw("/Scope/Column") }
                     out.raw(">>")
                 }
                 if let alternative = element.alternative {
