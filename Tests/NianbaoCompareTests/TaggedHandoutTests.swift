@@ -15,12 +15,17 @@ final class TaggedHandoutTests: XCTestCase {
         FontSetup.register(directories: [TestPaths.fonts])
     }
 
-    func testHandoutIsTaggedWithTablesAndFigures() throws {
+    /// The four samples' comparison, laid out as a handout.
+    func handout() throws -> (ComparisonSheet, PagedDocument) {
         let inputs = try TestPaths.samples.map { name in
             ComparisonInput(report: try ReportParser().parse(bytes: [UInt8](Data(contentsOf: TestPaths.sample(name)))).report, findings: [], source: name)
         }
         let sheet = ComparisonBuilder.build(inputs)
-        let document = HandoutLayout(style: try StyleLoader.load("official", searching: [TestPaths.styles]), shaper: PangoShaper()).layout(sheet)
+        return (sheet, HandoutLayout(style: try StyleLoader.load("official", searching: [TestPaths.styles]), shaper: PangoShaper()).layout(sheet))
+    }
+
+    func testHandoutIsTaggedWithTablesAndFigures() throws {
+        let (_, document) = try handout()
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-tagged-handout-\(ProcessInfo.processInfo.processIdentifier).pdf")
         try PDFWriter.write(document, options: PDFWriter.Options(creationDate: "2023-01-31T00:00:00")).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
@@ -41,11 +46,7 @@ extension TaggedHandoutTests {
     /// The handout as OFD, read back by easyofd: every page, every unit's name and every
     /// number the summary prints.
     func testHandoutAsOFDReadsBack() throws {
-        let inputs = try TestPaths.samples.map { name in
-            ComparisonInput(report: try ReportParser().parse(bytes: [UInt8](Data(contentsOf: TestPaths.sample(name)))).report, findings: [], source: name)
-        }
-        let sheet = ComparisonBuilder.build(inputs)
-        let document = HandoutLayout(style: try StyleLoader.load("official", searching: [TestPaths.styles]), shaper: PangoShaper()).layout(sheet)
+        let (sheet, document) = try handout()
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-handout-\(ProcessInfo.processInfo.processIdentifier).ofd")
         try OFDWriter.write(document).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
