@@ -130,6 +130,18 @@ public struct HandoutLayout {
                          rowCount: sheet.rows.count + 1, cells: cells)
     }
 
+    /// `block` on one line: in smaller type (down to 60 %) when it is too long for its width,
+    /// so that a long unit name is printed whole beside its bar, not cut.
+    private func oneLine(_ block: TextBlock) -> ShapedText {
+        var candidate = block
+        var shaped = shaper.shape(candidate)
+        while shaped.lines.count > 1, candidate.font.size > block.font.size * 0.6 {
+            candidate.font.size -= 0.5
+            shaped = shaper.shape(candidate)
+        }
+        return shaped
+    }
+
     /// A horizontal bar per report for each headline metric that has values.
     private func charts(_ sheet: ComparisonSheet, _ flow: inout PageFlow, _ outline: inout [OutlineEntry]) {
         let reportColumns = sheet.columns.indices.filter { sheet.columns[$0].isReport }
@@ -162,8 +174,8 @@ public struct HandoutLayout {
             for (i, c) in reportColumns.enumerated() {
                 flow.ensure(line)
                 let y = flow.y
-                let label = TextBlock(text: sheet.columns[c].label, font: barRole, width: labelWidth - 6, alignment: .right, lineHeight: line)
-                figure.content.append(flow.add(.text(shaper.shape(label), x: flow.left, y: y, lines: 0..<1)))
+                let label = oneLine(TextBlock(text: sheet.columns[c].label, font: barRole, width: labelWidth - 6, alignment: .right, lineHeight: line))
+                figure.content.append(flow.add(.text(label, x: flow.left, y: y, lines: 0..<label.lines.count)))
                 let printed: String
                 if let v = values[i] {
                     let w = max(v / top * barArea, v > 0 ? 0.8 : 0)

@@ -271,3 +271,27 @@ extension HandoutFitTests {
         if let difference = Golden.check(FrameDump.text(doc), file: golden) { XCTFail(difference) }
     }
 }
+
+extension HandoutFitTests {
+    /// A unit name too long for the chart's label column is printed whole, on one line, in
+    /// smaller type (it used to be cut to the first line of its wrapping).
+    func testLongUnitNamesArePrintedWholeBesideTheirBars() throws {
+        let style = try StyleLoader.load("official", searching: [TestPaths.styles])
+        var inputs = try Self.inputs(3)
+        let long = "示例县人民政府办公室政务公开和政务服务管理局信息中心"
+        inputs[1].report.agency = long
+        let sheet = ComparisonBuilder.build(inputs, metrics: .summary, title: nil)
+        let doc = HandoutLayout(style: style, shaper: FixedAdvanceShaper()).layout(sheet)
+        let labels = doc.pages.flatMap(\.items).compactMap { item -> (ShapedText, Range<Int>)? in
+            if case let .text(shaped, _, _, lines) = item, shaped.block.text.hasPrefix(long), shaped.block.alignment == .right { return (shaped, lines) }
+            return nil
+        }
+        XCTAssertFalse(labels.isEmpty, "the long name labels bars")
+        for (shaped, lines) in labels {
+            XCTAssertEqual(shaped.lines.count, 1, "on one line")
+            XCTAssertEqual(lines, 0..<1)
+            XCTAssertLessThan(shaped.block.font.size, style.table.size, "in smaller type")
+            XCTAssertEqual(shaped.lines[0].glyphs.map { shaped.text(of: $0) }.joined(), shaped.block.text, "every character drawn")
+        }
+    }
+}
