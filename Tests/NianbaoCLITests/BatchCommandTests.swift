@@ -169,19 +169,23 @@ final class BatchCommandTests: XCTestCase {
         XCTAssertTrue(mixed.stderr.contains("different shardings") || mixed.stderr.contains("twice"), mixed.stderr)
     }
 
+    /// The same bytes with one worker or two, for every format (PDF/A and OFD included).
     func testOutputDoesNotDependOnJobs() throws {
         let input = try archive("jobs", count: 8)
         var outputs: [[String: Data]] = []
         var indexes: [String] = []
         for jobs in ["1", "2"] {
             let out = dir("jobs-\(jobs)")
-            _ = try run(["batch", input.path, "--output-dir", out.path, "--jobs", jobs, "--quiet", "--format", "pdf,json"], env: ["SOURCE_DATE_EPOCH": "1675123200"])
+            _ = try run(["batch", input.path, "--output-dir", out.path, "--jobs", jobs, "--quiet", "--format", "pdf,ofd,json", "--pdfa"],
+                        env: ["SOURCE_DATE_EPOCH": "1675123200"])
             var data: [String: Data] = [:]
-            for f in files(out, ".pdf") + files(out, ".json") where f != "summary.json" { data[f] = try Data(contentsOf: out.appendingPathComponent(f)) }
+            for f in files(out, ".pdf") + files(out, ".ofd") + files(out, ".json") where f != "summary.json" { data[f] = try Data(contentsOf: out.appendingPathComponent(f)) }
             outputs.append(data)
             indexes.append(try String(contentsOf: out.appendingPathComponent("index.csv"), encoding: .utf8))
         }
-        XCTAssertEqual(outputs[0].count, 16)
+        XCTAssertEqual(outputs[0].count, 24, "PDF/A, OFD and JSON for each of the 8 reports")
+        XCTAssertTrue(outputs[0].filter { $0.key.hasSuffix(".pdf") }.values.allSatisfy { $0.range(of: Data("<pdfaid:part>2</pdfaid:part>".utf8)) != nil })
+        XCTAssertTrue(outputs[0].filter { $0.key.hasSuffix(".ofd") }.values.allSatisfy { $0.starts(with: Data("PK".utf8)) })
         XCTAssertEqual(outputs[0], outputs[1])
         XCTAssertEqual(indexes[0], indexes[1])
     }
