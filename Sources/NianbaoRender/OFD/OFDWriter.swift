@@ -4,8 +4,9 @@ import ZIPFoundation
 
 /// Writes a `PagedDocument` as OFD (GB/T 33190-2016), the national fixed-layout format that
 /// Chinese records systems ask for: a zip package of OFD.xml (document info), Document.xml
-/// (pages, outline), PublicRes.xml (fonts), one Content.xml per page, and the fonts as
-/// embedded TrueType subsets. A sibling of the PDF writer over the same frames: the same
+/// (pages, outline), PublicRes.xml (fonts), one Content.xml per page, the fonts as embedded
+/// TrueType subsets, and the logical structure as custom tags (`OFDStructure`). A sibling of
+/// the PDF writer over the same frames: the same
 /// glyphs at the same places (`ShapedText.drawnLines`), page numbers as outlines.
 /// Deterministic: the same input and date give the same bytes.
 public enum OFDWriter {
