@@ -39,6 +39,13 @@ final class TaggedHandoutTests: XCTestCase {
         // The alternative text is in the file for each figure.
         let json = try Tool.run("qpdf", ["--json", url.path]).stdout
         XCTAssertEqual(json.components(separatedBy: "条形图，").count - 1, figures.count, "every figure has its /Alt")
+        // And as PDF/A-2b, which pikepdf checks as it does the reports.
+        let archival = url.deletingPathExtension().appendingPathExtension("pdfa.pdf")
+        try PDFWriter.write(document, options: PDFWriter.Options(creationDate: "2023-01-31T00:00:00", pdfa: true)).write(to: archival)
+        defer { try? FileManager.default.removeItem(at: archival) }
+        let python = FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") ? "/usr/bin/python3" : "python3"
+        let checked = try Tool.run(python, [TestPaths.root.appendingPathComponent("scripts/check-pdfa.py").path, archival.path])
+        XCTAssertEqual(checked.status, 0, checked.stdout + checked.stderr)
     }
 }
 
