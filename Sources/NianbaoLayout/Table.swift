@@ -109,10 +109,11 @@ public struct TableLayout {
     /// character where the lines can share (一、本年新收政府信息公开申请数/量 becomes two even
     /// lines): the narrowest block that keeps the number of lines, found by halving.
     private func balanced(_ block: TextBlock) -> TextBlock {
-        let lines = shaper.lineCount(block)
+        let shaped = shaper.shape(block)
+        let lines = shaped.lines.count
         guard lines >= 2 else { return block }
         // Only a line of one character needs it (most wrapped labels have none): no search then.
-        let counts = shaper.shape(block).charactersPerLine
+        let counts = shaped.charactersPerLine
         if !counts.contains(1) || counts.allSatisfy({ $0 == 1 }) { return block }
         var low = block.font.size, high = block.width
         var best = block

@@ -1,3 +1,4 @@
+import NianbaoLayout
 import Synchronization
 
 /// Faces read once per process and shared by every thread (they are immutable once read).
@@ -19,5 +20,11 @@ enum FaceCache {
             faces[key] = result
             return result
         }.get()
+    }
+
+    /// The faces of `shaped` (as `ShapedText.faces`; nil stays nil); throws `UnsupportedFace`
+    /// when one has no TrueType outlines.
+    static func faces(of shaped: ShapedText) throws -> [TrueTypeFace?] {
+        try shaped.faces.map { try $0.map { try face(file: $0.file, index: $0.index) } }
     }
 }

@@ -1,3 +1,5 @@
+import NianbaoLayout
+
 /// A glyph's outline as path segments in font units (y up): what a page number is drawn
 /// with, so that it prints as text does but is no text that extraction could pick up.
 enum PathSegment: Equatable {
@@ -6,6 +8,30 @@ enum PathSegment: Equatable {
     /// A cubic Bézier (TrueType's quadratic curves are raised to cubics, which PDF draws).
     case curve(Double, Double, Double, Double, Double, Double)
     case close
+}
+
+extension PathSegment {
+    /// The outlines of a line's glyphs where they are drawn: points from the page's top-left,
+    /// y down, as the frames measure (each writer turns them into its own units). `faces` as
+    /// `ShapedText.faces`; glyphs of a face without outlines (nil) are skipped.
+    static func placed(_ glyphs: [DrawnGlyph], size: Double, faces: [TrueTypeFace?]) -> [PathSegment] {
+        var placed: [PathSegment] = []
+        for drawn in glyphs {
+            guard let face = faces[drawn.glyph.face] else { continue }
+            let scale = size / Double(face.unitsPerEm)
+            func x(_ v: Double) -> Double { drawn.x + v * scale }
+            func y(_ v: Double) -> Double { drawn.baseline - v * scale }
+            for segment in face.outline(drawn.glyph.glyph) {
+                switch segment {
+                case let .move(a, b): placed.append(.move(x(a), y(b)))
+                case let .line(a, b): placed.append(.line(x(a), y(b)))
+                case let .curve(a1, b1, a2, b2, a, b): placed.append(.curve(x(a1), y(b1), x(a2), y(b2), x(a), y(b)))
+                case .close: placed.append(.close)
+                }
+            }
+        }
+        return placed
+    }
 }
 
 extension TrueTypeFace {

@@ -42,14 +42,22 @@ struct OFDFonts {
             for (i, glyph) in glyphs.enumerated() {
                 let font = indices[glyph.face]
                 fonts[font].used.insert(glyph.glyph)
-                let scalars = String(decoding: shaped.utf8[glyph.text], as: UTF8.self).unicodeScalars
                 let single = i + 1 == glyphs.count || !glyphs[i + 1].text.isEmpty
-                if scalars.count == 1, single, glyph.glyph != 0, let scalar = scalars.first, fonts[font].characters[scalar.value] == nil {
-                    fonts[font].characters[scalar.value] = glyph.glyph
+                if single, glyph.glyph != 0, let scalar = Self.onlyScalar(shaped.utf8[glyph.text]), fonts[font].characters[scalar] == nil {
+                    fonts[font].characters[scalar] = glyph.glyph
                 }
             }
         }
         return indices
+    }
+
+    /// The code point of UTF-8 bytes that hold exactly one, decoded without making a String
+    /// (this runs for every glyph of a document).
+    private static func onlyScalar(_ bytes: ArraySlice<UInt8>) -> UInt32? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        guard case let .scalarValue(scalar) = decoder.decode(&iterator), UTF8.width(scalar) == bytes.count else { return nil }
+        return scalar.value
     }
 
     mutating func makeSubsets() {

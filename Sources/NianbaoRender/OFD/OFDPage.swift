@@ -130,18 +130,13 @@ struct OFDPage {
 
     /// Glyphs filled as outlines (a page number: printed, but no text), in a path object.
     mutating func outlined(_ glyphs: [DrawnGlyph], size: Double, faces: [TrueTypeFace?], pageBox: String) {
-        var data: [String] = []
-        for drawn in glyphs {
-            guard let face = faces[drawn.glyph.face] else { continue }
-            let scale = size / Double(face.unitsPerEm)
-            func point(_ x: Double, _ y: Double) -> String { "\(Self.mm(drawn.x + x * scale)) \(Self.mm(drawn.baseline - y * scale))" }
-            for segment in face.outline(drawn.glyph.glyph) {
-                switch segment {
-                case let .move(x, y): data.append("M " + point(x, y))
-                case let .line(x, y): data.append("L " + point(x, y))
-                case let .curve(x1, y1, x2, y2, x, y): data.append("B " + point(x1, y1) + " " + point(x2, y2) + " " + point(x, y))
-                case .close: data.append("C")
-                }
+        func point(_ x: Double, _ y: Double) -> String { "\(Self.mm(x)) \(Self.mm(y))" }
+        let data = PathSegment.placed(glyphs, size: size, faces: faces).map { segment in
+            switch segment {
+            case let .move(x, y): "M " + point(x, y)
+            case let .line(x, y): "L " + point(x, y)
+            case let .curve(x1, y1, x2, y2, x, y): "B " + point(x1, y1) + " " + point(x2, y2) + " " + point(x, y)
+            case .close: "C"
             }
         }
         guard !data.isEmpty else { return }

@@ -18,10 +18,17 @@ public enum OFDWriter {
         // Pass 1: every glyph, so the font subsets are known before any page.
         var fonts = OFDFonts()
         var fontsOfItems: [[Int]] = []
-        for page in document.pages {
+        // Page numbers drawn as outlines, with their faces: page and item → faces.
+        var outlined: [ItemReference: [TrueTypeFace?]] = [:]
+        for (pageIndex, page) in document.pages.enumerated() {
             for (index, item) in page.items.enumerated() {
                 guard case let .text(shaped, _, _, lines) = item else { continue }
-                if page.pagination.contains(index), outlineFaces(shaped) != nil { continue }  // drawn as outlines
+                // A page number whose face has no TrueType outlines (no prepared fonts: the
+                // full Noto faces are CFF) is written as text, in a font the package names.
+                if page.pagination.contains(index), let faces = try? FaceCache.faces(of: shaped) {
+                    outlined[ItemReference(page: pageIndex, item: index)] = faces
+                    continue
+                }
                 fontsOfItems.append(try fonts.use(shaped, lines: lines))
             }
         }
@@ -46,15 +53,15 @@ public enum OFDWriter {
             for (index, item) in page.items.enumerated() {
                 let first = content.nextID
                 defer { objects.append(first..<content.nextID) }
+                let outlineFaces = outlined[ItemReference(page: pageIndex, item: index)]
                 switch item {
                 case let .rule(x1, y1, x2, y2, width):
                     content.rule(x1: x1, y1: y1, x2: x2, y2: y2, width: width, pageBox: pageBox)
                 case let .box(x, y, width, height, gray):
                     content.box(x: x, y: y, width: width, height: height, gray: gray, pageBox: pageBox)
-                case let .text(shaped, x, y, lines) where page.pagination.contains(index) && outlineFaces(shaped) != nil:
+                case let .text(shaped, x, y, lines) where outlineFaces != nil:
                     // A page number as outlines, as in the PDF: printed, but no text.
-                    let faces = outlineFaces(shaped)!
-                    shaped.drawnLines(x: x, y: y, lines: lines) { content.outlined($0, size: shaped.block.font.size, faces: faces, pageBox: pageBox) }
+                    shaped.drawnLines(x: x, y: y, lines: lines) { content.outlined($0, size: shaped.block.font.size, faces: outlineFaces!, pageBox: pageBox) }
                 case let .text(shaped, x, y, lines):
                     let fontOfFace = nextFonts.next()!
                     shaped.drawnLines(x: x, y: y, lines: lines) {
@@ -115,12 +122,6 @@ public enum OFDWriter {
     }
 
     private static let xmlHeader = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-
-    /// The faces of `shaped` whose outlines nianbao reads (TrueType), or nil when one is not:
-    /// a page number is then written as text (no prepared fonts: the full Noto faces are CFF).
-    private static func outlineFaces(_ shaped: ShapedText) -> [TrueTypeFace?]? {
-        try? shaped.faces.map { try $0.map { try FaceCache.face(file: $0.file, index: $0.index) } }
-    }
 
     /// Bookmarks: a tree from the entries' levels, each going to its page and height.
     private static func outline(_ entries: [OutlineEntry], pageIDs: [Int]) -> String {

@@ -47,7 +47,7 @@ enum DirectPDFWriter {
                 case let .box(x, y, width, height, gray):
                     content.box(x: x, y: y, width: width, height: height, gray: gray)
                 case let .text(shaped, x, y, lines) where isPageNumber:
-                    let faces = try shaped.faces.map { try $0.map { try FaceCache.face(file: $0.file, index: $0.index) } }
+                    let faces = try FaceCache.faces(of: shaped)
                     shaped.drawnLines(x: x, y: y, lines: lines) { content.outlined($0, size: shaped.block.font.size, faces: faces) }
                 case let .text(shaped, x, y, lines):
                     let faces = nextFonts.next()!

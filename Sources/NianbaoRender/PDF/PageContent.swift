@@ -55,25 +55,18 @@ struct PageContent {
     /// text does, yet no extraction (pdftotext, MuPDF, copy in a viewer) picks it up in the
     /// middle of a paragraph that crosses the page. `faces` as `ShapedText.faces`.
     mutating func outlined(_ glyphs: [DrawnGlyph], size: Double, faces: [TrueTypeFace?]) {
-        var any = false
-        for drawn in glyphs {
-            guard let face = faces[drawn.glyph.face] else { continue }
-            let scale = size / Double(face.unitsPerEm)
-            func point(_ x: Double, _ y: Double) { out.numbers(drawn.x + x * scale, height - drawn.baseline + y * scale) }
-            for segment in face.outline(drawn.glyph.glyph) {
-                any = true
-                switch segment {
-                case let .move(x, y): point(x, y); out.raw("m ")
-                case let .line(x, y): point(x, y); out.raw("l ")
-                case let .curve(x1, y1, x2, y2, x, y): point(x1, y1); point(x2, y2); point(x, y); out.raw("c ")
-                case .close: out.raw("h\n")
-                }
+        let segments = PathSegment.placed(glyphs, size: size, faces: faces)
+        guard !segments.isEmpty else { return }
+        for segment in segments {
+            switch segment {
+            case let .move(x, y): out.numbers(x, height - y); out.raw("m ")
+            case let .line(x, y): out.numbers(x, height - y); out.raw("l ")
+            case let .curve(x1, y1, x2, y2, x, y): out.numbers(x1, height - y1, x2, height - y2, x, height - y); out.raw("c ")
+            case .close: out.raw("h\n")
             }
         }
-        if any { out.raw("f\n") }
+        out.raw("f\n")
     }
-
-    mutating func endMarked() { out.raw("EMC\n") }
 
     mutating func rule(x1: Double, y1: Double, x2: Double, y2: Double, width: Double) {
         out.number(width)
