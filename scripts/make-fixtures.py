@@ -19,8 +19,13 @@ is written out again the way agencies publish it, by tools other than nianbao:
   scan.pdf                    a page with an image and no text layer
   no-report.html              a news page of the same site, no report on it
 
+Each report's parts go in as the agency wrote them: a cover letter before the title (in the
+.docx), the preamble, run-in headings (a run of their own in 楷体), prose before and after the
+tables, attachments and the closing block, right-aligned.
+
 Usage: scripts/make-fixtures.py NIANBAO_BINARY SAMPLES_DIR OUT_DIR  (needs python-docx, and
 libreoffice for the PDF and .doc files). The outputs are committed; `make test` does not run this.
+The whole-report fixtures come from Tests/NianbaoIngestTests/Fixtures/whole as SAMPLES_DIR.
 """
 import html
 import json
@@ -126,15 +131,28 @@ def write_docx(report, cells, path):
     d = docx.Document()
     style = d.styles["Normal"]
     style.font.size = Pt(12)
+    def prose(paragraphs, heading_font=None):
+        for p in paragraphs:
+            para = d.add_paragraph()
+            lead = p.get("runInHeading")
+            if lead:
+                # A run-in heading as Word writes it: its words in a run of their own (楷体).
+                run = para.add_run(lead)
+                run.font.name = "楷体_GB2312"
+                para.add_run(p["text"][len(lead):])
+            else:
+                para.add_run(p["text"])
+            if p["kind"] == "body":
+                para.paragraph_format.first_line_indent = Pt(24)
+
+    prose(report.get("frontMatter", []))
     t = d.add_paragraph(report["title"])
     t.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    prose(report.get("preamble", []))
     tabs = dict(zip([2, 3, 4], tables(cells)))
     for section in report["sections"]:
         d.add_paragraph(section["heading"])
-        for p in section["paragraphs"]:
-            para = d.add_paragraph(p["text"])
-            if p["kind"] == "body":
-                para.paragraph_format.first_line_indent = Pt(24)
+        prose(section["paragraphs"])
         if section["number"] in tabs:
             rows = tabs[section["number"]]
             ncols = {2: 4, 3: 10, 4: 15}[section["number"]]
@@ -148,6 +166,12 @@ def write_docx(report, cells, path):
                 for para in target.paragraphs:
                     for run in para.runs:
                         run.font.size = Pt(8 if section["number"] == 4 else 9)
+        prose(section.get("afterTable", []))
+    prose(report.get("attachments", []))
+    closing = report.get("closing")
+    if closing:
+        for line in closing.get("signature", []) + ([closing["date"]] if closing.get("date") else []):
+            d.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
     d.save(path)
 
 
@@ -179,16 +203,32 @@ def html_table(rows, word=False):
 def report_body(report, cells, word=False):
     tabs = dict(zip([2, 3, 4], tables(cells)))
     out = []
+
+    def prose(paragraphs):
+        for p in paragraphs:
+            lead = p.get("runInHeading") or ""
+            rest = p["text"][len(lead):]
+            if word:
+                head = f'<span style="font-family:楷体_GB2312">{html.escape(lead)}</span>' if lead else ""
+                out.append(f'<p class="MsoNormal" style="text-indent:32.0pt">{head}<span style="font-family:仿宋_GB2312">{html.escape(rest)}</span><span lang="EN-US"><o:p></o:p></span></p>')
+            else:
+                head = f"<strong>{html.escape(lead)}</strong>" if lead else ""
+                out.append(f'<p style="text-indent:2em">{head}{html.escape(rest)}</p>')
+
+    prose(report.get("preamble", []))
     for section in report["sections"]:
         out.append(f'<p class="MsoNormal"><b><span style="font-family:黑体">{html.escape(section["heading"])}</span></b></p>' if word
                    else f"<h3>{html.escape(section['heading'])}</h3>")
-        for p in section["paragraphs"]:
-            if word:
-                out.append(f'<p class="MsoNormal" style="text-indent:32.0pt"><span style="font-family:仿宋_GB2312">{html.escape(p["text"])}</span><span lang="EN-US"><o:p></o:p></span></p>')
-            else:
-                out.append(f'<p style="text-indent:2em">{html.escape(p["text"])}</p>')
+        prose(section["paragraphs"])
         if section["number"] in tabs:
             out.append(html_table(tabs[section["number"]], word))
+        prose(section.get("afterTable", []))
+    prose(report.get("attachments", []))
+    closing = report.get("closing")
+    if closing:
+        for line in closing.get("signature", []) + ([closing["date"]] if closing.get("date") else []):
+            out.append(f'<p class="MsoNormal" align="right" style="text-align:right">{html.escape(line)}</p>' if word
+                       else f'<p style="text-align:right">{html.escape(line)}</p>')
     return "\n".join(out)
 
 

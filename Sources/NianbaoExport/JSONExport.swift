@@ -1,8 +1,8 @@
 import Foundation
 import NianbaoModel
 
-/// The JSON export: the whole model (agency, year, sections, all 200 cells with state and
-/// source line) and the findings. Field names are the stable interface for scripts.
+/// The JSON export: the whole model (agency, year, preamble, sections, attachments, closing
+/// block, all 200 cells with state and source line) and the findings. Field names are the stable interface for scripts.
 public enum JSONExport {
     /// One report's JSON document.
     public struct Document: Encodable {
@@ -11,7 +11,15 @@ public enum JSONExport {
         public var agency: String
         public var year: Int?
         public var template: String
+        /// Text before the title that is not the report (a cover letter), kept apart.
+        public var frontMatter: [Paragraph]
+        /// The paragraphs between the title and 一、.
+        public var preamble: [Paragraph]
         public var sections: [Section]
+        /// Attachments named at the end.
+        public var attachments: [Paragraph]
+        /// 署名 and 成文日期, when the report has them.
+        public var closing: ClosingBlock?
         public var cells: [CellEntry]
         public var findings: [Finding]
         public var summary: Summary
@@ -42,7 +50,11 @@ public enum JSONExport {
             agency = report.agency
             year = report.year
             template = report.template.rawValue
+            frontMatter = report.frontMatter
+            preamble = report.preamble
             sections = report.sections
+            attachments = report.attachments
+            closing = report.closing
             cells = CellKey.all.map { key in
                 let c = report[key]
                 return CellEntry(key: key.rawValue, state: c.state, value: c.exported, number: c.number, written: c.written, line: c.line, page: c.page)

@@ -5,17 +5,26 @@ import NianbaoModel
 public enum MarkdownExport {
     public static func render(_ report: Report, findings: [Finding] = []) -> String {
         var out = "# \(report.title.isEmpty ? "(no title)" : report.title)\n\n"
+        func prose(_ paragraphs: [Paragraph]) {
+            for p in paragraphs {
+                out += (p.kind == .subheading ? "### " : "") + escape(p.text) + "\n\n"
+            }
+        }
+        prose(report.preamble)
         let tables = ExportTable.tables(of: report)
         for number in 1...6 {
             let section = report.section(number)
             out += "## \(section?.heading ?? Section.canonicalHeading(number))\n\n"
+            prose(section?.paragraphs ?? [])
             if (2...4).contains(number) {
                 out += table(tables[number - 2]) + "\n"
-                continue
+                prose(section?.afterTable ?? [])
             }
-            for p in section?.paragraphs ?? [] {
-                out += (p.kind == .subheading ? "### " : "") + escape(p.text) + "\n\n"
-            }
+        }
+        prose(report.attachments)
+        if let closing = report.closing {
+            // The closing block as lines of their own (Markdown cannot align them right).
+            for line in closing.signature + [closing.date].compactMap({ $0 }) { out += escape(line) + "\n\n" }
         }
         if !findings.isEmpty {
             out += "## 问题 Findings\n\n"

@@ -6,17 +6,44 @@ public enum TextExport {
     public static func render(_ report: Report, findings: [Finding] = []) -> String {
         var out = ""
         out += report.title.isEmpty ? "(no title)\n\n" : report.title + "\n\n"
+        func prose(_ paragraphs: [Paragraph]) {
+            for p in paragraphs {
+                out += (p.kind == .subheading ? "" : "　　") + p.text + "\n"
+            }
+        }
+        if !report.preamble.isEmpty {
+            prose(report.preamble)
+            out += "\n"
+        }
         let tables = ExportTable.tables(of: report)
         for number in 1...6 {
             let section = report.section(number)
             out += (section?.heading ?? Section.canonicalHeading(number)) + "\n"
+            prose(section?.paragraphs ?? [])
             if (2...4).contains(number) {
                 out += "\n" + table(tables[number - 2]) + "\n"
+                if let after = section?.afterTable, !after.isEmpty {
+                    prose(after)
+                    out += "\n"
+                }
                 continue
             }
-            for p in section?.paragraphs ?? [] {
-                out += (p.kind == .subheading ? "" : "　　") + p.text + "\n"
+            out += "\n"
+        }
+        if !report.attachments.isEmpty {
+            prose(report.attachments)
+            out += "\n"
+        }
+        if let closing = report.closing {
+            // Right-aligned as printed (GB/T 9704), in columns of a 28-character line: the date
+            // ends four characters in from the right, the name is centred above it.
+            let date = closing.date ?? ""
+            let dateEnd = 2 * (28 - 4)
+            let centre = dateEnd - DisplayWidth.of(date) / 2
+            for name in closing.signature {
+                out += String(repeating: "　", count: max(0, centre - DisplayWidth.of(name) / 2) / 2) + name + "\n"
             }
+            if !date.isEmpty { out += String(repeating: "　", count: max(0, dateEnd - DisplayWidth.of(date)) / 2) + date + "\n" }
             out += "\n"
         }
         if !findings.isEmpty {

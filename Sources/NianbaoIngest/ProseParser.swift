@@ -1,22 +1,35 @@
 import NianbaoModel
 
-/// Re-joins the paragraphs of a prose section.
+/// Re-joins the paragraphs of prose (a section, the preamble, a cover letter).
 ///
-/// PDF text wraps a paragraph over several lines, often with blank lines in between, and
-/// marks a new paragraph only by its indentation. So: where the section indents any line,
-/// an indented line starts a paragraph and an unindented one continues the last. Where
-/// nothing is indented (Markdown, plain text), a blank line ends a paragraph unless the
-/// text before it stops mid-sentence. Subheadings (（一）…, 一、…, `###`) always stand alone.
+/// Text arrives in three shapes, and each marks a new paragraph differently:
+/// - indented (PDF text, Word): where the region indents any line, an indented line starts a
+///   paragraph and an unindented one continues the last;
+/// - one paragraph a line (web pages, Word text, Markdown): lines far longer than a printed
+///   line; each line is a paragraph unless it plainly stops mid-sentence;
+/// - wrapped without indentation (pdftotext of a PDF set flush): a line continues the last
+///   unless the last ended a sentence short of the wrap width, or a blank line came after a
+///   sentence's end.
+/// In every shape a subheading (（一）…, 一、…, `###`) stands alone, a line that starts with an
+/// enumerator starts a paragraph, and a heading run into its paragraph (`（一）主动公开情况。
+/// 2022年…`) starts one too and is marked (`Paragraph.runInHeading`).
 enum ProseParser {
-    static func paragraphs(_ lines: ArraySlice<SourceLine>, skipping skip: Set<Int>) -> [Paragraph] {
+    static func paragraphs(_ lines: some Collection<SourceLine>, skipping skip: Set<Int> = []) -> [Paragraph] {
         let body = lines.filter { !skip.contains($0.number) && !$0.isFurniture }
-        let indentMode = body.contains { !$0.isBlank && $0.indented }
+        // Indentation tells paragraphs apart only where some lines have it and some do not
+        // (a text browser indents every line of its dump).
+        let indentMode = body.contains { !$0.isBlank && $0.indented } && body.contains { !$0.isBlank && !$0.indented }
+        // The longest line, in ideograph widths: the wrap width of wrapped text.
+        let wrapWidth = body.reduce(0.0) { max($0, width($1.content)) }
+        let lineMode = !indentMode && wrapWidth > 60
         var out: [Paragraph] = []
-        var current: (text: String, line: Int)?
+        var current: (text: String, line: Int, lastWidth: Double)?
         var sawBlank = false
 
         func flush() {
-            if let c = current, !c.text.isEmpty { out.append(Paragraph(kind: .body, text: c.text, line: c.line)) }
+            if let c = current, !c.text.isEmpty {
+                out.append(Paragraph(kind: .body, text: c.text, runInHeading: runInHeading(c.text), line: c.line))
+            }
             current = nil
         }
 
@@ -33,19 +46,32 @@ enum ProseParser {
                 sawBlank = false
                 continue
             }
+            let lineWidth = width(Substring(text))
             let startsNew: Bool
-            if current == nil {
-                startsNew = true
-            } else if indentMode {
-                startsNew = line.indented
+            if let c = current {
+                let ended = endsSentence(c.text)
+                let enumerated = enumerator(text)
+                if enumerated == .heading || (enumerated == .item && ended) {
+                    startsNew = true
+                } else if indentMode {
+                    startsNew = line.indented
+                } else if lineMode {
+                    // A paragraph a line: only a long line that stops mid-sentence goes on (a
+                    // blank line after it is a wrap saved as a paragraph break).
+                    startsNew = ended || c.lastWidth < 30 || isContactLine(text)
+                } else {
+                    startsNew = (sawBlank && ended) || (ended && c.lastWidth < wrapWidth - 2)
+                        || (c.lastWidth < wrapWidth * 0.6 && isContactLine(text))
+                }
             } else {
-                startsNew = sawBlank && endsSentence(current!.text)
+                startsNew = true
             }
             if startsNew {
                 flush()
-                current = (text, line.number)
+                current = (text, line.number, lineWidth)
             } else {
                 current!.text = join(current!.text, text)
+                current!.lastWidth = lineWidth
             }
             sawBlank = false
         }
@@ -56,22 +82,82 @@ enum ProseParser {
     /// A short numbered line without a full stop: （一）主动公开情况, 一、主动公开情况, (一)存在问题.
     static func isSubheading(_ text: String) -> Bool {
         guard text.count <= 30, !text.unicodeScalars.contains("。"), !text.unicodeScalars.contains("；"), !text.unicodeScalars.contains("，") else { return false }
+        guard let rest = afterHeadingEnumerator(Substring(text)) else { return false }
+        return !rest.isEmpty
+    }
+
+    enum Enumerator { case heading, item }
+
+    /// How a line starts: with a heading's enumerator (（一）, 一、) or an item's (1. 1、 （1）).
+    static func enumerator(_ text: String) -> Enumerator? {
+        let s = Substring(text)
+        if afterHeadingEnumerator(s) != nil { return .heading }
+        var t = s
+        let parenthesised = t.first == "（" || t.first == "("
+        if parenthesised { t = t.dropFirst() }
+        var digits = 0
+        while let c = t.first, c.isASCII, c.isNumber { t = t.dropFirst(); digits += 1 }
+        guard (1...2).contains(digits), let c = t.first else { return nil }
+        if parenthesised { return c == "）" || c == ")" ? .item : nil }
+        // `1.2万条` is a number, not an item.
+        guard "、.．".contains(c) else { return nil }
+        let next = t.dropFirst().first
+        return next.map { !($0.isASCII && $0.isNumber) } ?? false ? .item : nil
+    }
+
+    /// What follows a heading's enumerator (（一）, (一), 一、), or nil when there is none.
+    static func afterHeadingEnumerator(_ s: Substring) -> Substring? {
         let numerals = "一二三四五六七八九十"
-        var s = Substring(text)
-        if s.first == "（" || s.first == "(" {
-            s = s.dropFirst()
+        var t = s
+        if t.first == "（" || t.first == "(" {
+            t = t.dropFirst()
             var n = 0
-            while let c = s.first, numerals.contains(c) { s = s.dropFirst(); n += 1 }
-            return n > 0 && (s.first == "）" || s.first == ")") && s.count > 1
+            while let c = t.first, numerals.contains(c) { t = t.dropFirst(); n += 1 }
+            guard n > 0, let close = t.first, close == "）" || close == ")" else { return nil }
+            return t.dropFirst()
         }
         var n = 0
-        while let c = s.first, numerals.contains(c) { s = s.dropFirst(); n += 1 }
-        return n > 0 && s.first == "、" && s.count > 1
+        while let c = t.first, numerals.contains(c) { t = t.dropFirst(); n += 1 }
+        guard n > 0, t.first == "、" else { return nil }
+        return t.dropFirst()
+    }
+
+    /// The heading words of a heading run into its paragraph: the enumerator and the words up
+    /// to the first 。 or ：, when they are few and hold no comma (`（一）主动公开情况。2022年…`).
+    static func runInHeading(_ text: String) -> String? {
+        guard let rest = afterHeadingEnumerator(Substring(text)) else { return nil }
+        var count = 0
+        for i in rest.indices {
+            let c = rest[i]
+            count += 1
+            if count > 25 { return nil }
+            if "，,、；;".contains(c) { return nil }
+            if "。：:".contains(c) {
+                let end = rest.index(after: i)
+                guard count > 1, end < rest.endIndex else { return nil }
+                return String(text[..<end])
+            }
+        }
+        return nil
+    }
+
+    /// A line of contact details (地址：…, 电话：…, 邮编：…): a paragraph of its own in a
+    /// preamble, even where the line before does not end a sentence.
+    private static func isContactLine(_ text: String) -> Bool {
+        for label in ["地址", "通讯地址", "联系地址", "电话", "联系电话", "咨询电话", "传真", "邮编", "邮政编码", "电子邮箱", "邮箱", "电子信箱", "网址", "联系人", "办公时间"] {
+            if text.hasPrefix(label), let c = text.dropFirst(label.count).first, c == "：" || c == ":" { return true }
+        }
+        return false
     }
 
     private static func endsSentence(_ text: String) -> Bool {
         guard let last = text.last else { return true }
         return "。！？；：”」』)）!?;:".contains(last)
+    }
+
+    /// Width in ideographs: a CJK character counts 1, ASCII half.
+    private static func width(_ s: Substring) -> Double {
+        s.unicodeScalars.reduce(0.0) { $0 + ($1.isASCII ? 0.5 : 1) }
     }
 
     /// Joins a wrapped line to its paragraph: no space between CJK characters, one space

@@ -88,13 +88,23 @@ public struct ReportParser: Sendable {
         }
 
         // A report pasted twice (FORMAT.md §7): its headings or title again after the last
-        // section. Only the first copy is read, and the finding says so.
+        // section, with its tables. Only the first copy is read, and the finding says so. The
+        // title or a heading again without tables is the page's furniture (a print view, a list
+        // of related articles): the report ends there.
         var limit = lines.count
         if let last = headings.last, let again = Self.secondCopy(in: lines, after: last, title: title?.title) {
             limit = again
-            findings.append(Finding(id: "parse.duplicate_report", severity: .error,
-                                    message: "the report starts again here (pasted twice?); only the first copy, up to this line, is read",
-                                    line: lines[again].number))
+            if Self.tablesRepeat(in: lines[again...]) {
+                findings.append(Finding(id: "parse.duplicate_report", severity: .error,
+                                        message: "the report starts again here (pasted twice?); only the first copy, up to this line, is read",
+                                        line: lines[again].number))
+            }
+        }
+
+        // A web site's footer after the last section ends the report.
+        if let last = headings.last, last.index + 1 < limit,
+           let footer = lines[(last.index + 1)..<limit].firstIndex(where: \.isSiteFooter) {
+            limit = footer
         }
 
         // Sections and their line ranges.
@@ -102,16 +112,48 @@ public struct ReportParser: Sendable {
         var sections: [Section] = []
         var regions: [Int: ArraySlice<SourceLine>] = [:]
         var headingLines: [Int: Int] = [:]
+        // After the last section: the closing block and the attachments.
+        var closing: ClosingBlock?
+        var attachments: [Paragraph] = []
+        var closingLines = Set<Int>()
+        if let last = headings.last, last.index + 1 < limit {
+            (closing, attachments, closingLines) = ReportParts.closing(lines[(last.index + 1)..<limit], agency: title?.agency ?? "")
+        }
         for (i, h) in headings.enumerated() {
             let end = i + 1 < headings.count ? headings[i + 1].index : limit
-            let region = lines[(h.index + 1)..<end]
-            regions[h.number] = region
+            var region = lines[(h.index + 1)..<end]
+            if i == headings.count - 1, !closingLines.isEmpty {
+                region = ArraySlice(region.filter { !closingLines.contains($0.number) })
+            }
             headingLines[h.number] = lines[h.index].number
-            let prose = (h.number == 1 || h.number >= 5) ? ProseParser.paragraphs(region, skipping: titleLines) : []
-            sections.append(Section(number: h.number, heading: h.text, line: lines[h.index].number, paragraphs: prose))
+            var section = Section(number: h.number, heading: h.text, line: lines[h.index].number)
+            if (2...4).contains(h.number) {
+                let parts = ReportParts.tableSection(region)
+                regions[h.number] = parts.table
+                section.paragraphs = ProseParser.paragraphs(parts.before, skipping: titleLines)
+                section.afterTable = ProseParser.paragraphs(parts.after, skipping: titleLines)
+            } else {
+                regions[h.number] = region
+                section.paragraphs = ProseParser.paragraphs(region, skipping: titleLines)
+            }
+            sections.append(section)
         }
 
         var report = Report(title: title?.title ?? "", agency: title?.agency ?? "", year: title?.year, sections: sections)
+        report.closing = closing
+        report.attachments = attachments
+        // Before the first heading: the preamble after the title; what stands before the title
+        // (a cover letter, a page's leftovers) is kept apart.
+        if let first = headings.first {
+            let before = lines[..<first.index]
+            if let title, let titleEnd = title.lines.max() {
+                let titleStart = title.lines.min() ?? titleEnd
+                report.frontMatter = ProseParser.paragraphs(before.filter { $0.number < titleStart }, skipping: titleLines)
+                report.preamble = ProseParser.paragraphs(before.filter { $0.number > titleEnd }, skipping: titleLines)
+            } else {
+                report.preamble = ProseParser.paragraphs(before, skipping: titleLines)
+            }
+        }
         if let region = regions[2], Self.isTemplate2019(region) {
             report.template = .y2019
             findings.append(Finding(id: "parse.template_2019", severity: .error,
@@ -141,6 +183,16 @@ public struct ReportParser: Sendable {
             if let title, s.utf8.count <= title.utf8.count + 12, FastText.contains(s, title) { return j }
         }
         return nil
+    }
+
+    /// Whether a second copy brings its tables again (a section heading 二–四, or table 2's
+    /// first row), which a site's furniture repeating the title never does.
+    private static func tablesRepeat(in lines: ArraySlice<SourceLine>) -> Bool {
+        lines.contains { line in
+            let s = line.squeezed
+            if let n = SectionFinder.headingNumber(squeezed: s), (2...4).contains(n) { return true }
+            return FastText.contains(s, "本年新收政府信息公开申请") || FastText.contains(s, "第二十条第")
+        }
     }
 
     private static func isTemplate2019(_ region: ArraySlice<SourceLine>) -> Bool {

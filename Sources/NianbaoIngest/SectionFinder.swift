@@ -38,6 +38,9 @@ enum SectionFinder {
         guard !s.isEmpty, s.count <= 32, !s.unicodeScalars.contains("。"), !s.unicodeScalars.contains("；") else { return nil }
         if s.first == "（" || s.first == "(" { return nil }  // level-two headings （一）
         s = dropNumeral(s)
+        // A line that lists section names (a preamble's 本报告全文包括总体情况、主动公开…, wrapped)
+        // is no heading: a heading's words hold no 、 but the one of 行政复议、行政诉讼.
+        if s.unicodeScalars.contains("、"), FastText.removing("复议、行政诉讼", from: String(s)).unicodeScalars.contains("、") { return nil }
         if s == "总体情况" || (s.hasPrefix("总体情况") && s.count <= 8) { return 1 }
         let text = String(s)
         // Reworded and mistyped headings (FORMAT.md §7) by their telling words.

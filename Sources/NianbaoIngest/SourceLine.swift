@@ -75,6 +75,17 @@ struct SourceLine {
         return lines
     }
 
+    /// A web site's footer or article tools, which a text browser's dump or a saved page
+    /// carries after the report (版权所有, ICP备…, 打印本页): the report has ended before it.
+    var isSiteFooter: Bool {
+        let s = squeezed
+        guard !s.isEmpty, s.utf8.count <= 300 else { return false }
+        for mark in ["版权所有", "ICP备", "主办单位：", "承办单位：", "技术支持：", "网站标识码", "网站地图", "关闭窗口", "打印本页", "【打印】", "【关闭】", "公网安备", "扫一扫在手机打开"] {
+            if FastText.contains(s, mark) { return true }
+        }
+        return false
+    }
+
     /// Page furniture that PDF text carries into the middle of paragraphs and tables:
     /// page numbers (`— 2 —`, `- 2 -`, `第2页`, `第 2 页 共 5 页`) and `续表`.
     var isFurniture: Bool {

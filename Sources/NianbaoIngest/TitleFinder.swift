@@ -53,16 +53,31 @@ struct TitleFinder {
 
     static func match(_ s: String, lines: [Int]) -> Title? {
         guard let ending = endings.first(where: { s.hasSuffix($0) }) else { return nil }
-        var head = s.dropLast(ending.count)
+        let whole = s.dropLast(ending.count)
+        var head = whole
         if head.hasSuffix("度") { head = head.dropLast() }
-        guard head.hasSuffix("年") else { return nil }
-        head = head.dropLast()
-        guard let (year, rest) = trailingYear(head) else { return nil }
-        let agency = String(rest)
+        let year: Int, agency: String
+        if head.hasSuffix("年"), let (y, rest) = trailingYear(head.dropLast()) {
+            (year, agency) = (y, String(rest))
+        } else if let (y, rest) = leadingYear(whole) {
+            // The year first: 2024年某市科委政府信息公开工作年度报告.
+            (year, agency) = (y, String(rest))
+        } else {
+            return nil
+        }
         // Not a sentence (。，), a cover letter (关于…), nor a web page's breadcrumb (首页 > … > 标题, 当前位置：).
         guard !agency.isEmpty, agency.count <= 40, !agency.hasPrefix("关于"),
               !agency.unicodeScalars.contains(where: { "。，>＞»›|：:/".unicodeScalars.contains($0) }) else { return nil }
         return Title(title: s, agency: agency, year: year, lines: lines)
+    }
+
+    /// A leading year and 年 (or 年度), and what follows it.
+    private static func leadingYear(_ s: Substring) -> (Int, Substring)? {
+        guard let nian = s.firstIndex(of: "年"), s.distance(from: s.startIndex, to: nian) == 4,
+              let (year, _) = trailingYear(s[..<nian]) else { return nil }
+        var rest = s[s.index(after: nian)...]
+        if rest.first == "度" { rest = rest.dropFirst() }
+        return (year, rest)
     }
 
     /// A year written with four ASCII digits (full-width already mapped) or four Chinese

@@ -84,8 +84,22 @@ public struct TextBlock: Sendable, Hashable {
     public var lineHeight: Double
     /// Extra space between characters, in points (negative to fit 28 characters a line).
     public var letterSpacing: Double
+    /// The first characters set in another face: a heading run into its paragraph.
+    public var lead: Lead?
 
-    public init(text: String, font: FontRole, width: Double, alignment: Alignment = .left, indent: Double = 0, lineHeight: Double, letterSpacing: Double = 0) {
+    /// The first `bytes` UTF-8 bytes of a block in the families and weight of `font`, at the
+    /// block's size (a run-in （一） heading is 楷体 in a 仿宋 paragraph, both 3号).
+    public struct Lead: Sendable, Hashable {
+        public var font: FontRole
+        public var bytes: Int
+        public init(font: FontRole, bytes: Int) {
+            self.font = font
+            self.bytes = bytes
+        }
+    }
+
+    public init(text: String, font: FontRole, width: Double, alignment: Alignment = .left, indent: Double = 0, lineHeight: Double, letterSpacing: Double = 0,
+                lead: Lead? = nil) {
         self.text = text
         self.font = font
         self.width = width
@@ -93,5 +107,6 @@ public struct TextBlock: Sendable, Hashable {
         self.indent = indent
         self.lineHeight = lineHeight
         self.letterSpacing = letterSpacing
+        self.lead = lead
     }
 }

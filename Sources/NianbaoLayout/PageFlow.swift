@@ -51,21 +51,25 @@ public struct PageFlow {
 
     /// Places shaped text, splitting it between pages by whole lines. A paragraph never
     /// leaves a single line at a page foot (orphan) nor carries a single line over to the
-    /// next page (widow) when it has more.
+    /// next page (widow) when it has more (GB/T 9704 print, FORMAT.md §6).
+    /// `keepingWithNext` is the height of what must follow the paragraph's last line on the
+    /// same page (the closing block): when it does not fit there, the paragraph's last two
+    /// lines (or the whole paragraph, when it has fewer than four) go to the next page with it.
     @discardableResult
-    public mutating func place(_ text: ShapedText) -> [ItemReference] {
+    public mutating func place(_ text: ShapedText, keepingWithNext next: Double = 0) -> [ItemReference] {
         let block = text.block, lineCount = max(text.lines.count, 1)
         var placed: [ItemReference] = []
         var first = 0
         while first < lineCount {
-            var fit = Int((remaining + 0.01) / block.lineHeight)
+            let fit = Int((remaining + 0.01) / block.lineHeight)
             let left = lineCount - first
-            if fit < left && fit == 1 && first == 0 && left > 1 { fit = 0 }
-            if fit < left && left - fit == 1 && fit >= 2 { fit -= 1 }
-            if fit <= 0 {
-                if atPageTop { fit = 1 } else { newPage(); continue }
+            var n = Self.linesHere(fit: fit, left: left, atPageTop: atPageTop)
+            if n == left, next > 0, remaining - Double(left) * block.lineHeight < next - 0.01, !atPageTop || left >= 4 {
+                // …unless that leaves more than a quarter of the type area empty.
+                let moved = left >= 4 ? left - 2 : 0
+                if remaining - Double(moved) * block.lineHeight <= geometry.typeHeight / 4 { n = moved }
             }
-            let n = min(fit, left)
+            if n == 0 { newPage(); continue }
             placed.append(add(.text(text, x: geometry.left, y: y, lines: first..<(first + n))))
             advance(Double(n) * block.lineHeight)
             first += n
@@ -74,4 +78,18 @@ public struct PageFlow {
         return placed
     }
 
+    /// How many of a paragraph's `left` lines go on a page with room for `fit`: all when they
+    /// fit; else as many as leave at least two on each side; none (a new page) when that is
+    /// not possible, unless the page is empty already.
+    static func linesHere(fit: Int, left: Int, atPageTop: Bool) -> Int {
+        if left <= fit { return left }
+        var n = fit
+        if left - n == 1 { n -= 1 }  // no widow
+        if n < 2 { n = 0 }            // no orphan
+        return n == 0 && atPageTop ? max(fit, 1) : n
+    }
+
+    /// Height of the first part of a paragraph of `lines` lines that may stand at a page foot:
+    /// what must fit under a heading so that the heading does not end the page.
+    public static func firstPart(lines: Int) -> Int { lines <= 3 ? lines : 2 }
 }

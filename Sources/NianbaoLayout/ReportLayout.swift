@@ -13,6 +13,12 @@ public struct ReportLayout {
         self.shaper = shaper
     }
 
+    /// A run of a section's content: a paragraph (its pieces) or subheading, or a table.
+    enum Block {
+        case text([ShapedText], subheading: Bool)
+        case table(TableLayout)
+    }
+
     /// What a section the report does not have says instead.
     public static let missingSection = "（报告中没有这一部分。）"
 
@@ -42,48 +48,118 @@ public struct ReportLayout {
         flow.place(shaper.shape(title), as: .title)
         flow.advance(pitch)
 
+        /// A paragraph shaped: a subheading in its face, a body paragraph with its run-in
+        /// heading's words in that face.
+        func shaped(_ p: Paragraph) -> [ShapedText] {
+            if p.kind == .subheading { return [shaper.shape(body(p.text, role: style.heading2, alignment: .left))] }
+            // A very long paragraph goes in pieces (only the first indented), one P.
+            return LongParagraph.pieces(p.text).enumerated().map { i, piece in
+                var block = body(piece, role: style.body, indent: i == 0)
+                if i == 0, let lead = p.runInHeading, piece.hasPrefix(lead) {
+                    block.lead = TextBlock.Lead(font: style.heading2, bytes: lead.utf8.count)
+                }
+                return shaper.shape(block)
+            }
+        }
+        /// What must fit under a heading: the first part of what follows it.
+        func firstPart(_ next: Block?) -> Double {
+            switch next {
+            case .none: 0
+            case .text(let pieces, _)?: Double(PageFlow.firstPart(lines: pieces.first?.lines.count ?? 1)) * pitch
+            case .table(let table)?: table.minimumHeight(width: g.typeWidth)
+            }
+        }
+        /// Places blocks in order; a subheading goes to the next page with what follows it;
+        /// the block `keepLast` keeps its last lines with `reserve` points after it.
+        func place(_ blocks: [Block], keepLast: Int? = nil, reserve: Double = 0) {
+            for (i, block) in blocks.enumerated() {
+                switch block {
+                case .text(let pieces, let subheading):
+                    if subheading {
+                        let lines = pieces.reduce(0) { $0 + $1.lines.count }
+                        flow.ensure(Double(lines) * pitch + firstPart(i + 1 < blocks.count ? blocks[i + 1] : nil))
+                        flow.place(pieces[0], as: .subheading)
+                    } else {
+                        let next = i == keepLast ? reserve : 0
+                        flow.tag(StructureElement(.paragraph, content: pieces.enumerated().flatMap { k, piece in
+                            flow.place(piece, keepingWithNext: k == pieces.count - 1 ? next : 0)
+                        }))
+                    }
+                case .table(let table):
+                    table.place(into: &flow)
+                }
+            }
+        }
+        func blocks(_ paragraphs: [Paragraph]) -> [Block] {
+            paragraphs.map { .text(shaped($0), subheading: $0.kind == .subheading) }
+        }
+
+        // The closing block, measured first: the text before it keeps its last lines with it.
+        let closing = report.closing.map { closingBlock($0, body: { body($0, role: style.body, alignment: $1, indent: false) }) }
+        // The last section's last paragraph keeps its last lines with the attachments and the
+        // closing block, so that neither stands alone on a page.
+        let attachmentBlocks = blocks(report.attachments)
+        let attachmentHeight = attachmentBlocks.reduce(report.attachments.isEmpty ? 0 : pitch) { sum, block in
+            if case .text(let pieces, _) = block { return sum + pieces.reduce(0) { $0 + Double($1.lines.count) * pitch } }
+            return sum
+        }
+        let lastSection: Int? = {
+            guard closing != nil || !report.attachments.isEmpty, let last = report.sections.last, last.number >= 5,
+                  !last.allParagraphs.isEmpty else { return nil }
+            return last.number
+        }()
+
+        let closingReserve = closing.map { $0.height + pitch } ?? 0
+        // The preamble: between the title and 一、, in the body's face.
+        place(blocks(report.preamble))
+
         for number in 1...6 {
             let section = report.section(number)
             let heading = body(section?.heading ?? Section.canonicalHeading(number), role: style.heading1, alignment: .left)
             let shapedHeading = shaper.shape(heading)
-            let headingLines = shapedHeading.lines.count
-            // No heading alone at a page foot: it needs room for itself and what follows.
             // A section the report does not have: its heading and one line saying so, never a
             // table of ？ the agency did not write.
-            let missing = section == nil ? body(Self.missingSection, role: style.body, indent: false) : nil
-            let table: TableLayout? = switch (missing == nil, number) {
-            case (false, _): nil
-            case (true, 2): TableLayout(spec: ReportTables.table1(report), style: style, shaper: shaper)
-            case (true, 3): TableLayout(spec: ReportTables.table2(report), style: style, shaper: shaper)
-            case (true, 4): TableLayout(spec: ReportTables.table3(report), style: style, shaper: shaper)
-            default: nil
-            }
-            let following = table?.minimumHeight(width: g.typeWidth) ?? 2 * pitch
-            flow.ensure(Double(headingLines) * pitch + following)
-            outline.append(OutlineEntry(title: heading.text, level: 1, page: flow.pageIndex, y: flow.y))
-            flow.place(shapedHeading, as: .heading)
-            if let missing {
-                flow.place(shaper.shape(missing), as: .paragraph)
-            } else if let table {
-                table.place(into: &flow)
+            var content: [Block]
+            if let section {
+                content = blocks(section.paragraphs)
+                switch number {
+                case 2: content.append(.table(TableLayout(spec: ReportTables.table1(report), style: style, shaper: shaper)))
+                case 3: content.append(.table(TableLayout(spec: ReportTables.table2(report), style: style, shaper: shaper)))
+                case 4: content.append(.table(TableLayout(spec: ReportTables.table3(report), style: style, shaper: shaper)))
+                default: break
+                }
+                content += blocks(section.afterTable)
             } else {
-                for p in section?.paragraphs ?? [] {
-                    if p.kind == .subheading {
-                        let block = body(p.text, role: style.heading2, alignment: .left)
-                        let shaped = shaper.shape(block)
-                        flow.ensure(Double(shaped.lines.count + 1) * pitch)
-                        flow.place(shaped, as: .subheading)
-                        continue
-                    }
-                    // A very long paragraph goes in pieces (only the first indented), one P.
-                    let pieces = LongParagraph.pieces(p.text).enumerated().flatMap { i, piece in
-                        flow.place(shaper.shape(body(piece, role: style.body, indent: i == 0)))
-                    }
-                    flow.tag(StructureElement(.paragraph, content: pieces))
+                content = [.text([shaper.shape(body(Self.missingSection, role: style.body, indent: false))], subheading: false)]
+            }
+            // No heading at a page foot: it needs room for itself and the first part of what follows.
+            var first = firstPart(content.first)
+            var reserve = closingReserve + attachmentHeight
+            if lastSection == number, content.count == 1, case .text(let pieces, false)? = content.first, pieces.count == 1, pieces[0].lines.count < 4 {
+                // A short last paragraph goes with the closing block, and the heading with both,
+                // unless that leaves more than a quarter of the type area empty: then the
+                // attachments and the closing block go on alone.
+                let chain = Double(shapedHeading.lines.count + pieces[0].lines.count) * pitch + reserve
+                if chain <= flow.remaining + 0.01 || flow.remaining <= g.typeHeight / 4 {
+                    first = chain - Double(shapedHeading.lines.count) * pitch
+                } else {
+                    reserve = 0
                 }
             }
+            flow.ensure(Double(shapedHeading.lines.count) * pitch + first)
+            outline.append(OutlineEntry(title: heading.text, level: 1, page: flow.pageIndex, y: flow.y))
+            flow.place(shapedHeading, as: .heading)
+            // Paragraphs before a table count in `content`; the last paragraph is the last block.
+            place(content, keepLast: lastSection == number ? content.count - 1 : nil, reserve: reserve)
             if (2...4).contains(number) { flow.advance(min(pitch / 2, flow.remaining)) }
         }
+
+        // Attachments (附件：…) under the last section, then the closing block.
+        if !report.attachments.isEmpty {
+            flow.advance(min(pitch, flow.remaining))
+            place(attachmentBlocks, keepLast: closing == nil ? nil : attachmentBlocks.count - 1, reserve: closingReserve)
+        }
+        if let closing { placeClosing(closing, in: &flow) }
 
         var pages = flow.pages
         PageNumbers.add(to: &pages, style: style, geometry: g, shaper: shaper)
@@ -91,6 +167,69 @@ public struct ReportLayout {
                              metadata: DocumentMetadata(title: titleText, author: report.agency,
                                                         subject: report.year.map { "\($0)年政府信息公开工作年度报告" } ?? "政府信息公开工作年度报告"),
                              outline: outline, structure: flow.structure)
+    }
+}
+
+extension ReportLayout {
+    /// The closing block shaped: its lines with their x offsets in the type area.
+    struct Closing {
+        var lines: [(text: ShapedText, x: Double)]
+        var height: Double
+    }
+
+    /// 署名 and 成文日期 (GB/T 9704 §7.3.5): the date ending four characters in from the right
+    /// of the type area, the agency's name centred above the date (right-aligned two
+    /// characters in when it is wider than that allows).
+    func closingBlock(_ closing: ClosingBlock, body: (String, TextBlock.Alignment) -> TextBlock) -> Closing {
+        let g = style.page
+        let em = g.typeWidth / Double(g.charsPerLine)
+        let right = g.typeWidth - 4 * em
+        var date: ShapedText?
+        var dateWidth = 0.0
+        if let text = closing.date {
+            var block = body(text, .right)
+            block.width = right
+            let shaped = shaper.shape(block)
+            date = shaped
+            dateWidth = shaped.lines.first.map(Self.inkWidth) ?? 0
+        }
+        let centre = right - dateWidth / 2
+        var lines: [(text: ShapedText, x: Double)] = []
+        for name in closing.signature {
+            var probe = body(name, .left)
+            probe.width = g.typeWidth
+            let width = shaper.shape(probe).lines.first.map(Self.inkWidth) ?? 0
+            let half = min(centre, g.typeWidth - centre)
+            if date != nil, width <= 2 * half {
+                var block = body(name, .center)
+                block.width = 2 * half
+                lines.append((shaper.shape(block), centre - half))
+            } else {
+                var block = body(name, .right)
+                block.width = g.typeWidth - 2 * em
+                lines.append((shaper.shape(block), 0))
+            }
+        }
+        if let date { lines.append((date, 0)) }
+        return Closing(lines: lines, height: lines.reduce(0) { $0 + Double($1.text.lines.count) * g.linePitch })
+    }
+
+    /// Places the closing block under a blank line, on one page.
+    func placeClosing(_ closing: Closing, in flow: inout PageFlow) {
+        let pitch = style.page.linePitch
+        flow.advance(min(pitch, flow.remaining))
+        flow.ensure(closing.height)
+        for (shaped, x) in closing.lines {
+            let ref = flow.add(.text(shaped, x: flow.left + x, y: flow.y, lines: 0..<shaped.lines.count))
+            flow.advance(Double(shaped.lines.count) * pitch)
+            flow.tag(StructureElement(.paragraph, content: [ref]))
+        }
+    }
+
+    /// From a line's first glyph to the end of its last glyph's ink.
+    static func inkWidth(_ line: ShapedLine) -> Double {
+        guard let first = line.glyphs.first, let last = line.glyphs.last(where: { !$0.isSpace }) else { return 0 }
+        return last.x + last.fontAdvance - first.x
     }
 }
 

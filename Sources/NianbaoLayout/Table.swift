@@ -73,15 +73,19 @@ public struct TableLayout {
         measure(width: width).heights.reduce(0, +)
     }
 
-    /// Height of the header and the rows up to the first place the table may break: what
-    /// must fit under a section heading so that the heading is not left alone.
+    /// A table starts with at least this many body rows on its first page (FORMAT.md §6).
+    static let firstRows = 3
+
+    /// Height of the header and the rows up to the first place the table may break after
+    /// `firstRows` body rows: what must fit under a section heading so that the heading is not
+    /// left alone, and a table does not start with a row or two at a page foot.
     public func minimumHeight(width: Double) -> Double {
         let m = measure(width: width)
         var h = m.heights[0..<spec.headerRows].reduce(0, +)
         var r = spec.headerRows
         while r < spec.rowCount {
             h += m.heights[r]
-            if m.breakable[r] { break }
+            if m.breakable[r] && r - spec.headerRows + 1 >= Self.firstRows { break }
             r += 1
         }
         return h
@@ -211,6 +215,20 @@ public struct TableLayout {
                 used += heights[end]
                 if breakable[end] || end == spec.rowCount - 1 { lastGood = end }
                 end += 1
+            }
+            // A group kept together that does not fit would leave more than a quarter of the
+            // type area empty: break it after its last row that fits (its label shows in each part).
+            let quarter = flow.geometry.typeHeight / 4
+            if end > start, end < spec.rowCount, lastGood < end - 1, !flow.atPageTop || lastGood < start {
+                let keptUsed = lastGood < start ? prefix : prefix + heights[start...lastGood].reduce(0, +)
+                if flow.remaining - keptUsed > quarter && spec.rowCount - end >= 3 && end - start >= (start == spec.headerRows ? Self.firstRows : 1) {
+                    lastGood = end - 1
+                }
+            }
+            // A table does not start with fewer than three body rows at a page foot.
+            if !continued, start == spec.headerRows, !flow.atPageTop, lastGood >= start,
+               lastGood < spec.rowCount - 1, lastGood - start + 1 < Self.firstRows {
+                lastGood = start - 1
             }
             if lastGood < start {
                 if flow.atPageTop {

@@ -1,4 +1,6 @@
-/// A parsed annual report: title, agency, year, the six sections and the 200 cells.
+/// A parsed annual report: title, agency, year, the six sections and the 200 cells, and the
+/// parts around the sections that belong to it as much (FORMAT.md §1): the preamble, the
+/// closing block and the attachments named at the end.
 public struct Report: Sendable, Equatable, Codable {
     /// Which national template the tables follow.
     public enum Template: String, Sendable, Codable {
@@ -15,8 +17,18 @@ public struct Report: Sendable, Equatable, Codable {
     /// The year reported on, taken from the title; nil when the title was not found.
     public var year: Int?
     public var template: Template
+    /// Text before the title that is not the report (a cover letter 关于上报…的报告, what a web
+    /// page left): kept apart, never printed as the report's text.
+    public var frontMatter: [Paragraph] = []
+    /// The paragraphs between the title and 一、 (basis, statistical period, where to download
+    /// the report, whom to ask).
+    public var preamble: [Paragraph] = []
     /// The sections found, in order (normally six, numbered 1…6).
     public var sections: [Section]
+    /// Attachments named at the end (`附件：…`), one paragraph each.
+    public var attachments: [Paragraph] = []
+    /// 署名 and 成文日期 after the last section, when the report has them.
+    public var closing: ClosingBlock?
     /// The 200 cells in canonical order (`CellKey.all`).
     public private(set) var cells: [Cell]
 
@@ -49,15 +61,21 @@ public struct Section: Sendable, Equatable, Codable {
     public var line: Int?
     /// Page of the heading, when the input was a PDF.
     public var page: Int?
-    /// The prose, paragraph by paragraph (empty for the table sections 2–4).
+    /// The prose, paragraph by paragraph; in the table sections 2–4, what stands before the table.
     public var paragraphs: [Paragraph]
+    /// In the table sections 2–4, the prose after the table (a sentence, a 注： note).
+    public var afterTable: [Paragraph]
 
-    public init(number: Int, heading: String, line: Int? = nil, paragraphs: [Paragraph] = []) {
+    public init(number: Int, heading: String, line: Int? = nil, paragraphs: [Paragraph] = [], afterTable: [Paragraph] = []) {
         self.number = number
         self.heading = heading
         self.line = line
         self.paragraphs = paragraphs
+        self.afterTable = afterTable
     }
+
+    /// Every paragraph of the section in reading order (before the table, then after it).
+    public var allParagraphs: [Paragraph] { paragraphs + afterTable }
 
     /// The canonical heading of section `number`, as the template prints it.
     public static func canonicalHeading(_ number: Int) -> String {
@@ -73,14 +91,36 @@ public struct Paragraph: Sendable, Equatable, Codable {
     public var kind: Kind
     /// The text, re-joined where the source wrapped it; full-width punctuation kept.
     public var text: String
+    /// A subheading run into the paragraph: the first characters of `text` that are heading
+    /// words (`（一）主动公开情况。` of `（一）主动公开情况。2022年，…`), set in the heading's face.
+    public var runInHeading: String?
     /// Line in the source where the paragraph starts.
     public var line: Int?
     /// Page where the paragraph starts, when the input was a PDF.
     public var page: Int?
 
-    public init(kind: Kind = .body, text: String, line: Int? = nil) {
+    public init(kind: Kind = .body, text: String, runInHeading: String? = nil, line: Int? = nil) {
         self.kind = kind
         self.text = text
+        self.runInHeading = runInHeading
+        self.line = line
+    }
+}
+
+/// The closing block of a report (GB/T 9704 署名 and 成文日期): printed right-aligned after the
+/// last section.
+public struct ClosingBlock: Sendable, Equatable, Codable {
+    /// The issuing agency as signed, one entry a line (a joint report signs twice); may be empty.
+    public var signature: [String]
+    /// 成文日期 as written (`2023年1月17日`, `二〇二三年一月十七日`), when there is one.
+    public var date: String?
+    /// Line of the block's first line in the source.
+    public var line: Int?
+    public var page: Int?
+
+    public init(signature: [String], date: String?, line: Int? = nil) {
+        self.signature = signature
+        self.date = date
         self.line = line
     }
 }
@@ -96,7 +136,7 @@ public struct ParsedReport: Sendable, Equatable, Codable {
         self.findings = findings
     }
 
-    /// Re-points every line number (findings, cells, sections, paragraphs) through `place`,
+    /// Re-points every line number (findings, cells, sections, paragraphs, closing block) through `place`,
     /// which turns a line of the parsed text into a place in the original file (a PDF page and
     /// its line, a line of HTML, a DOCX paragraph). Lines `place` does not know are kept.
     public mutating func relocate(_ place: (Int) -> (page: Int?, line: Int)?) {
@@ -109,13 +149,24 @@ public struct ParsedReport: Sendable, Equatable, Codable {
             if let p = moved(cell.line) { (cell.page, cell.line) = (p.page, p.line) }
             report[key] = cell
         }
+        func move(_ paragraphs: inout [Paragraph]) {
+            for i in paragraphs.indices {
+                if let p = moved(paragraphs[i].line) { (paragraphs[i].page, paragraphs[i].line) = (p.page, p.line) }
+            }
+        }
         for s in report.sections.indices {
             var section = report.sections[s]
             if let p = moved(section.line) { (section.page, section.line) = (p.page, p.line) }
-            for i in section.paragraphs.indices {
-                if let p = moved(section.paragraphs[i].line) { (section.paragraphs[i].page, section.paragraphs[i].line) = (p.page, p.line) }
-            }
+            move(&section.paragraphs)
+            move(&section.afterTable)
             report.sections[s] = section
+        }
+        move(&report.frontMatter)
+        move(&report.preamble)
+        move(&report.attachments)
+        if var closing = report.closing, let p = moved(closing.line) {
+            (closing.page, closing.line) = (p.page, p.line)
+            report.closing = closing
         }
     }
 }

@@ -50,6 +50,17 @@ enum PangoText {
                 pango_attr_list_insert(attrs, attr)
             }
         }
+        if let lead = block.lead, lead.bytes > 0 {
+            // A run-in heading: its words in the heading's families and weight, at the block's size.
+            let description = pango_font_description_new()
+            pango_font_description_set_family(description, lead.font.families.joined(separator: ","))
+            pango_font_description_set_weight(description, lead.font.weight == .bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+            let attr = pango_attr_font_desc_new(description)!
+            pango_font_description_free(description)
+            attr.pointee.start_index = 0
+            attr.pointee.end_index = guint(min(lead.bytes, block.text.utf8.count))
+            pango_attr_list_insert(attrs, attr)
+        }
         pango_layout_set_attributes(layout, attrs)
         pango_attr_list_unref(attrs)
         pango_layout_set_text(layout, block.text, -1)
