@@ -21,9 +21,10 @@ enum ProseParser {
         let indentMode = body.contains { !$0.isBlank && $0.indented } && body.contains { !$0.isBlank && !$0.indented }
         // The longest line, in ideograph widths: the wrap width of wrapped text.
         let wrapWidth = body.reduce(0.0) { max($0, width($1.content)) }
-        let lineMode = !indentMode && wrapWidth > 60
+        // Lines far longer than a printed line, or all too short to be wrapped ones.
+        let lineMode = !indentMode && (wrapWidth > 60 || wrapWidth < 24)
         var out: [Paragraph] = []
-        var current: (text: String, line: Int, lastWidth: Double)?
+        var current: (text: String, line: Int, lastWidth: Double, lastHasPunctuation: Bool)?
         var sawBlank = false
 
         func flush() {
@@ -60,18 +61,22 @@ enum ProseParser {
                     // blank line after it is a wrap saved as a paragraph break).
                     startsNew = ended || c.lastWidth < 30 || isContactLine(text)
                 } else {
-                    startsNew = (sawBlank && ended) || (ended && c.lastWidth < wrapWidth - 2)
-                        || (c.lastWidth < wrapWidth * 0.6 && isContactLine(text))
+                    // A wrapped line fills the width; a short one ends its paragraph, and so does a
+                    // line without running text's punctuation before a blank (关于…的报告).
+                    startsNew = (ended && (sawBlank || c.lastWidth < wrapWidth - 2)) || c.lastWidth < wrapWidth * 0.6
+                        || (sawBlank && !c.lastHasPunctuation) || isContactLine(text)
                 }
             } else {
                 startsNew = true
             }
+            let punctuated = text.unicodeScalars.contains { "，。；、：,;:".unicodeScalars.contains($0) }
             if startsNew {
                 flush()
-                current = (text, line.number, lineWidth)
+                current = (text, line.number, lineWidth, punctuated)
             } else {
                 current!.text = join(current!.text, text)
                 current!.lastWidth = lineWidth
+                current!.lastHasPunctuation = punctuated
             }
             sawBlank = false
         }
