@@ -71,7 +71,7 @@ public struct ReportLayout {
         }
         /// Places blocks in order; a subheading goes to the next page with what follows it;
         /// the block `keepLast` keeps its last lines with `reserve` points after it.
-        func place(_ blocks: [Block], keepLast: Int? = nil, reserve: Double = 0) {
+        func place(_ blocks: [Block], keepLast: Int? = nil, reserve: Double = 0, tableStart: Int = TableLayout.firstRows) {
             for (i, block) in blocks.enumerated() {
                 switch block {
                 case .text(let pieces, let subheading):
@@ -86,7 +86,7 @@ public struct ReportLayout {
                         }))
                     }
                 case .table(let table):
-                    table.place(into: &flow)
+                    table.place(into: &flow, firstRows: tableStart)
                 }
             }
         }
@@ -113,6 +113,7 @@ public struct ReportLayout {
         // The preamble: between the title and 一、, in the body's face.
         place(blocks(report.preamble))
 
+        var gap = 0.0
         for number in 1...6 {
             let section = report.section(number)
             let heading = body(section?.heading ?? Section.canonicalHeading(number), role: style.heading1, alignment: .left)
@@ -146,12 +147,23 @@ public struct ReportLayout {
                     reserve = 0
                 }
             }
-            flow.ensure(Double(shapedHeading.lines.count) * pitch + first)
+            var need = Double(shapedHeading.lines.count) * pitch + first
+            var tableStart = TableLayout.firstRows
+            if need > flow.remaining + 0.01, flow.remaining > g.typeHeight / 4, case .table(let table)? = content.first {
+                // Moving the heading and the table's first rows would leave more than a quarter of
+                // the page empty: the table starts with two body rows instead of three.
+                let shorter = Double(shapedHeading.lines.count) * pitch + table.minimumHeight(width: g.typeWidth, bodyRows: 2)
+                if shorter <= flow.remaining + 0.01 { (need, tableStart) = (shorter, 2) }
+            }
+            if need + gap <= flow.remaining + 0.01 { flow.advance(gap) }
+            gap = 0
+            flow.ensure(need)
             outline.append(OutlineEntry(title: heading.text, level: 1, page: flow.pageIndex, y: flow.y))
             flow.place(shapedHeading, as: .heading)
             // Paragraphs before a table count in `content`; the last paragraph is the last block.
-            place(content, keepLast: lastSection == number ? content.count - 1 : nil, reserve: reserve)
-            if (2...4).contains(number) { flow.advance(min(pitch / 2, flow.remaining)) }
+            place(content, keepLast: lastSection == number ? content.count - 1 : nil, reserve: reserve, tableStart: tableStart)
+            // Half a line after a table, dropped where the next heading would not fit with it.
+            if (2...4).contains(number) { gap = pitch / 2 }
         }
 
         // Attachments (附件：…) under the last section, then the closing block.

@@ -74,18 +74,20 @@ public struct TableLayout {
     }
 
     /// A table starts with at least this many body rows on its first page (FORMAT.md §6).
-    static let firstRows = 3
+    public static let firstRows = 3
 
     /// Height of the header and the rows up to the first place the table may break after
-    /// `firstRows` body rows: what must fit under a section heading so that the heading is not
-    /// left alone, and a table does not start with a row or two at a page foot.
-    public func minimumHeight(width: Double) -> Double {
+    /// `bodyRows` body rows (rows with data, not table 1's item and column heads): what must
+    /// fit under a section heading so that the heading is not left alone, and a table does not
+    /// start with a row or two at a page foot.
+    public func minimumHeight(width: Double, bodyRows: Int = TableLayout.firstRows) -> Double {
         let m = measure(width: width)
         var h = m.heights[0..<spec.headerRows].reduce(0, +)
-        var r = spec.headerRows
+        var r = spec.headerRows, data = 0
         while r < spec.rowCount {
             h += m.heights[r]
-            if m.breakable[r] && r - spec.headerRows + 1 >= Self.firstRows { break }
+            if m.dataRow[r] { data += 1 }
+            if m.breakable[r] && data >= bodyRows { break }
             r += 1
         }
         return h
@@ -99,6 +101,8 @@ public struct TableLayout {
         var blocks: [TextBlock]
         var lines: [Int]
         var breakable: [Bool]
+        /// A body row with data (a cell that is not a header cell).
+        var dataRow: [Bool]
     }
 
     private func block(_ cell: TableSpec.Cell, xs: [Double]) -> TextBlock {
@@ -190,13 +194,17 @@ public struct TableLayout {
         }
         for r in 0..<spec.headerRows { breakable[r] = false }
         for range in spec.keepTogether { for r in range.dropLast() { breakable[r] = false } }
-        return Measured(xs: xs, heights: heights, blocks: blocks, lines: lines, breakable: breakable)
+        var dataRow = Array(repeating: false, count: spec.rowCount)
+        for c in spec.cells where !c.header && c.row >= spec.headerRows { dataRow[c.row] = true }
+        return Measured(xs: xs, heights: heights, blocks: blocks, lines: lines, breakable: breakable, dataRow: dataRow)
     }
 
     /// Places the table, breaking it between pages, and tags it: a `Table` of `TR`s of `TH`
     /// (header cells and rows) and `TD` cells with their spans. What a continuation repeats (the header
     /// rows, a broken span's label) and 续表 are artifacts: the cell is read once.
-    public func place(into flow: inout PageFlow) {
+    /// `firstRows`: the body rows the table starts with at a page foot, at the least (fewer only
+    /// where the layout asks, so as not to leave a quarter of a page empty).
+    public func place(into flow: inout PageFlow, firstRows: Int = TableLayout.firstRows) {
         let m = measure(width: flow.width)
         var content = Array(repeating: [ItemReference](), count: spec.cells.count)
         let xs = m.xs.map { $0 + flow.left }, heights = m.heights, lines = m.lines, breakable = m.breakable
@@ -221,13 +229,14 @@ public struct TableLayout {
             let quarter = flow.geometry.typeHeight / 4
             if end > start, end < spec.rowCount, lastGood < end - 1, !flow.atPageTop || lastGood < start {
                 let keptUsed = lastGood < start ? prefix : prefix + heights[start...lastGood].reduce(0, +)
-                if flow.remaining - keptUsed > quarter && spec.rowCount - end >= 3 && end - start >= (start == spec.headerRows ? Self.firstRows : 1) {
+                let dataRows = m.dataRow[start..<end].filter { $0 }.count
+                if flow.remaining - keptUsed > quarter && spec.rowCount - end >= 3 && (start > spec.headerRows || dataRows >= firstRows) {
                     lastGood = end - 1
                 }
             }
             // A table does not start with fewer than three body rows at a page foot.
             if !continued, start == spec.headerRows, !flow.atPageTop, lastGood >= start,
-               lastGood < spec.rowCount - 1, lastGood - start + 1 < Self.firstRows {
+               lastGood < spec.rowCount - 1, m.dataRow[start...lastGood].filter({ $0 }).count < firstRows {
                 lastGood = start - 1
             }
             if lastGood < start {
