@@ -117,7 +117,11 @@ public struct HandoutLayout {
     /// Label column plus the agencies of `chunk`; the label column is as wide on every page.
     func table(_ sheet: ComparisonSheet, _ chunk: Range<Int>, labelFraction: Double, perPage: Int, dropping prefix: String = "") -> TableSpec {
         var cells: [TableSpec.Cell] = [.init(0, 0, "指标", heading: true)]
-        for (i, c) in chunk.enumerated() { cells.append(.init(0, 1 + i, String(sheet.columns[c].label.dropFirst(prefix.count)), heading: true)) }
+        for (i, c) in chunk.enumerated() {
+            var cell = TableSpec.Cell(0, 1 + i, String(sheet.columns[c].label.dropFirst(prefix.count)), heading: true)
+            cell.breaking = .name
+            cells.append(cell)
+        }
         for (r, row) in sheet.rows.enumerated() {
             cells.append(.init(r + 1, 0, row.metric.label, alignment: .left, heading: false))
             for (i, c) in chunk.enumerated() {

@@ -34,7 +34,9 @@ enum SummaryPage {
                 let n = b * perBlock + r
                 guard n < units.count else { break }
                 let unit = units[n]
-                cells.append(.init(2 + r, x, String(sheet.columns[unit].label.dropFirst(prefix.count)), alignment: .left))
+                var name = TableSpec.Cell(2 + r, x, String(sheet.columns[unit].label.dropFirst(prefix.count)), alignment: .left)
+                name.breaking = .name
+                cells.append(name)
                 for (m, row) in rows.enumerated() {
                     cells.append(.init(2 + r, x + 1 + 2 * m, row.values[unit].display))
                     cells.append(.init(2 + r, x + 2 + 2 * m, places[m][n].map(String.init) ?? "—"))

@@ -86,6 +86,9 @@ public struct TextBlock: Sendable, Hashable {
     public var letterSpacing: Double
     /// The first characters set in another face: a heading run into its paragraph.
     public var lead: Lead?
+    /// UTF-8 byte ranges no line may break inside (a label's words, an agency name's parts:
+    /// `LineBreaks`).
+    public var unbreakable: [Range<Int>] = []
 
     /// The first `bytes` UTF-8 bytes of a block in the families and weight of `font`, at the
     /// block's size (a run-in （一） heading is 楷体 in a 仿宋 paragraph, both 3号).

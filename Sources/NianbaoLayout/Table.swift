@@ -15,6 +15,9 @@ public struct TableSpec: Sendable {
         public var heading: Bool
         /// A header cell (TH in the structure): by default, a cell in the heading face.
         public var header: Bool
+        /// How the cell's text may break: as a label (between words) or as an agency's name.
+        public var breaking: Breaking = .label
+        public enum Breaking: Sendable { case label, name }
 
         public init(_ row: Int, _ column: Int, _ text: String, rowSpan: Int = 1, columnSpan: Int = 1, alignment: TextBlock.Alignment = .center,
                     heading: Bool = false, header: Bool? = nil) {
@@ -108,9 +111,29 @@ public struct TableLayout {
     private func block(_ cell: TableSpec.Cell, xs: [Double]) -> TextBlock {
         let pad = style.tablePadding
         let w = xs[cell.column + cell.columnSpan] - xs[cell.column] - 2 * pad
-        let full = TextBlock(text: cell.text, font: cell.heading ? style.tableHeading : style.table, width: max(w, 1),
+        var full = TextBlock(text: cell.text, font: cell.heading ? style.tableHeading : style.table, width: max(w, 1),
                              alignment: cell.alignment, lineHeight: style.table.size * style.tableLineHeight)
+        full.unbreakable = cell.breaking == .name ? LineBreaks.name(cell.text) : LineBreaks.label(cell.text)
+        if !full.unbreakable.isEmpty, Self.overflows(shaper.shape(full)) {
+            // A word wider than the cell: set smaller (to 80 %) rather than broken; else it
+            // breaks where it must.
+            var smaller = full
+            for scale in [0.9, 0.8] {
+                smaller.font.size = full.font.size * scale
+                if !Self.overflows(shaper.shape(smaller)) { return balanced(smaller) }
+            }
+            full.unbreakable = []
+        }
         return balanced(full)
+    }
+
+    /// A line of `shaped` is wider than its block.
+    static func overflows(_ shaped: ShapedText) -> Bool {
+        shaped.lines.enumerated().contains { i, line in
+            guard let first = line.glyphs.first, let last = line.glyphs.last(where: { !$0.isSpace }) else { return false }
+            let indent = i == 0 ? shaped.block.indent : 0
+            return last.x + last.fontAdvance - first.x > shaped.block.width - indent + 0.5
+        }
     }
 
     /// A wrapped cell text with its lines evened out, so that no line holds a single
@@ -120,16 +143,19 @@ public struct TableLayout {
         let shaped = shaper.shape(block)
         let lines = shaped.lines.count
         guard lines >= 2 else { return block }
-        // Only a line of one character needs it (most wrapped labels have none): no search then.
+        // Only a short last line needs it (a character or a word left over, less than half of
+        // the first line): no search otherwise.
         let counts = shaped.charactersPerLine
-        if !counts.contains(1) || counts.allSatisfy({ $0 == 1 }) { return block }
+        if counts.allSatisfy({ $0 == 1 }) { return block }
+        if !counts.contains(1), let last = counts.last, 2 * last >= counts[0] { return block }
         var low = block.font.size, high = block.width
         var best = block
         var candidate = block
         for _ in 0..<8 {
             let mid = (low + high) / 2
             candidate.width = mid
-            if shaper.lineCount(candidate) == lines {
+            let shaped = shaper.shape(candidate)
+            if shaped.lines.count == lines && !Self.overflows(shaped) {
                 best = candidate
                 high = mid
             } else {
@@ -251,9 +277,17 @@ public struct TableLayout {
                 }
             }
             // A continuation never carries fewer than three rows: break earlier to leave them.
+            // Where breaking at a group would leave more than a quarter of the page empty, the
+            // break comes inside the group instead (its label shows in each part).
             let left = spec.rowCount - 1 - lastGood
-            if left > 0 && left < 3, let earlier = (start..<lastGood).reversed().first(where: { breakable[$0] && spec.rowCount - 1 - $0 >= 3 }) {
-                lastGood = earlier
+            if left > 0 && left < 3 {
+                let candidates = (start..<lastGood).reversed().filter { spec.rowCount - 1 - $0 >= 3 }
+                func empty(_ r: Int) -> Double { flow.remaining - prefix - heights[start...r].reduce(0, +) }
+                if let earlier = candidates.first(where: { breakable[$0] && empty($0) <= quarter })
+                    ?? candidates.first(where: { empty($0) <= quarter && m.dataRow[$0 + 1] })
+                    ?? candidates.first(where: { breakable[$0] }) {
+                    lastGood = earlier
+                }
             }
             if continued {
                 flow.add(.text(shaper.shape(TextBlock(text: "续表", font: style.table, width: flow.width, alignment: .left, lineHeight: continuationHeight)),

@@ -9,9 +9,15 @@ public enum TestPaths {
     /// The four bundled samples, by name.
     public static let samples = ["xixia-county-2022", "jianxi-district-office-2022", "xin-county-office-2021", "hanyin-county-2022"]
 
-    /// A sample's text: Tests/NianbaoIngestTests/Fixtures/samples/NAME.txt.
+    /// Reports made from a sample for the tests with every part around the sections: a cover
+    /// letter, a preamble with contact lines, a run-in heading, prose around the tables, an
+    /// attachment and the closing block (Tests/NianbaoIngestTests/Fixtures/whole).
+    public static let wholeReports = ["hanyin-county-2022-whole"]
+
+    /// A sample's text: Tests/NianbaoIngestTests/Fixtures/samples/NAME.txt (or whole/NAME.txt
+    /// for the whole reports).
     public static func sample(_ name: String) -> URL {
-        root.appendingPathComponent("Tests/NianbaoIngestTests/Fixtures/samples/\(name).txt")
+        root.appendingPathComponent("Tests/NianbaoIngestTests/Fixtures/\(wholeReports.contains(name) ? "whole" : "samples")/\(name).txt")
     }
 
     /// A file fixture: Tests/NianbaoFilesTests/Fixtures/PATH.

@@ -33,13 +33,9 @@ final class WholeReportTests: XCTestCase {
         return urls.filter { FileManager.default.fileExists(atPath: $0.path) }
     }
 
-    static let wholeSources = ["hanyin-county-2022-whole"]
+    static let wholeSources = TestPaths.wholeReports
 
-    static func source(_ name: String) -> URL {
-        wholeSources.contains(name)
-            ? TestPaths.root.appendingPathComponent("Tests/NianbaoIngestTests/Fixtures/whole/\(name).txt")
-            : TestPaths.sample(name)
-    }
+    static func source(_ name: String) -> URL { TestPaths.sample(name) }
 
     // MARK: Sentences
 

@@ -18,9 +18,7 @@ final class PrintRulesTests: XCTestCase {
     }
 
     static let reports: [String: URL] = {
-        var urls = Dictionary(uniqueKeysWithValues: TestPaths.samples.map { ($0, TestPaths.sample($0)) })
-        urls["hanyin-county-2022-whole"] = TestPaths.root.appendingPathComponent("Tests/NianbaoIngestTests/Fixtures/whole/hanyin-county-2022-whole.txt")
-        return urls
+        Dictionary(uniqueKeysWithValues: (TestPaths.samples + TestPaths.wholeReports).map { ($0, TestPaths.sample($0)) })
     }()
 
     static let styles = ["official", "compact"].map { try! StyleLoader.load($0, searching: [TestPaths.styles]) }

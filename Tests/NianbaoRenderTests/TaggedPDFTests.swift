@@ -58,7 +58,7 @@ final class TaggedPDFTests: XCTestCase {
 
     func testAParagraphCrossingAPageIsExtractedWithoutThePageNumber() throws {
         var checked = 0
-        for name in TestPaths.samples {
+        for name in TestPaths.samples + TestPaths.wholeReports {
             let (_, document, path) = try render(name)
             guard let structure = document.structure else { return XCTFail("\(name): untagged") }
             for element in structure.children where element.role == .paragraph {

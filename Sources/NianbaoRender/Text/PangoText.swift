@@ -61,6 +61,14 @@ enum PangoText {
             attr.pointee.end_index = guint(min(lead.bytes, block.text.utf8.count))
             pango_attr_list_insert(attrs, attr)
         }
+        for range in block.unbreakable where range.upperBound <= block.text.utf8.count {
+            // Words kept whole (LineBreaks): Pango breaks between them, or inside one only where
+            // it is wider than the line.
+            let attr = pango_attr_allow_breaks_new(0)!
+            attr.pointee.start_index = guint(range.lowerBound)
+            attr.pointee.end_index = guint(range.upperBound)
+            pango_attr_list_insert(attrs, attr)
+        }
         pango_layout_set_attributes(layout, attrs)
         pango_attr_list_unref(attrs)
         pango_layout_set_text(layout, block.text, -1)
