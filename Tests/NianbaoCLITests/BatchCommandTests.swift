@@ -87,7 +87,7 @@ final class BatchCommandTests: XCTestCase {
         let out = dir("kill-out")
         let p = Process()
         p.executableURL = CLITests.binary
-        p.arguments = ["batch", input.path, "--output-dir", out.path, "--jobs", "2", "--quiet"]
+        p.arguments = ["batch", input.path, "--output-dir", out.path, "--jobs", "2", "--quiet"] + CLITests.fonts
         p.standardError = FileHandle.nullDevice
         try p.run()
         // Kill the whole batch (parent and workers) once some PDFs exist.
@@ -127,7 +127,7 @@ final class BatchCommandTests: XCTestCase {
         for k in 0..<3 {
             let p = Process()
             p.executableURL = CLITests.binary
-            p.arguments = ["batch", input.path, "--output-dir", out.path, "--jobs", "1", "--quiet", "--format", "txt", "--shard", "3"]
+            p.arguments = ["batch", input.path, "--output-dir", out.path, "--jobs", "1", "--quiet", "--format", "txt", "--shard", "3"] + CLITests.fonts
             p.environment = ProcessInfo.processInfo.environment.merging(["JOB_COMPLETION_INDEX": String(k)]) { $1 }
             p.standardError = FileHandle.nullDevice
             try p.run()
