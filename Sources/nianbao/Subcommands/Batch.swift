@@ -36,7 +36,7 @@ extension Nianbao.Batch {
             """
         )
 
-        @Argument(help: ArgumentHelp("A folder or a .zip of reports.", valueName: "input"))
+        @Argument(help: ArgumentHelp("A folder or a .zip of reports: PDF, web pages (.html/.htm), Word (.docx) and text (.txt) files, found by their extension and read by their content (.doc and .wps are listed with how to convert them).", valueName: "input"))
         var input: String
 
         @OptionGroup var styleOptions: StyleOptions
