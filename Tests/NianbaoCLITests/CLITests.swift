@@ -178,7 +178,7 @@ extension CLITests {
         XCTAssertEqual(fonts.status, 64)
         XCTAssertTrue(fonts.stderr.contains("--fonts-dir /nonexistent-fonts: no such folder"), fonts.stderr)
         let style = try run(["render", sample("xin-county-office-2021"), "--style", "nosuch"])
-        XCTAssertEqual(style.status, 2)
+        XCTAssertEqual(style.status, 64, "a style that does not exist is a usage error")
         XCTAssertTrue(style.stderr.contains("the styles are compact, official"), style.stderr)
         for command in ["parse", "check", "render", "compare", "batch"] {
             let help = try run([command, "--help"])
