@@ -13,6 +13,9 @@ DEB_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libdeflate-dev zlib1g-d
 # easyofd (PyPI) reads OFD files back in tests, in a virtual environment of its own.
 OFD_VENV := .build/ofd-venv
 EASYOFD := easyofd==20260427
+# pandas (PyPI) reads the comparison CSV back as a spreadsheet user's script would, in another.
+TABLE_VENV := .build/table-venv
+PANDAS := pandas==2.3.3
 
 PREFIX ?= /usr/local
 
@@ -59,12 +62,18 @@ demo: build
 	.build/debug/nianbao compare $(SAMPLES) -o $(OUT)/comparison.csv
 	@echo; echo "checks of the bundled samples:"; .build/debug/nianbao check $(SAMPLES) || true
 
-# Test helpers from PyPI, installed once: easyofd (an independent OFD reader).
+# Test helpers from PyPI, installed once: easyofd (an independent OFD reader) and pandas (reads
+# the comparison CSV). A helper that cannot be installed makes its tests fail, saying so.
 test-tools: setup
 	@if [ ! -x $(OFD_VENV)/bin/python ] || ! $(OFD_VENV)/bin/python -c 'import easyofd' 2>/dev/null; then \
 	  echo "installing $(EASYOFD) into $(OFD_VENV) (once)"; \
 	  /usr/bin/python3 -m venv $(OFD_VENV) && $(OFD_VENV)/bin/pip install --quiet $(EASYOFD) \
 	  || echo "warning: could not install $(EASYOFD); the OFD read-back tests will fail"; \
+	fi
+	@if [ ! -x $(TABLE_VENV)/bin/python ] || ! $(TABLE_VENV)/bin/python -c 'import pandas' 2>/dev/null; then \
+	  echo "installing $(PANDAS) into $(TABLE_VENV) (once)"; \
+	  /usr/bin/python3 -m venv $(TABLE_VENV) && $(TABLE_VENV)/bin/pip install --quiet $(PANDAS) \
+	  || echo "warning: could not install $(PANDAS); the comparison CSV read-back test will fail"; \
 	fi
 
 test: fonts test-tools
