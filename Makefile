@@ -18,6 +18,16 @@ TABLE_VENV := .build/table-venv
 PANDAS := pandas==2.3.3
 
 PREFIX ?= /usr/local
+BIN := .build/debug/nianbao
+
+# What to type next: the README's `nianbao …` lines need the binary on the PATH, which
+# `make demo` and `make test` do not do.
+define HOW_TO_RUN
+	@echo; echo "nianbao is built: $(CURDIR)/$(BIN)"; \
+	echo "  run it by that path, e.g.  $(BIN) render report.pdf"; \
+	echo "  or put it on the PATH:     make install PREFIX=~/.local   (then ~/.local/bin/nianbao; PREFIX=/usr/local as root)"; \
+	case ":$$PATH:" in *":$$HOME/.local/bin:"*) ;; *) echo "  ~/.local/bin is not on your PATH yet: export PATH=\"\$$HOME/.local/bin:\$$PATH\" (Debian's ~/.profile adds it at the next login once it exists)";; esac
+endef
 
 .PHONY: all setup fonts test-fonts test-tools build demo test golden bench install clean
 
@@ -53,14 +63,15 @@ demo: build
 	  n=$$(basename $$f .txt); \
 	  for fmt in json cells text markdown; do \
 	    case $$fmt in json) ext=json;; cells) ext=cells.csv;; text) ext=txt;; markdown) ext=md;; esac; \
-	    .build/debug/nianbao parse --format $$fmt $$f -o $(OUT)/$$n.$$ext || exit 1; \
+	    $(BIN) parse --format $$fmt $$f -o $(OUT)/$$n.$$ext || exit 1; \
 	  done; \
 	  echo "$(OUT)/$$n.{json,cells.csv,txt,md}"; \
 	done
-	.build/debug/nianbao render $(SAMPLES) --output-dir $(OUT) --format pdf,ofd
-	.build/debug/nianbao compare $(SAMPLES) -o $(OUT)/comparison.pdf --metrics summary
-	.build/debug/nianbao compare $(SAMPLES) -o $(OUT)/comparison.csv
-	@echo; echo "checks of the bundled samples:"; .build/debug/nianbao check $(SAMPLES) || true
+	$(BIN) render $(SAMPLES) --output-dir $(OUT) --format pdf,ofd
+	$(BIN) compare $(SAMPLES) -o $(OUT)/comparison.pdf --metrics summary
+	$(BIN) compare $(SAMPLES) -o $(OUT)/comparison.csv
+	@echo; echo "checks of the bundled samples:"; $(BIN) check $(SAMPLES) || true
+	$(HOW_TO_RUN)
 
 # Test helpers from PyPI, installed once: easyofd (an independent OFD reader) and pandas (reads
 # the comparison CSV). A helper that cannot be installed makes its tests fail, saying so.
@@ -79,6 +90,7 @@ test-tools: setup
 test: fonts test-tools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
+	$(HOW_TO_RUN)
 
 # Remakes the committed test fonts (Tests/Fonts) for the characters the samples (as nianbao
 # reads them: radical forms mapped), the tests and the styles use. Run after adding text to tests.
@@ -111,6 +123,8 @@ install: fonts
 	install -m 644 styles/*.yaml $(DESTDIR)$(PREFIX)/share/nianbao/styles/
 	@if ls fonts/prepared/*.ttf >/dev/null 2>&1; then install -m 644 fonts/prepared/*.ttf $(DESTDIR)$(PREFIX)/share/nianbao/fonts/; fi
 	@echo "installed $(DESTDIR)$(PREFIX)/bin/nianbao"
+	@case ":$$PATH:" in *":$(PREFIX)/bin:"*) echo "  $(PREFIX)/bin is on the PATH: run nianbao";; \
+	  *) echo "  $(PREFIX)/bin is not on the PATH: run $(PREFIX)/bin/nianbao, or export PATH=\"$(PREFIX)/bin:\$$PATH\"";; esac
 
 clean:
 	rm -rf .build
