@@ -13,8 +13,21 @@ DEB_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libdeflate-dev zlib1g-d
 # easyofd (PyPI) reads OFD files back in tests, in a virtual environment of its own.
 OFD_VENV := .build/ofd-venv
 EASYOFD := easyofd==20260427
+# pandas (PyPI) reads the comparison CSV back as a spreadsheet user's script would, in another.
+TABLE_VENV := .build/table-venv
+PANDAS := pandas==2.3.3
 
 PREFIX ?= /usr/local
+BIN := .build/debug/nianbao
+
+# What to type next: the README's `nianbao …` lines need the binary on the PATH, which
+# `make demo` and `make test` do not do.
+define HOW_TO_RUN
+	@echo; echo "nianbao is built: $(CURDIR)/$(BIN)"; \
+	echo "  run it by that path, e.g.  $(BIN) render report.pdf"; \
+	echo "  or put it on the PATH:     make install PREFIX=~/.local   (then ~/.local/bin/nianbao; PREFIX=/usr/local as root)"; \
+	case ":$$PATH:" in *":$$HOME/.local/bin:"*) ;; *) echo "  ~/.local/bin is not on your PATH yet: export PATH=\"\$$HOME/.local/bin:\$$PATH\" (Debian's ~/.profile adds it at the next login once it exists)";; esac
+endef
 
 .PHONY: all setup fonts test-fonts test-tools build demo test golden bench install clean
 
@@ -50,26 +63,34 @@ demo: build
 	  n=$$(basename $$f .txt); \
 	  for fmt in json cells text markdown; do \
 	    case $$fmt in json) ext=json;; cells) ext=cells.csv;; text) ext=txt;; markdown) ext=md;; esac; \
-	    .build/debug/nianbao parse --format $$fmt $$f -o $(OUT)/$$n.$$ext || exit 1; \
+	    $(BIN) parse --format $$fmt $$f -o $(OUT)/$$n.$$ext || exit 1; \
 	  done; \
 	  echo "$(OUT)/$$n.{json,cells.csv,txt,md}"; \
 	done
-	.build/debug/nianbao render $(SAMPLES) --output-dir $(OUT) --format pdf,ofd
-	.build/debug/nianbao compare $(SAMPLES) -o $(OUT)/comparison.pdf --metrics summary
-	.build/debug/nianbao compare $(SAMPLES) -o $(OUT)/comparison.csv
-	@echo; echo "checks of the bundled samples:"; .build/debug/nianbao check $(SAMPLES) || true
+	$(BIN) render $(SAMPLES) --output-dir $(OUT) --format pdf,ofd
+	$(BIN) compare $(SAMPLES) -o $(OUT)/comparison.pdf --metrics summary
+	$(BIN) compare $(SAMPLES) -o $(OUT)/comparison.csv
+	@echo; echo "checks of the bundled samples:"; $(BIN) check $(SAMPLES) || true
+	$(HOW_TO_RUN)
 
-# Test helpers from PyPI, installed once: easyofd (an independent OFD reader).
+# Test helpers from PyPI, installed once: easyofd (an independent OFD reader) and pandas (reads
+# the comparison CSV). A helper that cannot be installed makes its tests fail, saying so.
 test-tools: setup
 	@if [ ! -x $(OFD_VENV)/bin/python ] || ! $(OFD_VENV)/bin/python -c 'import easyofd' 2>/dev/null; then \
 	  echo "installing $(EASYOFD) into $(OFD_VENV) (once)"; \
 	  /usr/bin/python3 -m venv $(OFD_VENV) && $(OFD_VENV)/bin/pip install --quiet $(EASYOFD) \
 	  || echo "warning: could not install $(EASYOFD); the OFD read-back tests will fail"; \
 	fi
+	@if [ ! -x $(TABLE_VENV)/bin/python ] || ! $(TABLE_VENV)/bin/python -c 'import pandas' 2>/dev/null; then \
+	  echo "installing $(PANDAS) into $(TABLE_VENV) (once)"; \
+	  /usr/bin/python3 -m venv $(TABLE_VENV) && $(TABLE_VENV)/bin/pip install --quiet $(PANDAS) \
+	  || echo "warning: could not install $(PANDAS); the comparison CSV read-back test will fail"; \
+	fi
 
 test: fonts test-tools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
+	$(HOW_TO_RUN)
 
 # Remakes the committed test fonts (Tests/Fonts) for the characters the samples (as nianbao
 # reads them: radical forms mapped), the tests and the styles use. Run after adding text to tests.
@@ -102,6 +123,8 @@ install: fonts
 	install -m 644 styles/*.yaml $(DESTDIR)$(PREFIX)/share/nianbao/styles/
 	@if ls fonts/prepared/*.ttf >/dev/null 2>&1; then install -m 644 fonts/prepared/*.ttf $(DESTDIR)$(PREFIX)/share/nianbao/fonts/; fi
 	@echo "installed $(DESTDIR)$(PREFIX)/bin/nianbao"
+	@case ":$$PATH:" in *":$(PREFIX)/bin:"*) echo "  $(PREFIX)/bin is on the PATH: run nianbao";; \
+	  *) echo "  $(PREFIX)/bin is not on the PATH: run $(PREFIX)/bin/nianbao, or export PATH=\"$(PREFIX)/bin:\$$PATH\"";; esac
 
 clean:
 	rm -rf .build

@@ -3,40 +3,60 @@ import NianbaoOutput
 
 /// `index.csv` and `summary.json` of a batch, and joining the indexes of shards.
 public enum BatchIndex {
+    /// `summary.json`: the totals of the index, and the time and rate of the run that wrote it.
     public struct Summary: Codable, Sendable {
+        /// Rows of the index, by status (inputs skipped as already done included).
         public var inputs: Int
         public var ok: Int
         public var warnings: Int
         public var errors: Int
         public var failed: Int
         public var pages: Int
+        /// Inputs rendered by this run (not failed, not skipped).
+        public var rendered: Int
+        /// Inputs `--resume` skipped because an earlier run had done them: in the totals
+        /// above, not in `rendered`, `seconds` or the rate.
+        public var skipped: Int
+        /// Wall-clock seconds of this run (after `merge`: see `note`).
         public var seconds: Double
         public var jobs: Int
         public var shard: String?
+        /// `rendered / seconds`.
         public var reportsPerSecond: Double
         /// Peak resident memory of any worker, MiB.
         public var peakWorkerMB: Double
-        /// Mean seconds per rendered report in each stage.
+        /// Mean seconds per report rendered by this run in each stage.
         public var parseSeconds: Double
         public var layoutSeconds: Double
         public var writeSeconds: Double
+        /// How `merge` computed the time and rate, and which shard summaries it lacked.
+        public var note: String?
     }
 
     public static func csv(_ results: [BatchResult]) -> String {
         ([BatchResult.csvHeader] + results.sorted { $0.path < $1.path }.map(\.csvRow)).joined(separator: "\n") + "\n"
     }
 
-    public static func summary(_ results: [BatchResult], seconds: Double, jobs: Int, shard: String?, peakWorkerMB: Double = 0) -> Summary {
+    /// The totals of `results` (every row of the index) with the time and rate of this run:
+    /// `fresh` are the results this run produced (nil: all of `results`), so inputs skipped as
+    /// already done count in the totals but not in the rate.
+    public static func summary(_ results: [BatchResult], fresh: [BatchResult]? = nil, seconds: Double, jobs: Int, shard: String?, peakWorkerMB: Double = 0) -> Summary {
         func count(_ s: BatchResult.Status) -> Int { results.filter { $0.status == s }.count }
-        let rendered = results.filter { $0.status != .failed }
+        let thisRun = fresh ?? results
+        let rendered = thisRun.filter { $0.status != .failed }
         func mean(_ f: (BatchResult) -> Double) -> Double {
             rendered.isEmpty ? 0 : (rendered.reduce(0) { $0 + f($1) } / Double(rendered.count) * 1e5).rounded() / 1e5
         }
         return Summary(inputs: results.count, ok: count(.ok), warnings: count(.warnings), errors: count(.errors), failed: count(.failed),
-                       pages: results.reduce(0) { $0 + $1.pages }, seconds: (seconds * 1000).rounded() / 1000, jobs: jobs, shard: shard,
-                       reportsPerSecond: seconds > 0 ? (Double(results.count) / seconds * 10).rounded() / 10 : 0,
+                       pages: results.reduce(0) { $0 + $1.pages }, rendered: rendered.count, skipped: results.count - thisRun.count,
+                       seconds: (seconds * 1000).rounded() / 1000, jobs: jobs, shard: shard,
+                       reportsPerSecond: rate(rendered.count, seconds),
                        peakWorkerMB: (peakWorkerMB * 10).rounded() / 10,
                        parseSeconds: mean(\.parseSeconds), layoutSeconds: mean(\.layoutSeconds), writeSeconds: mean(\.writeSeconds))
+    }
+
+    static func rate(_ reports: Int, _ seconds: Double) -> Double {
+        seconds > 0 ? (Double(reports) / seconds * 10).rounded() / 10 : 0
     }
 
     /// Index and summary file names: `index.csv`, or `index-K-of-N.csv` for a shard.
@@ -45,13 +65,17 @@ public enum BatchIndex {
         return ("index-\(shard.k)-of-\(shard.n).csv", "summary-\(shard.k)-of-\(shard.n).json")
     }
 
-    public static func write(_ results: [BatchResult], to dir: String, seconds: Double, jobs: Int, shard: (k: Int, n: Int)?, peakWorkerMB: Double = 0) throws {
+    public static func write(_ results: [BatchResult], fresh: [BatchResult]? = nil, to dir: String, seconds: Double, jobs: Int, shard: (k: Int, n: Int)?, peakWorkerMB: Double = 0) throws {
         let n = names(shard: shard)
         try AtomicFile.write(csv(results), to: dir + "/" + n.index)
+        let s = summary(results, fresh: fresh, seconds: seconds, jobs: jobs, shard: shard.map { "\($0.k)/\($0.n)" }, peakWorkerMB: peakWorkerMB)
+        try AtomicFile.write(encode(s), to: dir + "/" + n.summary)
+    }
+
+    static func encode(_ s: Summary) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let s = summary(results, seconds: seconds, jobs: jobs, shard: shard.map { "\($0.k)/\($0.n)" }, peakWorkerMB: peakWorkerMB)
-        try AtomicFile.write(encoder.encode(s), to: dir + "/" + n.summary)
+        return try encoder.encode(s)
     }
 
     /// Joins the shard indexes (`index-K-of-N.csv`, K from 1) found in `dirs` into
@@ -60,6 +84,7 @@ public enum BatchIndex {
     /// when an input appears in two shards. Returns the number of rows.
     public static func merge(_ dirs: [String], into: String) throws -> Int {
         var shards: [Int: (n: Int, file: String)] = [:]
+        var summaryFiles: [Int: String] = [:]
         var counts: Set<Int> = []
         var rows: [String: (row: [String], file: String)] = [:]
         for dir in dirs {
@@ -71,6 +96,7 @@ public enum BatchIndex {
                 }
                 if let other = shards[k] { throw BatchError("shard \(k) is there twice: \(other.file) and \(dir)/\(file)") }
                 shards[k] = (n, "\(dir)/\(file)")
+                summaryFiles[k] = dir + "/" + names(shard: (k, n)).summary
                 counts.insert(n)
                 let text = try String(contentsOfFile: dir + "/" + file, encoding: .utf8)
                 for record in records(text).dropFirst() where !record.isEmpty && record != [""] {
@@ -94,13 +120,60 @@ public enum BatchIndex {
         // The totals of the merged index (status is the fourth column, pages the seventh).
         let statuses = rows.values.map { $0.row.count > 3 ? $0.row[3] : "" }
         func count(_ s: String) -> Int { statuses.filter { $0 == s }.count }
+        let time = shardTime(summaryFiles, n: n)
         let totals = Summary(inputs: rows.count, ok: count("ok"), warnings: count("warnings"), errors: count("errors"), failed: count("failed"),
-                             pages: rows.values.reduce(0) { $0 + ($1.row.count > 6 ? Int($1.row[6]) ?? 0 : 0) }, seconds: 0, jobs: 0,
-                             shard: "merged \(n) shards", reportsPerSecond: 0, peakWorkerMB: 0, parseSeconds: 0, layoutSeconds: 0, writeSeconds: 0)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try AtomicFile.write(encoder.encode(totals), to: into + "/summary.json")
+                             pages: rows.values.reduce(0) { $0 + ($1.row.count > 6 ? Int($1.row[6]) ?? 0 : 0) },
+                             rendered: time.rendered, skipped: time.skipped, seconds: (time.seconds * 1000).rounded() / 1000, jobs: time.jobs,
+                             shard: "merged \(n) shards", reportsPerSecond: rate(time.rendered, time.seconds), peakWorkerMB: time.peakWorkerMB,
+                             parseSeconds: time.parseSeconds, layoutSeconds: time.layoutSeconds, writeSeconds: time.writeSeconds, note: time.note)
+        try AtomicFile.write(encode(totals), to: into + "/summary.json")
         return body.count
+    }
+
+    /// What a shard's `summary-K-of-N.json` says about its run (older summaries lack `rendered`
+    /// and `skipped`: then the inputs that did not fail).
+    struct ShardRun: Decodable {
+        var inputs: Int
+        var failed: Int
+        var rendered: Int?
+        var skipped: Int?
+        var seconds: Double
+        var jobs: Int
+        var peakWorkerMB: Double
+        var parseSeconds: Double
+        var layoutSeconds: Double
+        var writeSeconds: Double
+    }
+
+    /// The time of the merged run: the shards' seconds summed (each shard's wall-clock time; shards
+    /// that ran side by side took less together), the reports they rendered, their workers, the
+    /// largest worker, stage means weighted by reports; and a note saying so and naming the
+    /// summaries that could not be read.
+    static func shardTime(_ files: [Int: String], n: Int) -> (seconds: Double, rendered: Int, skipped: Int, jobs: Int, peakWorkerMB: Double,
+                                                              parseSeconds: Double, layoutSeconds: Double, writeSeconds: Double, note: String) {
+        var runs: [ShardRun] = []
+        var missing: [String] = []
+        for k in 1...n {
+            guard let file = files[k], let data = FileManager.default.contents(atPath: file),
+                  let run = try? JSONDecoder().decode(ShardRun.self, from: data) else {
+                missing.append(files[k] ?? names(shard: (k, n)).summary)
+                continue
+            }
+            runs.append(run)
+        }
+        let rendered = runs.map { $0.rendered ?? ($0.inputs - $0.failed - ($0.skipped ?? 0)) }
+        let total = rendered.reduce(0, +)
+        func weighted(_ f: (ShardRun) -> Double) -> Double {
+            total == 0 ? 0 : (zip(runs, rendered).reduce(0) { $0 + f($1.0) * Double($1.1) } / Double(total) * 1e5).rounded() / 1e5
+        }
+        var note = "merged from \(runs.count) of \(n) shard summaries (summary-K-of-\(n).json): seconds is the sum of the shards' seconds, "
+            + "rendered the sum of their rendered reports, reportsPerSecond rendered / seconds (a shard's mean rate; shards run side by side "
+            + "finish sooner), jobs the sum of their workers, peakWorkerMB the largest"
+        if !missing.isEmpty {
+            note += "; not found or not readable: \(missing.joined(separator: ", ")) — those shards' time and reports are not counted in seconds, rendered or the rate"
+        }
+        return (runs.reduce(0) { $0 + $1.seconds }, total, runs.reduce(0) { $0 + ($1.skipped ?? 0) }, runs.reduce(0) { $0 + $1.jobs },
+                runs.map(\.peakWorkerMB).max() ?? 0, weighted(\.parseSeconds), weighted(\.layoutSeconds), weighted(\.writeSeconds), note)
     }
 
     /// Minimal CSV reading (quoted fields with doubled quotes), enough for our own indexes.

@@ -9,22 +9,61 @@ import NianbaoModel
 
 /// The comparison as CSV, aligned text and Markdown.
 public enum ComparisonExport {
-    /// UTF-8 CSV: `key` then one column per agency; one row per metric.
+    /// A CSV that Excel and WPS open as it is meant (a double click, no import dialog): UTF-8
+    /// with a BOM (without it they take the bytes as GBK or ANSI), CRLF line ends, fields with
+    /// a comma, quote or line break quoted.
+    ///
+    /// Columns: `key` (the canonical key or `derived.*`), `指标` (the handout's Chinese label),
+    /// then each unit in the handout's order (after `--sort`), a report's column followed by
+    /// `<unit> 标记` with its marks — ▲ highest, ▼ lowest (headline metrics), ※n the numbered
+    /// check errors its number takes part in — so that the value column holds only the value.
+    /// Values as the cells export writes them: the number; nothing for blank; the placeholder
+    /// as written (`/`, `—`, `无`); `?` for unreadable: four different things. Change columns
+    /// (years of one agency) have no marks. After the metric rows, one row per footnote: `※n`
+    /// in the key column, its explanation in `指标`.
     public static func csv(_ sheet: ComparisonSheet) -> String {
-        var out = (["key"] + sheet.columns.map(\.label)).map(field).joined(separator: ",") + "\n"
-        for row in sheet.rows {
-            out += ([row.metric.key] + row.values.map(\.csv)).map(field).joined(separator: ",") + "\n"
+        var header = ["key", "指标"]
+        for column in sheet.columns {
+            header.append(column.label)
+            if column.isReport { header.append(column.label + " " + marksHeading) }
         }
-        return out
+        var lines = [header]
+        for row in sheet.rows {
+            var line = [row.metric.key, row.metric.label]
+            for (column, value) in zip(sheet.columns, row.values) {
+                line.append(value.csv)
+                if column.isReport { line.append(marks(value)) }
+            }
+            lines.append(line)
+        }
+        for (i, note) in sheet.footnotes.enumerated() {
+            lines.append(["※\(i + 1)", note] + Array(repeating: "", count: header.count - 2))
+        }
+        return byteOrderMark + lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// Whether the file at `path` is a comparison nianbao wrote: its CSV header `key,…`, the
-    /// text's or Markdown's `指标` header row, or a PDF whose creator is nianbao.
+    /// Heading suffix of a unit's marks column.
+    public static let marksHeading = "标记"
+
+    /// U+FEFF, which UTF-8 writes as EF BB BF: how Excel and WPS know a CSV is UTF-8.
+    static let byteOrderMark = "\u{FEFF}"
+
+    /// A cell's marks, without its value: `▲`, `▼`, `※1`, `▲ ※1 ※3`; "" for none.
+    public static func marks(_ v: ComparisonSheet.Value) -> String {
+        var parts: [String] = []
+        if v.mark == .highest { parts.append("▲") }
+        if v.mark == .lowest { parts.append("▼") }
+        parts += v.footnotes.map { "※\($0 + 1)" }
+        return parts.joined(separator: " ")
+    }
+
+    /// Whether the file at `path` is a comparison nianbao wrote: its CSV header `key,…` (after
+    /// the BOM), the text's or Markdown's `指标` header row, or a PDF whose creator is nianbao.
     public static func isOwnOutput(atPath path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
-        if head.hasPrefix("key,") { return true }
+        if head.hasPrefix("key,") || head.hasPrefix(byteOrderMark + "key,") { return true }
         if head.hasPrefix("%PDF") {
             let all = (try? handle.readToEnd()) ?? Data()
             return all.range(of: Data("/Creator(nianbao)".utf8)) != nil && all.range(of: Data("对比".utf16BigEndianBytes)) != nil
@@ -34,7 +73,7 @@ public enum ComparisonExport {
     }
 
     private static func field(_ s: String) -> String {
-        s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
     /// What a printed cell shows: value, ▲/▼ for highest/lowest, ※n for check errors.

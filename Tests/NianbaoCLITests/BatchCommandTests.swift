@@ -87,7 +87,7 @@ final class BatchCommandTests: XCTestCase {
         let out = dir("kill-out")
         let p = Process()
         p.executableURL = CLITests.binary
-        p.arguments = ["batch", input.path, "--output-dir", out.path, "--jobs", "2", "--quiet"]
+        p.arguments = ["batch", input.path, "--output-dir", out.path, "--jobs", "2", "--quiet"] + CLITests.fonts
         p.standardError = FileHandle.nullDevice
         try p.run()
         // Kill the whole batch (parent and workers) once some PDFs exist.
@@ -127,7 +127,7 @@ final class BatchCommandTests: XCTestCase {
         for k in 0..<3 {
             let p = Process()
             p.executableURL = CLITests.binary
-            p.arguments = ["batch", input.path, "--output-dir", out.path, "--jobs", "1", "--quiet", "--format", "txt", "--shard", "3"]
+            p.arguments = ["batch", input.path, "--output-dir", out.path, "--jobs", "1", "--quiet", "--format", "txt", "--shard", "3"] + CLITests.fonts
             p.environment = ProcessInfo.processInfo.environment.merging(["JOB_COMPLETION_INDEX": String(k)]) { $1 }
             p.standardError = FileHandle.nullDevice
             try p.run()
@@ -247,5 +247,69 @@ extension BatchCommandTests {
         XCTAssertTrue(try index(out)[1].contains("汉阴县"), "rendered again from the new zip")
         let again = try run(["batch", second.path, "--output-dir", out.path, "--resume"])
         XCTAssertTrue(again.stderr.contains("1 already done"), again.stderr)
+    }
+}
+
+extension BatchCommandTests {
+    func summary(_ out: URL, _ name: String = "summary.json") throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent(name))) as! [String: Any]
+    }
+
+    /// summary.json's rate is the reports this run rendered per second of this run: inputs
+    /// --resume skipped count in the totals, not in the rate.
+    func testSummaryAfterResumeCountsOnlyThisRun() throws {
+        let input = try archive("summary-resume", count: 6, bad: false)
+        let out = dir("summary-resume-out")
+        XCTAssertEqual(try run(["batch", input.path, "--output-dir", out.path, "--jobs", "1", "--quiet"]).status, 0)
+        let first = try summary(out)
+        XCTAssertEqual(first["rendered"] as? Int, 6)
+        XCTAssertEqual(first["skipped"] as? Int, 0)
+        // One more input; the six are done.
+        try FileManager.default.copyItem(atPath: CLITests.sample("hanyin-county-2022"), toPath: input.appendingPathComponent("d0/new.txt").path)
+        try Data().write(to: input.appendingPathComponent("d1/empty.txt"))
+        let resumed = try run(["batch", input.path, "--output-dir", out.path, "--jobs", "1", "--resume"])
+        XCTAssertEqual(resumed.status, 1, resumed.stderr)
+        let s = try summary(out)
+        XCTAssertEqual(s["inputs"] as? Int, 8)
+        XCTAssertEqual(s["failed"] as? Int, 1)
+        XCTAssertEqual(s["skipped"] as? Int, 6)
+        XCTAssertEqual(s["rendered"] as? Int, 1, "only new.txt was rendered by this run")
+        let seconds = try XCTUnwrap(s["seconds"] as? Double), rate = try XCTUnwrap(s["reportsPerSecond"] as? Double)
+        XCTAssertGreaterThan(seconds, 0)
+        // seconds is rounded to the millisecond and the rate to 0.1: equal within that.
+        XCTAssertEqual(rate, 1 / seconds, accuracy: 0.1 + 0.01 / seconds, "1 report / \(seconds) s, not 8")
+    }
+
+    /// After merge, summary.json's seconds are the shards' seconds summed and its rate the
+    /// reports they rendered per second of that sum, as its note says; a shard summary that is
+    /// missing is named, not counted as 0 s.
+    func testMergedSummaryTimesAreTheShardsSum() throws {
+        let input = try archive("summary-merge", count: 9)
+        let out = dir("summary-merge-out")
+        for k in 1...2 {
+            let shard = try run(["batch", input.path, "--output-dir", out.path, "--jobs", "1", "--quiet", "--format", "txt", "--shard", "\(k)/2"])
+            XCTAssertTrue([0, 1].contains(shard.status), "shard \(k): \(shard.stderr)")  // 1 when the shard has a bad input
+        }
+        let shards = try (1...2).map { try summary(out, "summary-\($0)-of-2.json") }
+        let merge = try run(["batch", "merge", out.path])
+        XCTAssertEqual(merge.status, 0, merge.stderr)
+        let s = try summary(out)
+        XCTAssertEqual(s["inputs"] as? Int, 11)
+        XCTAssertEqual(s["rendered"] as? Int, 9)
+        XCTAssertEqual(s["rendered"] as? Int, shards.map { $0["rendered"] as! Int }.reduce(0, +))
+        let seconds = try XCTUnwrap(s["seconds"] as? Double)
+        XCTAssertEqual(seconds, shards.map { $0["seconds"] as! Double }.reduce(0, +), accuracy: 0.0011)
+        XCTAssertGreaterThan(seconds, 0)
+        XCTAssertEqual(try XCTUnwrap(s["reportsPerSecond"] as? Double), 9 / seconds, accuracy: 0.1 + 0.09 / seconds)
+        XCTAssertEqual(s["jobs"] as? Int, 2, "one worker in each of two shards")
+        XCTAssertTrue((s["note"] as? String)?.contains("seconds is the sum of the shards' seconds") == true, "\(s)")
+        // A shard's summary lost: merged all the same, and the note says what is not counted.
+        try FileManager.default.removeItem(at: out.appendingPathComponent("summary-2-of-2.json"))
+        XCTAssertEqual(try run(["batch", "merge", out.path]).status, 0)
+        let partial = try summary(out)
+        XCTAssertEqual(partial["inputs"] as? Int, 11)
+        XCTAssertEqual(partial["rendered"] as? Int, shards[0]["rendered"] as? Int)
+        XCTAssertEqual(try XCTUnwrap(partial["seconds"] as? Double), shards[0]["seconds"] as! Double, accuracy: 0.0011)
+        XCTAssertTrue((partial["note"] as? String)?.contains("summary-2-of-2.json") == true, "\(partial)")
     }
 }

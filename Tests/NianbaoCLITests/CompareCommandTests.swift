@@ -13,8 +13,9 @@ final class CompareCommandTests: XCTestCase {
             XCTAssertEqual(r.status, 0, "\(ext): \(r.stderr)")
             XCTAssertTrue(FileManager.default.fileExists(atPath: "\(dir)/sheet.\(ext)"))
         }
-        let csv = try String(contentsOfFile: "\(dir)/sheet.csv", encoding: .utf8)
-        XCTAssertTrue(csv.hasPrefix("key,西峡县人民政府,汉阴县,涧西区人民政府办公室\nrequests.new.total,18,19,0\n"), csv)
+        // Decoded as it is, BOM included (String(contentsOfFile:) would drop it).
+        let csv = String(decoding: try Data(contentsOf: URL(fileURLWithPath: "\(dir)/sheet.csv")), as: UTF8.self)
+        XCTAssertTrue(csv.hasPrefix("\u{FEFF}key,指标,西峡县人民政府,西峡县人民政府 标记,汉阴县,汉阴县 标记,涧西区人民政府办公室,涧西区人民政府办公室 标记\r\nrequests.new.total,本年新收申请,18,,19,▲,0,▼\r\n"), csv)
         let pdf = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/sheet.pdf"))
         XCTAssertTrue(pdf.starts(with: Data("%PDF-".utf8)))
         let ofd = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/sheet.ofd"))
@@ -30,9 +31,34 @@ final class CompareCommandTests: XCTestCase {
         let r = try run(["compare", CLITests.sample("xixia-county-2022"), empty, CLITests.sample("hanyin-county-2022"), "-o", out])
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stderr.contains("empty-compare.txt: error: the file is empty (left out of the comparison)"), r.stderr)
-        let header = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")[0]
-        XCTAssertEqual(header, "key,西峡县人民政府,汉阴县")
-        let none = try run(["compare", empty, "-o", out])
+        let header = String(decoding: try Data(contentsOf: URL(fileURLWithPath: out)), as: UTF8.self).components(separatedBy: "\r\n")[0]
+        XCTAssertEqual(header, "\u{FEFF}key,指标,西峡县人民政府,西峡县人民政府 标记,汉阴县,汉阴县 标记")
+        let none = try run(["compare", empty, try CLITests.temp("empty-compare-2.txt", []), "-o", out])
         XCTAssertEqual(none.status, 2)
+        XCTAssertTrue(none.stderr.contains("no report could be read; a comparison needs two or more reports"), none.stderr)
+    }
+}
+
+extension CompareCommandTests {
+    /// One report is no comparison: refused on the command line (64), and at run time when
+    /// only one of the reports given could be read (2); nothing is written either way.
+    func testOneReportIsNotAComparison() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-compare-one-\(ProcessInfo.processInfo.processIdentifier).csv").path
+        try? FileManager.default.removeItem(atPath: out)
+        let one = try run(["compare", CLITests.sample("xixia-county-2022"), "-o", out])
+        XCTAssertEqual(one.status, 64, one.stderr)
+        XCTAssertTrue(one.stderr.contains("compare was given one report (\(CLITests.sample("xixia-county-2022"))); a comparison needs two or more reports (several agencies, or several years of one agency)"), one.stderr)
+        XCTAssertTrue(one.stderr.contains("nianbao render"), "says what to use instead: \(one.stderr)")
+        let empty = try CLITests.temp("empty-compare-one.txt", [])
+        let left = try run(["compare", CLITests.sample("xixia-county-2022"), empty, "-o", out])
+        XCTAssertEqual(left.status, 2, left.stderr)
+        XCTAssertTrue(left.stderr.contains("empty-compare-one.txt: error: the file is empty (left out of the comparison)"), left.stderr)
+        XCTAssertTrue(left.stderr.contains("only one report could be read (\(CLITests.sample("xixia-county-2022"))); a comparison needs two or more reports"), left.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out), "nothing written")
+        // Two years of one agency are a comparison.
+        let text = try String(contentsOfFile: CLITests.sample("xixia-county-2022"), encoding: .utf8).replacingOccurrences(of: "2022", with: "2021")
+        let earlier = try CLITests.temp("xixia-one-2021.txt", Array(text.utf8))
+        let years = try run(["compare", earlier, CLITests.sample("xixia-county-2022"), "-o", out])
+        XCTAssertEqual(years.status, 0, years.stderr)
     }
 }

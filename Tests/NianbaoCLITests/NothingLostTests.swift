@@ -169,7 +169,7 @@ final class BatchRobustnessTests: XCTestCase {
         for i in 0..<60 { try put("xixia-county-2022", "r\(i).txt") }
         let first = Process()
         first.executableURL = CLITests.binary
-        first.arguments = ["batch", "in", "--output-dir", "out", "--quiet", "--jobs", "1"]
+        first.arguments = ["batch", "in", "--output-dir", "out", "--quiet", "--jobs", "1"] + CLITests.fonts
         first.currentDirectoryURL = dir
         try first.run()
         // Wait until the first run holds the lock (its workers are rendering).

@@ -48,8 +48,8 @@ final class RenderCommandTests: XCTestCase {
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains("odd.yaml: page.height: is missing"), r.stderr)
         let missing = try run(["render", "--style", "nosuch", cli.sample("xixia-county-2022"), "--output-dir", outDir("nosuch")])
-        XCTAssertEqual(missing.status, 2)
-        XCTAssertTrue(missing.stderr.contains("no style of that name"), missing.stderr)
+        XCTAssertEqual(missing.status, 64, "a usage error")
+        XCTAssertTrue(missing.stderr.contains("--style nosuch: no style of that name"), missing.stderr)
         let format = try run(["render", cli.sample("xixia-county-2022"), "--format", "pdf,docx"])
         XCTAssertEqual(format.status, 64, "a usage error")
         XCTAssertTrue(format.stderr.contains("'pdf,docx' is invalid for '--format <list>'") && format.stderr.contains("'json'"), format.stderr)
@@ -88,5 +88,61 @@ extension RenderCommandTests {
         let pdf = try Data(contentsOf: URL(fileURLWithPath: dir + "/hanyin-county-2022.pdf"))
         XCTAssertNotNil(pdf.range(of: Data("<pdfaid:part>2</pdfaid:part>".utf8)), "PDF/A identification")
         XCTAssertTrue(try Data(contentsOf: URL(fileURLWithPath: dir + "/odd-glyph.ofd")).starts(with: Data("PK".utf8)))
+    }
+}
+
+extension RenderCommandTests {
+    /// `render -o FILE`: one input to one file, in the format its extension (or --format) names,
+    /// written atomically, never over an input; several inputs are refused.
+    func testRenderToOneFile() throws {
+        let dir = outDir("one-file")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let xixia = cli.sample("xixia-county-2022")
+        // An earlier file at the target is replaced whole.
+        try Data("old".utf8).write(to: URL(fileURLWithPath: dir + "/xixia.pdf"))
+        let pdf = try run(["render", xixia, "-o", dir + "/xixia.pdf"])
+        XCTAssertEqual(pdf.status, 0, pdf.stderr)
+        XCTAssertTrue(pdf.stderr.contains("wrote \(dir)/xixia.pdf"), pdf.stderr)
+        XCTAssertTrue(try Data(contentsOf: URL(fileURLWithPath: dir + "/xixia.pdf")).starts(with: Data("%PDF-".utf8)))
+        let text = try run(["render", xixia, "--output", dir + "/xixia.txt"])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(try String(contentsOfFile: dir + "/xixia.txt", encoding: .utf8).hasPrefix("西峡县"))
+        // No extension: --format says what to write.
+        let json = try run(["render", xixia, "-o", dir + "/xixia-data", "--format", "json"])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/xixia-data"))) as? [String: Any]
+        XCTAssertEqual(object?["agency"] as? String, "西峡县人民政府")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).sorted(), ["xixia-data", "xixia.pdf", "xixia.txt"], "nothing else, no temporary file left")
+
+        // Refused with a usage error, nothing written.
+        let refused: [([String], String)] = [
+            (["render", xixia, cli.sample("hanyin-county-2022"), "-o", dir + "/two.pdf"], "-o \(dir)/two.pdf writes one file, from one report; 2 were given — for several, use --output-dir DIR"),
+            (["render", xixia, "-o", dir + "/x.pdf", "--format", "txt"], "names a .pdf file, but --format asks for txt"),
+            (["render", xixia, "-o", dir + "/x.pdf", "--format", "pdf,txt"], "writes one format, but --format pdf,txt names 2"),
+            (["render", xixia, "-o", dir + "/noext"], "cannot tell the format from the name; end it in .pdf, .ofd, .txt, .md, .json, or give --format"),
+            (["render", xixia, "-o", dir + "/x.pdf", "--output-dir", dir], "give -o FILE (one input, one file) or --output-dir DIR, not both"),
+            (["render", xixia, "-o", dir], "is a folder; -o names the file to write"),
+        ]
+        for (args, message) in refused {
+            let r = try run(args)
+            XCTAssertEqual(r.status, 64, "\(args): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains(message), "\(args): \(r.stderr)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).sorted(), ["xixia-data", "xixia.pdf", "xixia.txt"])
+
+        // Never over an input, also through a symlink: exit 2, the input unchanged.
+        let input = try cli.temp("render-self.txt", Array(try Data(contentsOf: URL(fileURLWithPath: xixia))))
+        try? FileManager.default.removeItem(atPath: dir + "/link.txt")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/link.txt", withDestinationPath: input)
+        for target in [input, dir + "/link.txt"] {
+            let r = try run(["render", input, "-o", target])
+            XCTAssertEqual(r.status, 2, r.stderr)
+            XCTAssertTrue(r.stderr.contains("is an input") && r.stderr.contains("nothing was written"), r.stderr)
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: input)), try Data(contentsOf: URL(fileURLWithPath: xixia)))
+        }
+        // A file that cannot be written: the path and the reason, exit 2.
+        let blocked = try run(["render", xixia, "-o", dir + "/xixia.txt/inside.pdf"])
+        XCTAssertEqual(blocked.status, 2)
+        XCTAssertTrue(blocked.stderr.contains("cannot write \(dir)/xixia.txt/inside.pdf: a part of the path is not a directory"), blocked.stderr)
     }
 }

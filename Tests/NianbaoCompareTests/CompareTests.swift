@@ -43,10 +43,22 @@ final class CompareTests: XCTestCase {
          input(text("jianxi-district-office-2022")), input(xin2022)]
     }
 
+    /// The CSV's lines (BOM and CRLF taken off) split at commas: the sheets here have no
+    /// field that needs quoting.
+    func csvLines(_ sheet: ComparisonSheet) -> [[String]] {
+        let csv = ComparisonExport.csv(sheet)
+        XCTAssertTrue(csv.hasPrefix("\u{FEFF}key,指标,"), "BOM, then key and label columns")
+        XCTAssertTrue(csv.hasSuffix("\r\n"))
+        XCTAssertFalse(csv.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "CRLF line ends only")
+        return csv.dropFirst().components(separatedBy: "\r\n").dropLast().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// Per key, the values of the unit columns (not the label or the marks columns).
     func csvRows(_ sheet: ComparisonSheet) -> [String: [String]] {
-        let lines = ComparisonExport.csv(sheet).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let lines = csvLines(sheet)
+        let valueColumns = lines[0].indices.dropFirst(2).filter { !lines[0][$0].hasSuffix(" " + ComparisonExport.marksHeading) }
         var out: [String: [String]] = [:]
-        for l in lines { out[l[0]] = Array(l.dropFirst()) }
+        for l in lines { out[l[0]] = valueColumns.map { l[$0] } }
         return out
     }
 
@@ -64,11 +76,14 @@ final class CompareTests: XCTestCase {
 
     func testEveryCSVCell() {
         let sheet = ComparisonBuilder.build(Self.inputs)
-        let csv = ComparisonExport.csv(sheet)
-        let lines = csv.split(separator: "\n")
-        XCTAssertEqual(lines.count, 1 + 200 + 8)
-        XCTAssertEqual(lines[0], "key,西峡县人民政府 2022,汉阴县 2022,新县人民政府办公室 2021,新县人民政府办公室 2022,新县人民政府办公室 变化 2021→2022,涧西区人民政府办公室 2022")
-        XCTAssertEqual(lines.dropFirst().prefix(200).map { String($0.split(separator: ",")[0]) }, CellKey.all.map(\.rawValue), "canonical order")
+        let lines = csvLines(sheet)
+        XCTAssertEqual(lines.count, 1 + 200 + 8 + sheet.footnotes.count)
+        XCTAssertEqual(lines[0], ["key", "指标", "西峡县人民政府 2022", "西峡县人民政府 2022 标记", "汉阴县 2022", "汉阴县 2022 标记",
+                                  "新县人民政府办公室 2021", "新县人民政府办公室 2021 标记", "新县人民政府办公室 2022", "新县人民政府办公室 2022 标记",
+                                  "新县人民政府办公室 变化 2021→2022", "涧西区人民政府办公室 2022", "涧西区人民政府办公室 2022 标记"])
+        XCTAssertEqual(lines.dropFirst().prefix(200).map { $0[0] }, CellKey.all.map(\.rawValue), "canonical order")
+        XCTAssertEqual(lines.dropFirst().prefix(200).map { $0[1] }, CellKey.all.map(\.label), "the handout's labels beside the keys")
+        XCTAssertTrue(lines.allSatisfy { $0.count == lines[0].count }, "every row as wide as the header")
         let rows = csvRows(sheet)
         // The canonical cells are the cells export of each report (verified against the
         // reports by hand in the ingest tests); the change column is later minus earlier.
@@ -120,6 +135,13 @@ final class CompareTests: XCTestCase {
         XCTAssertTrue(text.contains("※1 西峡县人民政府：表二"), text)
         let md = ComparisonExport.markdown(sheet)
         XCTAssertTrue(md.contains("| 本年新收申请 | 18※2 | 19▲ | 0▼ |"), md)  // 18 is in the failed balance of the 总计 column
+        // The CSV: the marks in columns of their own, the value alone; the footnotes after the metrics.
+        let lines = csvLines(sheet)
+        XCTAssertEqual(lines[0], ["key", "指标", "西峡县人民政府", "西峡县人民政府 标记", "汉阴县", "汉阴县 标记", "涧西区人民政府办公室", "涧西区人民政府办公室 标记"])
+        XCTAssertEqual(lines[1], ["requests.new.total", "本年新收申请", "18", "※2", "19", "▲", "0", "▼"])
+        XCTAssertTrue(lines.contains(["requests.total.total", "办理结果总计"] + [total.values[0].csv, ComparisonExport.marks(total.values[0])] + ["19", "", "0", ""]), "\(lines)")
+        XCTAssertTrue(ComparisonExport.marks(total.values[0]).hasPrefix("※"))
+        XCTAssertEqual(Array(lines.suffix(sheet.footnotes.count)), sheet.footnotes.enumerated().map { ["※\($0.offset + 1)", $0.element, "", "", "", "", "", ""] })
     }
 
     /// Two years of one agency are checked against each other; what fails is footnoted on

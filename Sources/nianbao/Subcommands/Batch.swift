@@ -36,7 +36,7 @@ extension Nianbao.Batch {
             """
         )
 
-        @Argument(help: ArgumentHelp("A folder or a .zip of reports.", valueName: "input"))
+        @Argument(help: ArgumentHelp("A folder or a .zip of reports: PDF, web pages (.html/.htm), Word (.docx) and text (.txt) files, found by their extension and read by their content (.doc and .wps are listed with how to convert them).", valueName: "input"))
         var input: String
 
         @OptionGroup var styleOptions: StyleOptions
@@ -164,12 +164,12 @@ extension Nianbao.Batch {
             for (n, i) in todo.enumerated() { results[i] = fresh[n] }
             let seconds = Date().timeIntervalSince(started)
             do {
-                try BatchIndex.write(results, to: outputDir, seconds: seconds, jobs: jobs, shard: shard, peakWorkerMB: runner.peakWorkerMB)
+                try BatchIndex.write(results, fresh: fresh, to: outputDir, seconds: seconds, jobs: jobs, shard: shard, peakWorkerMB: runner.peakWorkerMB)
             } catch {
                 FindingPrinter.stderr("error: \(error)")
                 throw ExitStatus.failure
             }
-            let s = BatchIndex.summary(results, seconds: seconds, jobs: jobs, shard: nil)
+            let s = BatchIndex.summary(results, fresh: fresh, seconds: seconds, jobs: jobs, shard: nil)
             if !quiet {
                 FindingPrinter.stderr("\(s.inputs) inputs: \(s.ok) ok, \(s.warnings) with warnings, \(s.errors) with errors, \(s.failed) failed"
                     + (done.isEmpty ? "" : " (\(done.count) already done)") + String(format: "; %.1f s, peak worker memory %.0f MB", seconds, runner.peakWorkerMB))
@@ -197,7 +197,7 @@ extension Nianbao.Batch {
             guard !dirs.isEmpty else { throw ValidationError("Give at least one directory.") }
             do {
                 let rows = try BatchIndex.merge(dirs, into: into ?? dirs[0])
-                FindingPrinter.stderr("\(into ?? dirs[0])/index.csv: \(rows) rows")
+                FindingPrinter.stderr("\(into ?? dirs[0])/index.csv: \(rows) rows; totals and time in \(into ?? dirs[0])/summary.json")
             } catch {
                 FindingPrinter.stderr("error: \(error)")
                 throw ExitStatus.failure

@@ -46,9 +46,23 @@ extension Nianbao {
 
         var kind: Output? { Output(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()) }
 
+        /// Why one report is not a comparison, for the usage error and the run-time refusal alike.
+        static let needsTwo = "a comparison needs two or more reports (several agencies, or several years of one agency)"
+
         func validate() throws {
             if kind == nil { throw ValidationError("--output must end in .pdf, .ofd, .csv, .txt or .md") }
+            if input.files.count == 1 {
+                throw ValidationError("compare was given one report (\(input.files[0])); \(Self.needsTwo). To print one report, use `nianbao render`.")
+            }
             if kind == .pdf || kind == .ofd, input.files.count > 60 { throw ValidationError("At most 60 reports fit on one handout; write .csv, .txt or .md for more.") }
+            if let sort {
+                let keys = (metrics == .all ? Metric.all : Metric.summary).map(\.key)
+                guard keys.contains(sort) else {
+                    let near = keys.filter { $0.hasPrefix(sort) || sort.hasPrefix($0) || Suggestion.distance($0, sort) <= 2 }.prefix(5)
+                    let hint = near.isEmpty ? "" : "; did you mean \(near.map { "'\($0)'" }.joined(separator: ", "))?"
+                    throw ValidationError("--sort \(sort): not a metric of --metrics \(metrics.rawValue)\(hint) (the metrics are the key column of the CSV: canonical cell keys such as requests.new.total, and derived.* such as derived.requests.disclosure_rate)")
+                }
+            }
         }
 
         func run() throws {
@@ -70,15 +84,16 @@ extension Nianbao {
                     inputs.append(ComparisonInput(report: parsed.report, findings: Checker.findings(for: parsed), source: file))
                 }
             }
-            guard !inputs.isEmpty else {
-                FindingPrinter.stderr("error: no readable report to compare")
+            // Inputs were left out (each with its reason above): what is left may be no comparison.
+            guard inputs.count >= 2 else {
+                FindingPrinter.stderr("error: \(inputs.isEmpty ? "no report could be read" : "only one report could be read (\(inputs[0].source ?? ""))"); \(Self.needsTwo) — nothing was written")
                 throw ExitStatus.failure
             }
             var sheet = ComparisonBuilder.build(inputs, metrics: metrics, title: title)
             if let sort {
+                // The key is a metric (validate); a sheet with years of one agency keeps their order.
                 guard let ranked = ComparisonBuilder.ranked(sheet, by: sort) else {
-                    FindingPrinter.stderr("error: --sort \(sort): not a metric of this sheet (see the key column of the CSV), or the sheet compares years of one agency")
-                    throw ExitStatus.failure
+                    throw ValidationError("--sort \(sort): these reports include several years of one agency, shown side by side with their change; such a sheet keeps its order — leave out --sort, or compare one year of each agency")
                 }
                 sheet = ranked
             }

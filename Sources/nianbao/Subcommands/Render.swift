@@ -12,7 +12,8 @@ extension Nianbao {
         static let configuration = CommandConfiguration(
             abstract: "Render reports as print-ready PDFs in the official style (and text, Markdown, JSON).",
             discussion: """
-            Writes <output-dir>/<input name>.pdf (and .txt, .md, .json) per input, atomically. \
+            Writes <output-dir>/<input name>.pdf (and .ofd, .txt, .md, .json) per input, or the \
+            one input's output to -o FILE, atomically. \
             Inputs with the same name (folders of 报告.pdf) keep their folders below \
             --output-dir; an output that would overwrite an input is refused before anything is \
             written. A report whose checks fail still renders; the findings are printed. \
@@ -25,17 +26,62 @@ extension Nianbao {
         @OptionGroup var styleOptions: StyleOptions
         @OptionGroup var pdfOptions: PDFOptions
 
-        @Option(help: ArgumentHelp("Where the files go.", valueName: "dir"))
-        var outputDir: String = "output"
+        @Option(help: ArgumentHelp("Where the files go, one <input name>.<format> per input and format (default: output).", valueName: "dir"))
+        var outputDir: String?
 
-        @Option(help: ArgumentHelp("Comma-separated formats: pdf, ofd, txt, md, json.", valueName: "list"))
-        var format = FormatList([.pdf])
+        @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the one input's output to this file instead, in the format its extension names (.pdf, .ofd, .txt, .md, .json) or --format's one format. Written atomically; never over an input.", valueName: "file"))
+        var output: String?
+
+        @Option(help: ArgumentHelp("Comma-separated formats: pdf, ofd, txt, md, json (default: pdf).", valueName: "list"))
+        var format: FormatList?
+
+        static let defaultOutputDir = "output"
+
+        func validate() throws {
+            guard let output else { return }
+            if outputDir != nil { throw ValidationError("give -o FILE (one input, one file) or --output-dir DIR, not both") }
+            if input.files.count != 1 {
+                throw ValidationError("-o \(output) writes one file, from one report; \(input.files.count) were given — for several, use --output-dir DIR (one <name>.<format> each)")
+            }
+            var isDirectory: ObjCBool = false
+            if output.hasSuffix("/") || (FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) && isDirectory.boolValue) {
+                throw ValidationError("-o \(output) is a folder; -o names the file to write (for a folder, use --output-dir)")
+            }
+            _ = try outputFormat(output)
+        }
+
+        /// The one format of `-o FILE`: --format's, else the file's extension; the two must agree.
+        func outputFormat(_ file: String) throws -> BatchJob.Format {
+            let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
+            let named = BatchJob.Format(rawValue: ext)
+            let known = BatchJob.Format.allCases.map { "." + $0.rawValue }.joined(separator: ", ")
+            guard let format else {
+                guard let named else {
+                    throw ValidationError("-o \(file): cannot tell the format from the name; end it in \(known), or give --format")
+                }
+                return named
+            }
+            guard format.formats.count == 1, let only = format.formats.first else {
+                throw ValidationError("-o \(file) writes one format, but --format \(format.argument) names \(format.formats.count); for several, use --output-dir DIR")
+            }
+            if let named, named != only {
+                throw ValidationError("-o \(file) names a .\(named.rawValue) file, but --format asks for \(only.rawValue); make them agree")
+            }
+            return only
+        }
 
         func run() throws {
             let style = try styleOptions.load()
-            let formats = format.formats
             // Every output path, checked against the inputs and each other before writing.
-            let paths = formats.map { OutputPlan.paths(for: input.files, in: outputDir, extension: $0.rawValue) }
+            let formats: [BatchJob.Format]
+            let paths: [[String]]
+            if let output {
+                formats = [try outputFormat(output)]
+                paths = [[output]]
+            } else {
+                formats = (format ?? FormatList([.pdf])).formats
+                paths = formats.map { OutputPlan.paths(for: input.files, in: outputDir ?? Self.defaultOutputDir, extension: $0.rawValue) }
+            }
             try OutputWriter.check(outputs: paths.flatMap { $0 }, inputs: input.files)
             let layout = ReportLayout(style: style, shaper: PangoShaper())
             let options = pdfOptions.options(style)

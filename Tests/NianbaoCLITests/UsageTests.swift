@@ -1,0 +1,87 @@
+import Foundation
+import NianbaoTestSupport
+import XCTest
+
+/// What the command line says about itself (issue 23 item 6): help that names every input
+/// kind, usage errors that exit 64, a misspelt command named as one.
+final class UsageTests: XCTestCase {
+    func run(_ args: [String], directory: URL? = nil) throws -> CLITests.Result { try CLITests.run(args, directory: directory) }
+
+    func testEveryFileArgumentNamesEveryInputKind() throws {
+        for command in [["parse"], ["check"], ["render"], ["compare"], ["batch", "run"]] {
+            let help = try run(command + ["--help"])
+            XCTAssertEqual(help.status, 0, help.stderr)
+            // Help wraps its lines: compare the words, not the line breaks.
+            let text = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            for kind in ["PDF", ".html", "Word (.docx)", "text"] {
+                XCTAssertTrue(text.contains(kind), "\(command.joined(separator: " ")) --help does not name \(kind):\n\(help.stdout)")
+            }
+            XCTAssertFalse(text.contains("Report text files"), "\(command) --help still says text files only")
+        }
+    }
+
+    func testAMisspeltCommandIsNamedWithTheNearestAndTheList() throws {
+        let r = try run(["rendr", "x"])
+        XCTAssertEqual(r.status, 64)
+        XCTAssertTrue(r.stderr.contains("unknown command 'rendr'; did you mean 'render'?"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("ommands are parse, check, render, compare, batch, fonts (nianbao COMMAND --help for each)"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("unexpected argument"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("batch-worker"), "the worker mode is not for people")
+        let far = try run(["xyzzy"])
+        XCTAssertEqual(far.status, 64)
+        XCTAssertTrue(far.stderr.contains("unknown command 'xyzzy'\n"), "no far-fetched guess: \(far.stderr)")
+        XCTAssertTrue(far.stderr.contains("The commands are parse, check, render"), far.stderr)
+        XCTAssertEqual(try run(["comprae", "a", "b"]).stderr.contains("did you mean 'compare'?"), true)
+        // A report where the command belongs: say what to do with it.
+        let file = try run([CLITests.sample("xixia-county-2022")])
+        XCTAssertEqual(file.status, 64)
+        XCTAssertTrue(file.stderr.contains("is a file, not a command; say what to do with it, e.g. nianbao render "), file.stderr)
+        // The commands, `help` and the options still work.
+        XCTAssertEqual(try run(["help", "render"]).status, 0)
+        XCTAssertEqual(try run(["--version"]).status, 0)
+        XCTAssertEqual(try run(["check", CLITests.sample("xixia-county-2022")]).status, 0)
+        XCTAssertEqual(try run(["batch", "--help"]).status, 0)
+    }
+
+    /// Every way of getting the command line wrong exits 64 with a message that names what
+    /// was wrong; a style file that exists but is wrong is an input error (2).
+    func testUsageErrorsExit64() throws {
+        let xixia = CLITests.sample("xixia-county-2022"), hanyin = CLITests.sample("hanyin-county-2022")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-usage-\(ProcessInfo.processInfo.processIdentifier)").path
+        let cases: [([String], String)] = [
+            (["render", xixia, "--style", "nosuch", "--output-dir", out], "--style nosuch: no style of that name; the styles are compact, official"),
+            (["compare", xixia, hanyin, "-o", out + "/a.pdf", "--style", "nosuch"], "--style nosuch: no style of that name"),
+            (["batch", out, "--style", "nosuch", "--output-dir", out], "--style nosuch: no style of that name"),
+            (["fonts", "--style", "nosuch"], "--style nosuch: no style of that name"),
+            (["render", xixia, "--style", "/nonexistent/mine.yaml", "--output-dir", out], "--style /nonexistent/mine.yaml: no such style file"),
+            (["compare", xixia, hanyin, "-o", out + "/a.csv", "--sort", "requests.new.totl"], "--sort requests.new.totl: not a metric of --metrics all; did you mean 'requests.new.total'?"),
+            (["compare", xixia, hanyin, "-o", out + "/a.csv", "--metrics", "summary", "--sort", "requests.granted.natural"], "--sort requests.granted.natural: not a metric of --metrics summary"),
+            (["compare", xixia, hanyin, "-o", out + "/a.csv", "--metrics", "most"], "'most' is invalid for '--metrics"),
+            (["compare", xixia, hanyin, "-o", out + "/a.pdf", "--paper", "a5"], "'a5' is invalid for '--paper"),
+            (["render", xixia, "--format", "pdf,docx", "--output-dir", out], "'pdf,docx' is invalid for '--format <list>'"),
+            (["render", xixia, "--fonts-dir", "/nonexistent-fonts"], "--fonts-dir /nonexistent-fonts: no such folder"),
+            (["check", xixia, "--format", "xml"], "'xml' is invalid for '--format"),
+            (["batch", out, "--jobs", "0"], "--jobs must be between 1 and 256"),
+            (["batch", out, "--shard", "0/3"], "shards count from 1"),
+            (["render", "--output-dir", out], "Missing expected argument '<file> ...'"),
+        ]
+        for (args, message) in cases {
+            let r = try run(args)
+            XCTAssertEqual(r.status, 64, "nianbao \(args.joined(separator: " ")): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains(message), "nianbao \(args.joined(separator: " ")): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains("Usage: nianbao"), "a usage error shows the usage: \(r.stderr)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out), "no usage error wrote anything")
+        // Years of one agency keep their order: --sort there is a usage error too.
+        let text = try String(contentsOfFile: xixia, encoding: .utf8).replacingOccurrences(of: "2022", with: "2021")
+        let earlier = try CLITests.temp("xixia-sort-2021.txt", Array(text.utf8))
+        let years = try run(["compare", earlier, xixia, "-o", out + "/years.csv", "--sort", "requests.new.total"])
+        XCTAssertEqual(years.status, 64, years.stderr)
+        XCTAssertTrue(years.stderr.contains("--sort requests.new.total: these reports include several years of one agency"), years.stderr)
+        // A style file that is there but wrong is an input that cannot be used: 2, naming file and key.
+        let odd = try CLITests.temp("odd-usage.yaml", Array("name: odd\npage: {width: 210}\n".utf8))
+        let bad = try run(["render", xixia, "--style", odd, "--output-dir", out])
+        XCTAssertEqual(bad.status, 2, bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("odd-usage.yaml: page.height: is missing"), bad.stderr)
+    }
+}
