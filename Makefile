@@ -4,6 +4,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 SAMPLES := $(wildcard Tests/NianbaoIngestTests/Fixtures/samples/*.txt)
+WHOLE := $(wildcard Tests/NianbaoIngestTests/Fixtures/whole/*.txt)
 OUT ?= output
 # Debian packages nianbao needs: Cairo/Pango headers, poppler-glib and libxml2 (reading PDF,
 # HTML, DOCX), CJK fonts; and for reading outputs back in tests: poppler (pdftotext,
@@ -68,6 +69,9 @@ demo: build
 	  echo "$(OUT)/$$n.{json,cells.csv,txt,md}"; \
 	done
 	$(BIN) render $(SAMPLES) --output-dir $(OUT) --format pdf,ofd
+	@# A report with every part around its sections: cover letter (not printed), preamble,
+	@# run-in heading, notes under tables, attachment and closing block.
+	$(BIN) render $(WHOLE) --output-dir $(OUT) --format pdf,text
 	$(BIN) compare $(SAMPLES) -o $(OUT)/comparison.pdf --metrics summary
 	$(BIN) compare $(SAMPLES) -o $(OUT)/comparison.csv
 	@echo; echo "checks of the bundled samples:"; $(BIN) check $(SAMPLES) || true

@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "NianbaoModelTests", dependencies: ["NianbaoModel"]),
         .testTarget(
             name: "NianbaoIngestTests",
-            dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoTestSupport"],
+            dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

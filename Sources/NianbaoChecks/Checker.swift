@@ -7,11 +7,14 @@ public enum Checker {
 
     private static let relations = RequestsBalance.relations + RequestsRowSum.relations
         + RequestsResultsSum.relations + ReviewSum.relations
+    /// Where table 2 has one （六）其他处理 row (the 2019 template, or a 2021 report that kept it):
+    /// that row is a result row and a row of its own.
+    private static let relationsWithOneOtherRow = RequestsBalance.relations + RequestsRowSum.relations
+        + RequestsRowSum.otherProcessing + RequestsResultsSum.relationsWithOneOtherRow + ReviewSum.relations
 
-    /// The findings of every check on `report`. A report of the 2019 template is not
-    /// checked: its cells were not read.
+    /// The findings of every check on `report`, with the relations of its template.
     public static func check(_ report: Report) -> [Finding] {
-        guard report.template == .y2021 else { return [] }
+        let relations = report.hasOtherProcessingRow ? relationsWithOneOtherRow : relations
         return relations.compactMap { $0.evaluate(report) }
     }
 

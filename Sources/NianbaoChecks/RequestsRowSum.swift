@@ -13,3 +13,14 @@ enum RequestsRowSum {
                  anchor: .requests(row, .total))
     }
 }
+
+extension RequestsRowSum {
+    /// The single （六）其他处理 row's sum (FORMAT.md §2b).
+    static let otherProcessing = [
+        Relation(id: id,
+                 lhs: [.otherProcessingKey(.total)],
+                 rhs: RequestColumn.applicants.map { .otherProcessingKey($0) },
+                 description: "table 2 row other_processing (（六）其他处理): total = sum of the six applicant columns",
+                 anchor: .otherProcessingKey(.total)),
+    ]
+}

@@ -13,7 +13,11 @@ public struct ExportTable: Sendable {
         [table1(report), table2(report), table3(report)]
     }
 
+    /// A cell as the text and Markdown tables print it: as exported, a sum of money with its unit.
+    static func shown(_ cell: Cell) -> String { cell.exported + (cell.state == .number ? cell.unit ?? "" : "") }
+
     static func table1(_ r: Report) -> ExportTable {
+        if r.template == .y2019 { return table1of2019(r) }
         var rows: [(String, [String])] = []
         for row in ActiveRow.allCases {
             let values = row.columns.map { r[.active(row, $0)].exported }
@@ -28,9 +32,32 @@ public struct ExportTable: Sendable {
         return ExportTable(caption: "表一 主动公开政府信息情况", columns: ["本年制发件数", "本年废止件数", "现行有效件数"], rows: rows)
     }
 
+    /// The 2019 template's table 1: its blocks' column heads as rows of their own (they differ
+    /// from block to block), so the table reads back with the words that name its template.
+    static func table1of2019(_ r: Report) -> ExportTable {
+        var rows: [(String, [String])] = []
+        var heads: [String] = []
+        for row in Active2019Row.allCases {
+            let labels = row.columnLabels + Array(repeating: "", count: 3 - row.columns.count)
+            if labels != heads, row != .regulations {
+                rows.append((row.item, labels))
+            }
+            heads = labels
+            let values = row.columns.map { shown(r[.active2019(row, $0)]) }
+            rows.append(("\(row.label)（\(row.item)）", values + Array(repeating: "", count: 3 - values.count)))
+        }
+        return ExportTable(caption: "表一 主动公开政府信息情况（2019年模板）", columns: Active2019Row.regulations.columnLabels, rows: rows)
+    }
+
     static func table2(_ r: Report) -> ExportTable {
         var rows: [(String, [String])] = []
+        let oneOtherRow = r.hasOtherProcessingRow
         for row in RequestRow.allCases {
+            if oneOtherRow, row.group == .other {
+                // The single （六）其他处理 row where the 2021 template has three (FORMAT.md §2b).
+                if row == .noCorrection { rows.append((ResultGroup.other.label, CellKey.otherProcessing.map { r[$0].exported })) }
+                continue
+            }
             let prefix = (row.group != nil && row == RequestRow.allCases.first { $0.group == row.group }) ? row.group!.label + " " : (row.group != nil ? "　　" : "")
             rows.append((prefix + row.label, RequestColumn.allCases.map { r[.requests(row, $0)].exported }))
         }

@@ -2,7 +2,7 @@ import Foundation
 import NianbaoModel
 
 /// The JSON export: the whole model (agency, year, preamble, sections, attachments, closing
-/// block, all 200 cells with state and source line) and the findings. Field names are the stable interface for scripts.
+/// block, the cells of the report's template with state and source line) and the findings. Field names are the stable interface for scripts.
 public enum JSONExport {
     /// One report's JSON document.
     public struct Document: Encodable {
@@ -37,6 +37,8 @@ public enum JSONExport {
             public var line: Int?
             /// The page, when the input was a PDF.
             public var page: Int?
+            /// The unit a sum of money was written with (`元`, `万元`), for 2019's 采购总金额.
+            public var unit: String?
         }
 
         public struct Summary: Encodable {
@@ -55,9 +57,10 @@ public enum JSONExport {
             sections = report.sections
             attachments = report.attachments
             closing = report.closing
-            cells = CellKey.all.map { key in
+            cells = report.keys.map { key in
                 let c = report[key]
-                return CellEntry(key: key.rawValue, state: c.state, value: c.exported, number: c.number, written: c.written, line: c.line, page: c.page)
+                return CellEntry(key: key.rawValue, state: c.state, value: c.exported, number: c.number, written: c.written, line: c.line, page: c.page,
+                                 unit: c.unit)
             }
             self.findings = findings
             summary = Summary(errors: findings.errorCount, warnings: findings.warningCount)

@@ -69,6 +69,50 @@ enum CellReader {
 
     enum Problem: Equatable { case notANumber, decimalCount }
 
+    /// The cell for `key`'s text: a count, the fee, 2019's signed 本年增/减 (`-2`, `－2`, `减少2`)
+    /// or 采购总金额 with its unit (`251000元`, `35.2万元`; the unit kept in `Cell.unit`).
+    static func read(_ raw: Substring, line: Int?, key: CellKey) -> (Cell, Problem?) {
+        if key.isSigned { return readSigned(raw, line: line) }
+        if key.isMoney { return readMoney(raw, line: line) }
+        return read(raw, line: line, amount: key.isAmount)
+    }
+
+    /// A count that may be negative: `-2`, `－2`, `−2`, `减少2`, `减2` (→ -2), `增加3`, `+3` (→ 3).
+    static func readSigned(_ raw: Substring, line: Int?) -> (Cell, Problem?) {
+        let written = String(CharacterNormalization.trim(raw))
+        var s = Substring(CharacterNormalization.asciiDigits(Substring(written)))
+        var negative = false
+        for (mark, sign) in [("减少", true), ("减", true), ("增加", false), ("增", false), ("-", true), ("－", true), ("−", true), ("+", false), ("＋", false)] where s.hasPrefix(mark) && s.count > mark.count {
+            negative = sign
+            s = s.dropFirst(mark.count)
+            break
+        }
+        let (cell, problem) = read(s, line: line, amount: false)
+        guard cell.state == .number, let n = cell.count, s != Substring(written) else {
+            var same = cell
+            same.written = written
+            return (same, problem)
+        }
+        return (.count(negative ? -n : n, written: written, line: line), nil)
+    }
+
+    /// A sum of money with its unit written after it (元, 万元, 亿元); without one the header's
+    /// unit applies (the unit stays nil). The value is the number as written.
+    static func readMoney(_ raw: Substring, line: Int?) -> (Cell, Problem?) {
+        let written = String(CharacterNormalization.trim(raw))
+        var s = Substring(written)
+        var unit: String?
+        for u in ["万元", "亿元", "元"] where s.hasSuffix(u) && s.count > u.count {
+            unit = u
+            s = s.dropLast(u.count)
+            break
+        }
+        var (cell, problem) = read(s, line: line, amount: true)
+        cell.written = written
+        cell.unit = cell.state == .number ? unit : nil
+        return (cell, problem)
+    }
+
     /// The cell for `raw`; `amount` for the fee cell, which may have decimals.
     static func read(_ raw: Substring, line: Int?, amount: Bool) -> (Cell, Problem?) {
         let written = String(CharacterNormalization.trim(raw))

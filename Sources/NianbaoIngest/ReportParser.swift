@@ -154,13 +154,13 @@ public struct ReportParser: Sendable {
                 report.preamble = ProseParser.paragraphs(before, skipping: titleLines)
             }
         }
-        if let region = regions[2], Self.isTemplate2019(region) {
-            report.template = .y2019
-            findings.append(Finding(id: "parse.template_2019", severity: .error,
-                                    message: "this report follows the 2019 template (本年新制作数量 / 本年新公开数量 / 对外公开总数量); nianbao reads the tables of the 2021 template only, so its cells are not read",
-                                    line: headingLines[2]))
-        } else {
-            let tables: [(Int, [RowSpec], String)] = [(2, RowSpec.table1, "table 1"), (3, RowSpec.table2, "table 2"), (4, RowSpec.table3, "table 3")]
+        // The template is known from table 1's column heads (FORMAT.md §2b).
+        if let region = regions[2], Self.isTemplate2019(region) { report.template = .y2019 }
+        do {
+            let template2019 = report.template == .y2019
+            let tables: [(Int, [RowSpec], String)] = [(2, template2019 ? RowSpec.table1of2019 : RowSpec.table1, "table 1"),
+                                                      (3, template2019 ? RowSpec.table2of2019 : RowSpec.table2, "table 2"),
+                                                      (4, RowSpec.table3, "table 3")]
             for (section, specs, name) in tables {
                 guard let region = regions[section] else { continue }  // section_missing already says so
                 var pieces = RowPiece.pieces(region, columns: specs.map(\.keys.count).max() ?? 1, rowNames: Set(specs.map(\.name) + ["规范性文件"]))
@@ -199,6 +199,7 @@ public struct ReportParser: Sendable {
         region.contains { line in
             let s = line.squeezed
             return FastText.contains(s, "本年新制作数量") || FastText.contains(s, "本年新公开数量") || FastText.contains(s, "对外公开总数量")
+                || FastText.contains(s, "上一年项目数量") || FastText.contains(s, "采购项目数量")
         }
     }
 }

@@ -109,6 +109,34 @@ struct RowSpec {
         return RowSpec(name: row.label, keys: keys, match: match)
     }
 
+    /// Table 1 of the 2019 template (FORMAT.md §2b).
+    static let table1of2019: [RowSpec] = Active2019Row.allCases.map { row in
+        let keys = row.columns.map { CellKey.active2019(row, $0) }
+        let match: Match
+        switch row {
+        case .regulations: match = .contains(["规章"])
+        case .normativeDocuments: match = .contains(["规范性文件"])
+        case .licensing: match = .contains(["行政许可"])
+        case .otherServices: match = .contains(["对外管理服务", "其他对外管理"])
+        case .penalty: match = .contains(["行政处罚"])
+        case .coercion: match = .contains(["行政强制"])
+        case .fees: match = .contains(["事业性收费"])
+        case .procurement: match = .contains(["集中采购", "政府采购"])
+        }
+        return RowSpec(name: row.label, keys: keys, match: match)
+    }
+
+    /// The single （六）其他处理 row of the 2019 template (and of 2021 reports that kept it).
+    static let otherProcessing = RowSpec(name: ResultGroup.other.label, keys: CellKey.otherProcessing, match: .contains(["其他处理"]))
+
+    /// Table 2 of the 2019 template: the single （六）其他处理 row where the 2021 template has three.
+    static let table2of2019: [RowSpec] = {
+        var specs = table2.filter { spec in !RequestRow.allCases.contains { $0.group == .other && CellKey.requests($0, .natural) == spec.keys[0] } }
+        let at = specs.firstIndex { $0.keys[0] == CellKey.requests(.total, .natural) }!
+        specs.insert(otherProcessing, at: at)
+        return specs
+    }()
+
     /// Table 3 prints its fifteen numbers as one row under a two-level header.
     static let table3: [RowSpec] = [
         RowSpec(name: "行政复议、行政诉讼", keys: ReviewGroup.allCases.flatMap { g in ReviewColumn.allCases.map { CellKey.review(g, $0) } }, match: .any),

@@ -54,7 +54,7 @@ struct TableReader {
         let label = pendingLabel + piece.label
         resetLabel()
         guard let row = resolve(label) ?? byNumber(label, line: piece.line) else {
-            unrecognized(label, line: piece.line)
+            unrecognized(label, line: piece.line, values: piece.values)
             return
         }
         place(row, piece.values, line: piece.line, because: ", and their columns cannot be told from their positions; the numbers cannot be placed")
@@ -77,7 +77,7 @@ struct TableReader {
             }
         }
         guard let row = resolve(label) ?? (hasNumber ? byNumber(label, line: piece.line) : nil) else {
-            if hasNumber { unrecognized(label, line: piece.line) }
+            if hasNumber { unrecognized(label, line: piece.line, values: piece.values) }
             resetLabel()
             return
         }
@@ -172,7 +172,7 @@ struct TableReader {
         guard let d = deferred else { return }
         if let row = byNumber(d.label, line: d.line) { return settleDeferred(row) }
         deferred = nil
-        unrecognized(d.label, line: d.line)
+        unrecognized(d.label, line: d.line, values: d.values)
     }
 
     /// A label whose words name no row (a typo: 禁至公开) but whose number is the next item of
@@ -274,7 +274,7 @@ struct TableReader {
     private mutating func place(_ row: Int, _ values: [RowPiece.Value]) {
         let spec = specs[row]
         for (key, value) in zip(spec.keys, values) {
-            let (cell, problem) = CellReader.read(value.text, line: value.line, amount: key.isAmount)
+            let (cell, problem) = CellReader.read(value.text, line: value.line, key: key)
             cells[key] = cell
             if let problem {
                 let why = problem == .decimalCount ? "a count must be a whole number" : "it is not a number"
@@ -302,9 +302,10 @@ struct TableReader {
         expected = row + 1
     }
 
-    private mutating func unrecognized(_ label: String, line: Int) {
+    private mutating func unrecognized(_ label: String, line: Int, values: [RowPiece.Value] = []) {
         // A 2019-style single （六）其他处理 row in a 2021 table (a hybrid template): its
-        // numbers cannot be split among the three rows the 2021 template has there.
+        // numbers cannot be split among the three rows the 2021 template has there, so those
+        // rows are absent and the numbers go to the row's own keys (FORMAT.md §2b).
         let otherKeys = Set(RequestRow.allCases.filter { $0.group == .other }.map { CellKey.requests($0, .natural) })
         let otherRows = specs.indices.filter { specs[$0].keys.first.map(otherKeys.contains) ?? false }
         if FastText.contains(label, "其他处理"), !otherRows.isEmpty, otherRows.allSatisfy({ !filled[$0] }) {
@@ -312,9 +313,19 @@ struct TableReader {
                 for key in specs[row].keys { cells[key] = Cell(state: .unreadable, text: "", written: "", line: line) }
                 filled[row] = true
             }
-            findings.append(Finding(id: "parse.hybrid_template", severity: .error,
-                                    message: "\(tableName) has one （六）其他处理 row, as the 2019 template had, where the 2021 template has three (逾期不补正 / 逾期未缴纳费用 / 其他); its numbers cannot be split among them",
-                                    line: line, keys: otherRows.flatMap { specs[$0].keys }))
+            let keys = CellKey.otherProcessing
+            var kept = ArraySlice(values)
+            while kept.count > keys.count, let last = kept.last, CharacterNormalization.trim(last.text).isEmpty { kept = kept.dropLast() }
+            while kept.count > keys.count, let first = kept.first, CharacterNormalization.trim(first.text).isEmpty { kept = kept.dropFirst() }
+            let read = kept.count == keys.count
+            for (i, key) in keys.enumerated() {
+                cells[key] = read ? CellReader.read(kept[kept.startIndex + i].text, line: kept[kept.startIndex + i].line, key: key).0
+                    : Cell(state: .unreadable, text: "", written: "", line: line)
+            }
+            findings.append(Finding(id: "parse.hybrid_template", severity: read ? .warning : .error,
+                                    message: "\(tableName) has one （六）其他处理 row, as the 2019 template had, where the 2021 template has three (逾期不补正 / 逾期未缴纳费用 / 其他): those three are absent, "
+                                        + (read ? "and the row's numbers are kept as requests.other_processing.*" : "and the row's \(kept.count) numbers (\(keys.count) expected) cannot be placed"),
+                                    line: line, keys: otherRows.flatMap { specs[$0].keys } + keys))
             expected = (otherRows.last ?? expected) + 1
             return
         }

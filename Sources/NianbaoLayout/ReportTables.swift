@@ -1,19 +1,60 @@
 import NianbaoModel
 
-/// The three standard tables of the 2021 template as ruled grids, merged cells as the
-/// national template has them (国办公开办函〔2021〕30号).
+/// The three standard tables as ruled grids, merged cells as the national templates have
+/// them (国办公开办函〔2021〕30号; the 2019 template's table 1 and single （六）其他处理 row,
+/// 国办公开办函〔2019〕60号).
 enum ReportTables {
     /// What a cell prints: blank stays empty, a placeholder as written, an unreadable cell
-    /// a question mark (the findings say why), never 0 for something that was not 0.
+    /// a question mark (the findings say why), never 0 for something that was not 0; a sum of
+    /// money with the unit it was written with.
     static func text(_ cell: Cell) -> String {
         switch cell.state {
-        case .number, .placeholder: return cell.text
+        case .number: return cell.text + (cell.unit ?? "")
+        case .placeholder: return cell.text
         case .blank: return ""
         case .unreadable: return "？"
         }
     }
 
     static func table1(_ r: Report) -> TableSpec {
+        r.template == .y2019 ? table1of2019(r) : table1of2021(r)
+    }
+
+    /// The 2019 template's table 1: blocks of three (or two) columns under their 第二十条 item.
+    static func table1of2019(_ r: Report) -> TableSpec {
+        var cells: [TableSpec.Cell] = []
+        var row = 0
+        var blocks: [Range<Int>] = []
+        for activeRow in Active2019Row.allCases {
+            // A block for each 第二十条 item: the item, its column heads, its rows.
+            let newBlock = Active2019Row.allCases.first { $0.item == activeRow.item } == activeRow
+            if newBlock {
+                if let last = blocks.last { blocks[blocks.count - 1] = last.lowerBound..<row }
+                blocks.append(row..<row)
+                cells.append(.init(row, 0, activeRow.item, columnSpan: 4, heading: true))
+                row += 1
+                cells.append(.init(row, 0, "信息内容", heading: true))
+                let labels = activeRow.columnLabels
+                for (i, h) in labels.enumerated() {
+                    // Two columns: the second spans the rest of the row.
+                    cells.append(.init(row, 1 + i, h, columnSpan: labels.count == 2 && i == 1 ? 2 : 1, heading: true))
+                }
+                row += 1
+            }
+            cells.append(.init(row, 0, activeRow.label))
+            let values = activeRow.columns.map { text(r[.active2019(activeRow, $0)]) }
+            for (i, v) in values.enumerated() {
+                cells.append(.init(row, 1 + i, v, columnSpan: values.count == 2 && i == 1 ? 2 : 1))
+            }
+            row += 1
+        }
+        blocks[blocks.count - 1] = blocks[blocks.count - 1].lowerBound..<row
+        var spec = TableSpec(columns: [0.34, 0.22, 0.22, 0.22], headerRows: 0, rowCount: row, cells: cells)
+        spec.keepTogether = blocks
+        return spec
+    }
+
+    static func table1of2021(_ r: Report) -> TableSpec {
         var cells: [TableSpec.Cell] = []
         var row = 0
         var blocks: [Range<Int>] = []
@@ -66,12 +107,23 @@ enum ReportTables {
         ]
         for (i, c) in RequestColumn.allCases[1...5].enumerated() { cells.append(.init(2, 4 + i, c.label, heading: true)) }
         var row = 3
-        for requestRow in RequestRow.allCases {
+        // The 2019 template (and a 2021 report that kept it) has one （六）其他处理 row.
+        let oneOtherRow = r.hasOtherProcessingRow
+        let rows = RequestRow.allCases.filter { !(oneOtherRow && $0.group == .other) }
+        for requestRow in rows {
+            if oneOtherRow, requestRow == .total {
+                cells.append(.init(row, 1, ResultGroup.other.label, columnSpan: 2, alignment: .left))
+                for (i, column) in RequestColumn.allCases.enumerated() {
+                    cells.append(.init(row, 3 + i, text(r[.otherProcessingKey(column)])))
+                }
+                row += 1
+            }
             switch requestRow {
             case .new, .carriedOver, .carriedForward:
                 cells.append(.init(row, 0, requestRow.label, columnSpan: 3, alignment: .left))
             case .granted:
-                cells.append(.init(row, 0, "三、本年度办理结果", rowSpan: RequestRow.results.count + 1))
+                let results = rows.filter { RequestRow.results.contains($0) }.count + (oneOtherRow ? 1 : 0)
+                cells.append(.init(row, 0, "三、本年度办理结果", rowSpan: results + 1))
                 cells.append(.init(row, 1, requestRow.label, columnSpan: 2, alignment: .left))
             case .partiallyGranted, .total:
                 cells.append(.init(row, 1, requestRow.label, columnSpan: 2, alignment: .left))

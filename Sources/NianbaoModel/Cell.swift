@@ -30,6 +30,8 @@ public struct Cell: Sendable, Equatable, Codable {
     public var line: Int?
     /// The page the cell stood on, when the input was a PDF.
     public var page: Int?
+    /// The unit a sum of money was written with (`元`, `万元`): 2019's 采购总金额.
+    public var unit: String?
 
     public init(state: State, text: String, written: String, number: Double? = nil, line: Int? = nil) {
         self.state = state

@@ -2,7 +2,8 @@
 extension CellKey {
     /// 1, 2 or 3: the standard table the cell belongs to.
     public var table: Int {
-        ordinal < ActiveRow.cellCount ? 1 : ordinal < ActiveRow.cellCount + RequestRow.cellCount ? 2 : 3
+        if ordinal >= CellKey.all.count { return rawValue.hasPrefix("active2019.") ? 1 : 2 }
+        return ordinal < ActiveRow.cellCount ? 1 : ordinal < ActiveRow.cellCount + RequestRow.cellCount ? 2 : 3
     }
 
     /// The row label and column label as the template prints them.
@@ -30,6 +31,10 @@ extension CellKey {
             let groupLabel = g == .review ? "行政复议" : "行政诉讼（\(g.label)）"
             for c in ReviewColumn.allCases { out.append((groupLabel, c.label)) }
         }
+        for row in Active2019Row.allCases {
+            for c in row.columnLabels { out.append((row.label, c)) }
+        }
+        for c in RequestColumn.allCases { out.append((ResultGroup.other.label, c.label)) }
         return out
     }()
 }

@@ -6,7 +6,8 @@ public struct Report: Sendable, Equatable, Codable {
     public enum Template: String, Sendable, Codable {
         /// 国办公开办函〔2021〕30号, used from the 2021 reports on; the one nianbao reads.
         case y2021 = "2021"
-        /// The 2019 template (different table 1, a single （六）其他处理 row); recognised, not read.
+        /// 国办公开办函〔2019〕60号, used for the 2019 and 2020 reports: its own table 1
+        /// (`active2019.*`) and a single （六）其他处理 row (FORMAT.md §2b).
         case y2019 = "2019"
     }
 
@@ -29,7 +30,9 @@ public struct Report: Sendable, Equatable, Codable {
     public var attachments: [Paragraph] = []
     /// 署名 and 成文日期 after the last section, when the report has them.
     public var closing: ClosingBlock?
-    /// The 200 cells in canonical order (`CellKey.all`).
+    /// Every cell in stored order (`CellKey.stored`): the 200 of the 2021 template, then the
+    /// 2019 table 1 and the single （六）其他处理 row. Cells a report's template does not have
+    /// are `.missing`; `keys` says which are the report's.
     public private(set) var cells: [Cell]
 
     public init(title: String, agency: String, year: Int?, template: Template = .y2021, sections: [Section] = [], cells: [Cell]? = nil) {
@@ -38,8 +41,25 @@ public struct Report: Sendable, Equatable, Codable {
         self.year = year
         self.template = template
         self.sections = sections
-        self.cells = cells ?? Array(repeating: .missing, count: CellKey.all.count)
-        precondition(self.cells.count == CellKey.all.count, "a report has exactly \(CellKey.all.count) cells")
+        var cells = cells ?? []
+        // The 200 of the 2021 template may be given alone.
+        cells += Array(repeating: .missing, count: max(0, CellKey.stored.count - cells.count))
+        precondition(cells.count == CellKey.stored.count, "a report has exactly \(CellKey.stored.count) stored cells")
+        self.cells = cells
+    }
+
+    /// The report's keys in export order: the 2019 template's 198, or the 2021 template's 200
+    /// followed by the seven of a single （六）其他处理 row when its table has one (FORMAT.md §2b).
+    public var keys: [CellKey] {
+        switch template {
+        case .y2019: return CellKey.template2019
+        case .y2021: return hasOtherProcessingRow ? CellKey.all + CellKey.otherProcessing : CellKey.all
+        }
+    }
+
+    /// Table 2 has one （六）其他处理 row (the 2019 template's, or kept by a 2021 report).
+    public var hasOtherProcessingRow: Bool {
+        template == .y2019 || CellKey.otherProcessing.contains { self[$0] != .missing }
     }
 
     public subscript(key: CellKey) -> Cell {
@@ -144,7 +164,7 @@ public struct ParsedReport: Sendable, Equatable, Codable {
         for i in findings.indices {
             if let p = moved(findings[i].line) { (findings[i].page, findings[i].line) = (p.page, p.line) }
         }
-        for key in CellKey.all {
+        for key in CellKey.stored {
             var cell = report[key]
             if let p = moved(cell.line) { (cell.page, cell.line) = (p.page, p.line) }
             report[key] = cell

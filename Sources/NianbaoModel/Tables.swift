@@ -199,3 +199,64 @@ public enum ReviewColumn: String, CaseIterable, Sendable, Codable {
         }
     }
 }
+
+/// Table 1 of the 2019 template (国办公开办函〔2019〕60号, reports for 2019 and 2020; FORMAT.md
+/// §2b): 22 cells, with signed 本年增/减 and 采购总金额 written with its unit.
+public enum Active2019Row: String, CaseIterable, Sendable, Codable {
+    case regulations
+    case normativeDocuments = "normative_documents"
+    case licensing
+    case otherServices = "other_services"
+    case penalty
+    case coercion
+    case fees
+    case procurement
+
+    /// Column names of this row, in order.
+    public var columns: [String] {
+        switch self {
+        case .regulations, .normativeDocuments: return ["made", "published", "public_total"]
+        case .licensing, .otherServices, .penalty, .coercion: return ["previous", "change", "decisions"]
+        case .fees: return ["previous", "change"]
+        case .procurement: return ["items", "amount"]
+        }
+    }
+
+    /// The row label as printed in the template.
+    public var label: String {
+        switch self {
+        case .regulations: return "规章"
+        case .normativeDocuments: return "规范性文件"
+        case .licensing: return "行政许可"
+        case .otherServices: return "其他对外管理服务事项"
+        case .penalty: return "行政处罚"
+        case .coercion: return "行政强制"
+        case .fees: return "行政事业性收费"
+        case .procurement: return "政府集中采购"
+        }
+    }
+
+    /// The 第二十条 item the row belongs to, as printed above its block.
+    public var item: String {
+        switch self {
+        case .regulations, .normativeDocuments: return "第二十条第（一）项"
+        case .licensing, .otherServices: return "第二十条第（五）项"
+        case .penalty, .coercion: return "第二十条第（六）项"
+        case .fees: return "第二十条第（八）项"
+        case .procurement: return "第二十条第（九）项"
+        }
+    }
+
+    /// Column headings printed above the row's block.
+    public var columnLabels: [String] {
+        switch self {
+        case .regulations, .normativeDocuments: return ["本年新制作数量", "本年新公开数量", "对外公开总数量"]
+        case .licensing, .otherServices, .penalty, .coercion: return ["上一年项目数量", "本年增/减", "处理决定数量"]
+        case .fees: return ["上一年项目数量", "本年增/减"]
+        case .procurement: return ["采购项目数量", "采购总金额"]
+        }
+    }
+
+    /// Number of cells in the 2019 table 1.
+    public static let cellCount = allCases.reduce(0) { $0 + $1.columns.count }
+}

@@ -62,11 +62,17 @@ final class NoiseAndEncodingTests: XCTestCase {
         XCTAssertEqual(r[.active(.fees, "amount")].text, "0.0000", "the fee keeps the decimals it was written with")
     }
 
-    func testTemplate2019IsRecognisedNotRead() throws {
+    func testTemplate2019IsReadWithItsOwnKeys() throws {
+        // A cut-down 2019 report: its rows are read, the rows it lacks are absent, each said.
         let parsed = try variant("template-2019.txt")
-        XCTAssertEqual(parsed.report.template, .y2019)
-        XCTAssertEqual(parsed.findings.map(\.id), ["parse.template_2019"])
-        XCTAssertTrue(CellKey.all.allSatisfy { parsed.report[$0].state == .unreadable })
+        let r = parsed.report
+        XCTAssertEqual(r.template, .y2019)
+        XCTAssertEqual(r.keys.count, 198)
+        XCTAssertEqual(Active2019Row.normativeDocuments.columns.map { r[.active2019(.normativeDocuments, $0)].text }, ["3", "3", "20"])
+        XCTAssertEqual(RequestColumn.allCases.map { r[.requests(.new, $0)].text }, ["5", "0", "0", "0", "0", "0", "5"])
+        XCTAssertEqual(r[.active2019(.licensing, "decisions")].state, .unreadable, "a row the report lacks")
+        XCTAssertTrue(parsed.findings.contains { $0.id == "parse.row_missing" && $0.keys.contains(.active2019(.licensing, "previous")) })
+        XCTAssertFalse(parsed.findings.contains { $0.keys.contains(.requests(.noCorrection, .natural)) }, "the 2021 rows are no rows of this template")
     }
 
     func testRadicalsMappedPunctuationKept() {

@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoIngest
+import NianbaoChecks
 import NianbaoModel
 import XCTest
 
@@ -35,9 +36,16 @@ final class WildShapeTests: XCTestCase {
         }
         let hybrid = parsed.findings.filter { $0.id == "parse.hybrid_template" }
         XCTAssertEqual(hybrid.count, 1, "one finding for the three rows")
-        XCTAssertEqual(hybrid.first?.keys.count, 21)
-        XCTAssertEqual(parsed.findings.filter { $0.severity == .error }.count, 1)
+        XCTAssertEqual(hybrid.first?.keys.count, 28, "the three rows and the single row's own keys")
+        XCTAssertEqual(hybrid.first?.severity, .warning, "no number is lost")
+        XCTAssertEqual(parsed.findings.filter { $0.severity == .error }.count, 0)
         XCTAssertEqual(cells(parsed.report, .total), ["19", "0", "0", "0", "0", "0", "19"])
+        // The single row's numbers are kept (FORMAT.md §2b), after the 200 keys in every export,
+        // and the checks count it among the result rows.
+        XCTAssertEqual(CellKey.otherProcessing.map { parsed.report[$0].text }, ["3", "0", "0", "0", "0", "0", "3"])
+        XCTAssertEqual(parsed.report.template, .y2021)
+        XCTAssertEqual(parsed.report.keys.count, 207)
+        XCTAssertEqual(Checker.check(parsed.report), [], "（七）总计 = the 19 result rows, the single row among them")
     }
 
     func testWholeReportOnOneLine() throws {
