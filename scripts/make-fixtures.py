@@ -64,9 +64,32 @@ def C(text, cs=1, rs=1, head=False):
     return {"text": text, "cs": cs, "rs": rs, "head": head}
 
 
-def tables(cells):
-    """The three tables as rows of cells with spans (covered positions not listed)."""
-    v = lambda key: cells[key]
+ACTIVE_2019 = [("第二十条第（一）项", ["本年新制作数量", "本年新公开数量", "对外公开总数量"],
+                [("regulations", "规章", ["made", "published", "public_total"]), ("normative_documents", "规范性文件", ["made", "published", "public_total"])]),
+               ("第二十条第（五）项", ["上一年项目数量", "本年增/减", "处理决定数量"],
+                [("licensing", "行政许可", ["previous", "change", "decisions"]), ("other_services", "其他对外管理服务事项", ["previous", "change", "decisions"])]),
+               ("第二十条第（六）项", ["上一年项目数量", "本年增/减", "处理决定数量"],
+                [("penalty", "行政处罚", ["previous", "change", "decisions"]), ("coercion", "行政强制", ["previous", "change", "decisions"])]),
+               ("第二十条第（八）项", ["上一年项目数量", "本年增/减"], [("fees", "行政事业性收费", ["previous", "change"])]),
+               ("第二十条第（九）项", ["采购项目数量", "采购总金额"], [("procurement", "政府集中采购", ["items", "amount"])])]
+
+
+def table1_2019(cells):
+    """The 2019 template's table 1 (FORMAT §2b): blocks of three or two columns."""
+    t1 = []
+    for heading, heads, rows in ACTIVE_2019:
+        t1.append([C(heading, 4, head=True)])
+        t1.append([C("信息内容", head=True)] + [C(h, 2 if len(heads) == 2 and i == 1 else 1, head=True) for i, h in enumerate(heads)])
+        for key, label, cols in rows:
+            t1.append([C(label)] + [C(cells[f"active2019.{key}.{c}"], 2 if len(cols) == 2 and i == 1 else 1) for i, c in enumerate(cols)])
+    return t1
+
+
+def tables(cells, template="2021"):
+    """The three tables as rows of cells with spans (covered positions not listed). A 2019
+    report (or a 2021 one that kept it) has one （六）其他处理 row."""
+    v = lambda key: cells.get(key, "")
+    one_other = "requests.other_processing.natural" in cells
     t1 = [[C("第二十条第（一）项", 4, head=True)],
           [C("信息内容", head=True), C("本年制发件数", head=True), C("本年废止件数", head=True), C("现行有效件数", head=True)]]
     for key, label, n in ACTIVE[:2]:
@@ -84,15 +107,20 @@ def tables(cells):
           [C("自然人", 1, 2, True), C("法人或其他组织", 5, head=True), C("总计", 1, 2, True)],
           [C(h, head=True) for h in ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]]]
     seen_groups = set()
-    for i, (row, vertical, group, label) in enumerate(REQ_ROWS):
+    req_rows = REQ_ROWS
+    if one_other:
+        req_rows = [r for r in REQ_ROWS if not r[0].startswith("other.")]
+        at = [r[0] for r in req_rows].index("total")
+        req_rows.insert(at, ("other_processing", "R", None, "（六）其他处理"))
+    for i, (row, vertical, group, label) in enumerate(req_rows):
         out = []
         if vertical and row == "granted":
-            out.append(C("三、本年度办理结果", 1, 22))  # (一) … (七)总计
+            out.append(C("三、本年度办理结果", 1, sum(1 for r in req_rows if r[1])))  # (一) … (七)总计
         if vertical:
             if group:
                 if group not in seen_groups:
                     seen_groups.add(group)
-                    out.append(C(group, 1, sum(1 for r in REQ_ROWS if r[2] == group)))
+                    out.append(C(group, 1, sum(1 for r in req_rows if r[2] == group)))
                 out.append(C(label))
             else:
                 out.append(C(label, 2))
@@ -104,6 +132,8 @@ def tables(cells):
           [C(h, 1, 2, True) for h in REVIEW_HEADS] + [C("未经复议直接起诉", 5, head=True), C("复议后起诉", 5, head=True)],
           [C(h, head=True) for h in REVIEW_HEADS * 2],
           [C(v(f"{g}.{c}")) for g in REVIEW for c in REVIEW_COLS]]
+    if template == "2019":
+        t1 = table1_2019(cells)
     return t1, t2, t3
 
 
@@ -149,7 +179,7 @@ def write_docx(report, cells, path):
     t = d.add_paragraph(report["title"])
     t.alignment = WD_ALIGN_PARAGRAPH.CENTER
     prose(report.get("preamble", []))
-    tabs = dict(zip([2, 3, 4], tables(cells)))
+    tabs = dict(zip([2, 3, 4], tables(cells, report.get("template", "2021"))))
     for section in report["sections"]:
         d.add_paragraph(section["heading"])
         prose(section["paragraphs"])
@@ -201,7 +231,7 @@ def html_table(rows, word=False):
 
 
 def report_body(report, cells, word=False):
-    tabs = dict(zip([2, 3, 4], tables(cells)))
+    tabs = dict(zip([2, 3, 4], tables(cells, report.get("template", "2021"))))
     out = []
 
     def prose(paragraphs):

@@ -11,11 +11,11 @@ public enum CrossYear {
     public static let carriedOverID = FindingID.crossYearCarriedOver
     public static let inForceID = FindingID.crossYearInForce
 
-    /// Findings on `later` against `earlier`; none unless both are of the 2021 template
-    /// and `later` is the year after `earlier`.
+    /// Findings on `later` against `earlier`, when `later` is the year after `earlier`.
+    /// Across templates (a 2020 report of the 2019 template, then 2021's) only what both share
+    /// is checked: table 2's carried_over (FORMAT.md §2b); in_force is the 2021 table 1's.
     public static func check(earlier: Report, later: Report) -> [Finding] {
-        guard earlier.template == .y2021, later.template == .y2021,
-              let from = earlier.year, let to = later.year, to == from + 1 else { return [] }
+        guard let from = earlier.year, let to = later.year, to == from + 1 else { return [] }
         var findings: [Finding] = []
         for column in RequestColumn.allCases {
             let now = CellKey.requests(.carriedOver, column), before = CellKey.requests(.carriedForward, column)
@@ -25,7 +25,7 @@ public enum CrossYear {
                 message: "table 2 column \(column.rawValue): carried_over = \(from)'s carried_forward: \(outcome.sums)",
                 line: later[now].line, keys: [now], relation: outcome.relation(left: [now], right: [before])))
         }
-        for row in [ActiveRow.regulations, .normativeDocuments] {
+        for row in [ActiveRow.regulations, .normativeDocuments] where earlier.template == .y2021 && later.template == .y2021 {
             let inForce = CellKey.active(row, "in_force"), issued = CellKey.active(row, "issued"), repealed = CellKey.active(row, "repealed")
             guard let outcome = Balance(left: [earlier[inForce], later[issued]], right: [later[inForce], later[repealed]]) else { continue }
             findings.append(Finding(

@@ -14,10 +14,14 @@ public enum TestPaths {
     /// attachment and the closing block (Tests/NianbaoIngestTests/Fixtures/whole).
     public static let wholeReports = ["hanyin-county-2022-whole"]
 
-    /// A sample's text: Tests/NianbaoIngestTests/Fixtures/samples/NAME.txt (or whole/NAME.txt
-    /// for the whole reports).
+    /// Reports of the 2019 template written for the tests (Tests/NianbaoIngestTests/Fixtures/y2019).
+    public static let template2019 = ["shangcheng-county-market-2020"]
+
+    /// A sample's text: Tests/NianbaoIngestTests/Fixtures/samples/NAME.txt (whole/NAME.txt for
+    /// the whole reports, y2019/NAME.txt for the 2019 ones).
     public static func sample(_ name: String) -> URL {
-        root.appendingPathComponent("Tests/NianbaoIngestTests/Fixtures/\(wholeReports.contains(name) ? "whole" : "samples")/\(name).txt")
+        let folder = wholeReports.contains(name) ? "whole" : template2019.contains(name) ? "y2019" : "samples"
+        return root.appendingPathComponent("Tests/NianbaoIngestTests/Fixtures/\(folder)/\(name).txt")
     }
 
     /// A file fixture: Tests/NianbaoFilesTests/Fixtures/PATH.

@@ -76,3 +76,18 @@ final class CrossYearTests: XCTestCase {
         XCTAssertEqual(CrossYear.check(earlier: later, later: earlier), [], "not backwards")
     }
 }
+
+/// Across templates: a 2020 report of the 2019 template, then 2021's (FORMAT.md §2b).
+final class CrossTemplateYearTests: XCTestCase {
+    func testCarriedOverIsCheckedAcrossTemplates() throws {
+        var earlier = Report(title: "某局2020年政府信息公开工作年度报告", agency: "某局", year: 2020, template: .y2019)
+        var later = Report(title: "某局2021年政府信息公开工作年度报告", agency: "某局", year: 2021)
+        for column in RequestColumn.allCases {
+            earlier[.requests(.carriedForward, column)] = .count(column == .natural || column == .total ? 2 : 0)
+            later[.requests(.carriedOver, column)] = .count(0)
+        }
+        let findings = CrossYear.check(earlier: earlier, later: later)
+        XCTAssertEqual(Set(findings.map(\.keys)), [[.requests(.carriedOver, .natural)], [.requests(.carriedOver, .total)]])
+        XCTAssertTrue(findings.allSatisfy { $0.id == CrossYear.carriedOverID }, "in_force is no key of the 2019 template: not compared")
+    }
+}

@@ -107,3 +107,34 @@ final class FileInputTests: XCTestCase {
         }
     }
 }
+
+/// The 2019 template in every input kind other tools make (scripts/make-fixtures.py from
+/// Tests/NianbaoIngestTests/Fixtures/y2019): all 198 cells where the shape keeps them, and from
+/// the lossy shapes no number in a wrong cell.
+final class Template2019FileTests: XCTestCase {
+    func testEveryInputKindOfThe2019Report() throws {
+        for name in TestPaths.template2019 {
+            let text = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: TestPaths.sample(name)))).report
+            XCTAssertEqual(text.template, .y2019)
+            let exact = ["docx/\(name).docx", "lo-pdf/\(name).pdf", "html/\(name)-site.html", "html/\(name)-word-gbk.html",
+                         "wild/\(name)-lynx.txt", "wild/\(name)-w3m-80.txt", "wild/\(name)-w3m-200.txt", "wild/\(name)-nianbao-pdftotext-layout.txt"]
+            let lossy = ["wild/\(name)-pdftotext-layout.txt", "wild/\(name)-pdftotext-plain.txt", "wild/\(name)-nianbao-pdftotext-plain.txt"]
+            for path in exact + lossy {
+                let url = TestPaths.file(path)
+                let parsed = try ReportInput.parse([UInt8](Data(contentsOf: url)), name: url.lastPathComponent)
+                XCTAssertEqual(parsed.report.template, .y2019, path)
+                XCTAssertEqual(parsed.report.keys, text.keys, path)
+                for key in text.keys {
+                    let got = parsed.report[key], want = text[key]
+                    if exact.contains(path) {
+                        XCTAssertEqual(got.exported, want.exported, "\(path): \(key.rawValue)")
+                    } else if got.state != .unreadable {
+                        XCTAssertEqual(got.exported, want.exported, "\(path): \(key.rawValue) is a wrong number")
+                    } else {
+                        XCTAssertTrue(parsed.findings.contains { $0.keys.contains(key) }, "\(path): \(key.rawValue) is unreadable without a finding")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -133,7 +133,7 @@ final class WholeReportTests: XCTestCase {
     /// Every sample and every input made from it by other tools, printed by nianbao's writer:
     /// 100 % of the source's sentences, in order, and no prose added.
     func testEverySentenceOfEveryInputReachesThePDF() throws {
-        for name in TestPaths.samples + Self.wholeSources {
+        for name in TestPaths.samples + Self.wholeSources + TestPaths.template2019 {
             let sourceText = try String(contentsOf: Self.source(name), encoding: .utf8)
             let fromText = try ReportParser().parse(text: sourceText)
             let expected = Self.sentences(of: sourceText, excluding: fromText.report.frontMatter.map(\.text))
@@ -214,7 +214,7 @@ final class WholeReportTests: XCTestCase {
     /// Text and Markdown read back to the same model: preamble, paragraphs (with their run-in
     /// headings), prose around the tables, attachments, closing block and all cells.
     func testTextAndMarkdownParseBackToTheSameReport() throws {
-        for name in TestPaths.samples + Self.wholeSources {
+        for name in TestPaths.samples + Self.wholeSources + TestPaths.template2019 {
             let report = try ReportParser().parse(text: String(contentsOf: Self.source(name), encoding: .utf8)).report
             for (kind, rendering) in [("text", TextExport.render(report)), ("markdown", MarkdownExport.render(report))] {
                 let back = try ReportParser().parse(text: rendering).report
@@ -227,8 +227,11 @@ final class WholeReportTests: XCTestCase {
                 XCTAssertEqual(back.attachments.map(\.text), report.attachments.map(\.text), "\(name) \(kind): attachments")
                 XCTAssertEqual(back.closing?.signature, report.closing?.signature, "\(name) \(kind): signature")
                 XCTAssertEqual(back.closing?.date, report.closing?.date, "\(name) \(kind): date")
-                for key in CellKey.all {
+                XCTAssertEqual(back.template, report.template, "\(name) \(kind): template")
+                XCTAssertEqual(back.keys, report.keys, "\(name) \(kind): keys")
+                for key in report.keys {
                     XCTAssertEqual(back[key].exported, report[key].exported, "\(name) \(kind): \(key.rawValue)")
+                    XCTAssertEqual(back[key].unit, report[key].unit, "\(name) \(kind): \(key.rawValue) unit")
                 }
             }
         }
