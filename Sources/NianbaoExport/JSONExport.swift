@@ -39,6 +39,8 @@ public enum JSONExport {
             public var page: Int?
             /// The unit a sum of money was written with (`元`, `万元`), for 2019's 采购总金额.
             public var unit: String?
+            /// `solved` where the table's arithmetic decided the cell (its digits came glued).
+            public var read: String?
         }
 
         public struct Summary: Encodable {
@@ -60,7 +62,7 @@ public enum JSONExport {
             cells = report.keys.map { key in
                 let c = report[key]
                 return CellEntry(key: key.rawValue, state: c.state, value: c.exported, number: c.number, written: c.written, line: c.line, page: c.page,
-                                 unit: c.unit)
+                                 unit: c.unit, read: c.solved ? "solved" : nil)
             }
             self.findings = findings
             summary = Summary(errors: findings.errorCount, warnings: findings.warningCount)

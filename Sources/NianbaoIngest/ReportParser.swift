@@ -165,9 +165,10 @@ public struct ReportParser: Sendable {
                 guard let region = regions[section] else { continue }  // section_missing already says so
                 var pieces = RowPiece.pieces(region, columns: specs.map(\.keys.count).max() ?? 1, rowNames: Set(specs.map(\.name) + ["规范性文件"]))
                 if section == 4 { pieces = RowPiece.joiningReviewGroups(pieces) }
-                let (cells, tableFindings) = TableReader.read(pieces, specs: specs, tableName: name, headingLine: headingLines[section])
+                let (cells, tableFindings, glued) = TableReader.read(pieces, specs: specs, tableName: name, headingLine: headingLines[section])
                 for (key, cell) in cells { report[key] = cell }
                 findings += tableFindings
+                if !glued.isEmpty { TableSolver.apply(glued, table: name, section: section, to: &report, findings: &findings) }
             }
         }
         findings.sort { ($0.line ?? 0, $0.keys.first?.ordinal ?? 0) < ($1.line ?? 0, $1.keys.first?.ordinal ?? 0) }

@@ -14,6 +14,9 @@ struct TableReader {
 
     private(set) var cells: [CellKey: Cell] = [:]
     private(set) var findings: [Finding] = []
+    /// Rows whose numbers came as one run of digits (a crawler's `予以公开3100415`): unreadable
+    /// here, left to `TableSolver`.
+    private(set) var glued: [TableSolver.GluedRow] = []
     private var filled: [Bool]
     private var expected = 0
     private var pendingLabel = ""
@@ -30,11 +33,21 @@ struct TableReader {
     }
 
     /// Reads `pieces` and returns the cells found and the findings.
-    static func read(_ pieces: [RowPiece], specs: [RowSpec], tableName: String, headingLine: Int?) -> (cells: [CellKey: Cell], findings: [Finding]) {
+    static func read(_ pieces: [RowPiece], specs: [RowSpec], tableName: String, headingLine: Int?)
+        -> (cells: [CellKey: Cell], findings: [Finding], glued: [TableSolver.GluedRow]) {
         var reader = TableReader(specs: specs, tableName: tableName)
         for piece in pieces { reader.consume(piece) }
         reader.finish(headingLine: headingLine)
-        return (reader.cells, reader.findings)
+        return (reader.cells, reader.findings, reader.glued)
+    }
+
+    /// A row of several cells that got one value of digits only: its digits, for the solver.
+    private mutating func noteGlued(_ row: Int, _ values: [RowPiece.Value], line: Int) {
+        let keys = specs[row].keys
+        guard keys.count > 1, values.count == 1, !keys.contains(where: { $0.isAmount || $0.isMoney || $0.isSigned }) else { return }
+        let digits = CharacterNormalization.asciiDigits(CharacterNormalization.trim(values[0].text))
+        guard digits.count >= 2, digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return }
+        glued.append(TableSolver.GluedRow(keys: keys, digits: digits, line: values[0].line))
     }
 
     mutating func consume(_ piece: RowPiece) {
@@ -232,6 +245,7 @@ struct TableReader {
     private mutating func closeOpenRow(nextLine: Int) {
         guard let o = open else { return }
         let n = specs[o.row].keys.count
+        noteGlued(o.row, o.values, line: o.line)
         fail(o.row, id: "parse.row_short",
              message: "\(tableName) row 「\(specs[o.row].name)」 has \(o.values.count) numbers where \(n) are expected; blank cells vanish from PDF text, so the numbers cannot be placed",
              line: o.values.first?.line ?? o.line)
@@ -291,6 +305,7 @@ struct TableReader {
     private mutating func place(_ row: Int, _ values: [RowPiece.Value], line: Int, counted: String = "numbers", because: String) {
         let n = specs[row].keys.count
         guard values.count != n else { return place(row, values) }
+        noteGlued(row, values, line: line)
         fail(row, id: values.count < n ? "parse.row_short" : "parse.row_long",
              message: "\(tableName) row 「\(specs[row].name)」 has \(values.count) \(counted) where \(n) are expected\(because)", line: line)
     }

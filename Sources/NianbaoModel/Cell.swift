@@ -32,6 +32,9 @@ public struct Cell: Sendable, Equatable, Codable {
     public var page: Int?
     /// The unit a sum of money was written with (`元`, `万元`): 2019's 采购总金额.
     public var unit: String?
+    /// The cell's boundaries were lost (digits glued together) and the table's arithmetic
+    /// decided them: exactly one reading satisfied every equation (FORMAT.md §7).
+    public var solved = false
 
     public init(state: State, text: String, written: String, number: Double? = nil, line: Int? = nil) {
         self.state = state
