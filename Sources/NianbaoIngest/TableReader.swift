@@ -187,16 +187,21 @@ struct TableReader {
         return expected
     }
 
-    /// The number of the last `N.` / `N、` item numbering in a label.
+    /// The number of the last `N.` / `N、` item numbering in a label. A run of digits too long
+    /// for an `Int` (a 19-digit "label") numbers no item.
     static func lastItemNumber(_ label: String) -> Int? {
         let scalars = Array(label.unicodeScalars)
         var found: Int?
         var i = 0
         while i < scalars.count {
             guard CellReader.isDigit(scalars[i]) else { i += 1; continue }
-            var j = i, n = 0
-            while j < scalars.count, CellReader.isDigit(scalars[j]) { n = n * 10 + Int(scalars[j].value & 0xF); j += 1 }
-            if j + 1 < scalars.count, ".、．".unicodeScalars.contains(scalars[j]), !CellReader.isDigit(scalars[j + 1]) { found = n }
+            var j = i
+            var n: Int? = 0
+            while j < scalars.count, CellReader.isDigit(scalars[j]) {
+                n = n.flatMap { CellReader.appendingDigit(scalars[j], to: $0) }
+                j += 1
+            }
+            if let n, j + 1 < scalars.count, ".、．".unicodeScalars.contains(scalars[j]), !CellReader.isDigit(scalars[j + 1]) { found = n }
             i = j
         }
         return found
