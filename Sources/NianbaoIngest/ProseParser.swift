@@ -9,7 +9,7 @@ import NianbaoModel
 /// text before it stops mid-sentence. Subheadings (（一）…, 一、…, `###`) always stand alone.
 enum ProseParser {
     static func paragraphs(_ lines: ArraySlice<SourceLine>, skipping skip: Set<Int>) -> [Paragraph] {
-        let body = lines.filter { !skip.contains($0.number) && !$0.isFurniture }
+        let body = lines.lazy.filter { !skip.contains($0.number) && !$0.isFurniture }
         let indentMode = body.contains { !$0.isBlank && $0.indented }
         var out: [Paragraph] = []
         var current: (text: String, line: Int)?
@@ -45,7 +45,7 @@ enum ProseParser {
                 flush()
                 current = (text, line.number)
             } else {
-                current!.text = join(current!.text, text)
+                join(&current!.text, text)
             }
             sawBlank = false
         }
@@ -74,12 +74,12 @@ enum ProseParser {
         return "。！？；：”」』)）!?;:".contains(last)
     }
 
-    /// Joins a wrapped line to its paragraph: no space between CJK characters, one space
-    /// between two Latin words.
-    private static func join(_ a: String, _ b: String) -> String {
+    /// Joins a wrapped line to its paragraph, in place (a copy per line made a long
+    /// paragraph quadratic): no space between CJK characters, one space between two Latin words.
+    private static func join(_ a: inout String, _ b: String) {
         if let x = a.last, let y = b.first, x.isASCII && (x.isLetter || x.isNumber), y.isASCII && (y.isLetter || y.isNumber) {
-            return a + " " + b
+            a += " "
         }
-        return a + b
+        a += b
     }
 }

@@ -27,4 +27,37 @@ final class HardenedTextTests: XCTestCase {
             XCTAssertTrue(parsed.findings.contains { $0.id == "parse.cell_unreadable" && $0.keys == [key] }, "\(key)")
         }
     }
+
+    private func sampleText(_ name: String) -> String {
+        String(decoding: Fixtures.bytes(Fixtures.sample(name)), as: UTF8.self)
+    }
+
+    func testRunsOfEmptyLinesKeepEveryLineNumberAndWordsEmptyCells() throws {
+        // Runs of empty lines are held as one (a 16 MiB file of newlines took 4.7 GB); the
+        // lines after them keep their numbers, and a lone tab (a Word table's empty cell) stays.
+        let sample = sampleText("hanyin-county-2022")
+        let original = try ReportParser().parse(text: sample)
+        let spaced = sample.replacingOccurrences(of: "\n\n", with: "\n" + String(repeating: "\n", count: 1_000) + "\n")
+        let lines = sample.split(separator: "\n", omittingEmptySubsequences: false)
+        let spacedLines = spaced.split(separator: "\n", omittingEmptySubsequences: false)
+        let parsed = try ReportParser().parse(text: spaced)
+        XCTAssertEqual(CellKey.all.filter { parsed.report[$0].text != original.report[$0].text || parsed.report[$0].state != original.report[$0].state }, [])
+        XCTAssertEqual(parsed.report.sections.map { $0.paragraphs.map(\.text) }, original.report.sections.map { $0.paragraphs.map(\.text) })
+        // Every cell's line is the line of the changed text that holds its value.
+        for key in CellKey.all {
+            guard let a = original.report[key].line, let b = parsed.report[key].line else { continue }
+            XCTAssertEqual(spacedLines[b - 1], lines[a - 1], "\(key)")
+        }
+        XCTAssertEqual(parsed.findings.map(\.id), original.findings.map(\.id))
+    }
+
+    func testAMillionShortLinesAfterTheReportAreOneParagraph() throws {
+        // Each line was joined to a copy of its paragraph: quadratic (58 s). Now in place.
+        let tail = String(repeating: "1\n", count: 200_000)
+        let parsed = try ReportParser().parse(text: sampleText("xixia-county-2022") + tail)
+        // The ones continue the last paragraph (unindented lines in an indented section).
+        let last = try XCTUnwrap(parsed.report.section(6)?.paragraphs.last)
+        let ones = String(repeating: "1 ", count: 199_999) + "1"
+        XCTAssertTrue(last.text.hasSuffix("。" + ones), "\(last.text.prefix(80))… (\(last.text.count) characters)")
+    }
 }
