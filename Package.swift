@@ -57,7 +57,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "nianbao-bench",
-            dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender"],
+            dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],  // writes the DOCX inputs of the size table
             path: "Sources/Bench"
         ),
         .target(name: "NianbaoTestSupport", dependencies: ["NianbaoModel", "NianbaoLayout"], path: "Sources/NianbaoTestSupport"),
