@@ -1,30 +1,26 @@
 /// One line of the input after character normalization, with its 1-based number.
 ///
-/// Kept small (56 bytes, no heap for a short line): a report of a million short lines is held
-/// in memory whole, and every byte a line costs is paid a million times.
+/// Kept small (32 bytes, no heap for a short line): a report of a million short lines is held
+/// in memory whole, and every byte a line costs is paid a million times. What most lines do
+/// not need (a squeezed form that differs from the text, a file reader's grid row or PDF line)
+/// stands in a box of its own.
 struct SourceLine {
-    private let storedNumber: Int32
     /// The line with radicals mapped, form feeds and trailing white space removed.
     let text: String
-    /// `content` without any white space, for matching headings and labels.
-    let squeezed: String
-    /// Where `content` starts in `text`.
-    private let contentStart: String.Index
-    private let flags: Flags
-    /// What a file reader gave beside the text (a grid row, a PDF line); nil for text files.
-    private let file: FileParts?
+    private let extra: Extra?
+    private let storedNumber: Int32
+    /// The UTF-8 offset where `content` starts, below three flag bits.
+    private let packed: UInt32
 
-    private struct Flags: OptionSet {
-        let rawValue: UInt8
-        static let indented = Flags(rawValue: 1)
-        static let leadingTab = Flags(rawValue: 2)
-        static let hasTab = Flags(rawValue: 4)
-    }
+    private static let indentedBit: UInt32 = 1 << 31, leadingTabBit: UInt32 = 1 << 30, hasTabBit: UInt32 = 1 << 29
+    private static let offsetMask: UInt32 = (1 << 29) - 1
 
-    private final class FileParts {
+    private final class Extra {
+        let squeezed: String?
         let gridRow: TableGrid.Row?
         let placed: PlacedLine?
-        init(gridRow: TableGrid.Row?, placed: PlacedLine?) {
+        init(squeezed: String?, gridRow: TableGrid.Row?, placed: PlacedLine?) {
+            self.squeezed = squeezed
             self.gridRow = gridRow
             self.placed = placed
         }
@@ -32,34 +28,37 @@ struct SourceLine {
 
     var number: Int { Int(storedNumber) }
     /// `text` without leading white space.
-    var content: Substring { text[contentStart...] }
+    var content: Substring {
+        let utf8 = text.utf8
+        return text[utf8.index(utf8.startIndex, offsetBy: Int(packed & Self.offsetMask))...]
+    }
+    /// `content` without any white space, for matching headings and labels.
+    var squeezed: String { extra?.squeezed ?? text }
     /// The line began with indentation (two or more blanks, U+3000 or a tab).
-    var indented: Bool { flags.contains(.indented) }
+    var indented: Bool { packed & Self.indentedBit != 0 }
     /// The line began with a tab (Word table text marks cells so).
-    var leadingTab: Bool { flags.contains(.leadingTab) }
+    var leadingTab: Bool { packed & Self.leadingTabBit != 0 }
     /// The line has a tab somewhere.
-    var hasTab: Bool { flags.contains(.hasTab) }
+    var hasTab: Bool { packed & Self.hasTabBit != 0 }
     /// A table row from a file that spells out its cells (HTML, DOCX).
-    var gridRow: TableGrid.Row? { file?.gridRow }
+    var gridRow: TableGrid.Row? { extra?.gridRow }
     /// A PDF line with the positions of its pieces.
-    var placed: PlacedLine? { file?.placed }
+    var placed: PlacedLine? { extra?.placed }
 
-    var isBlank: Bool { contentStart == text.endIndex }
+    var isBlank: Bool { Int(packed & Self.offsetMask) == text.utf8.count }
 
     /// A line of a file read by a file reader, numbered in reading order; its place in the
     /// file is kept apart (`ExtractedDocument`).
     init(number: Int, raw: Substring, indented: Bool, gridRow: TableGrid.Row? = nil, placed: PlacedLine? = nil) {
-        self.init(number: number, raw: raw, indented: indented,
-                  file: gridRow == nil && placed == nil ? nil : FileParts(gridRow: gridRow, placed: placed))
+        self.init(number: number, raw: raw, givenIndent: indented, gridRow: gridRow, placed: placed)
     }
 
     init(number: Int, raw: Substring) {
-        self.init(number: number, raw: raw, indented: nil, file: nil)
+        self.init(number: number, raw: raw, givenIndent: nil, gridRow: nil, placed: nil)
     }
 
-    /// `indented` nil: told by the line's leading white space.
-    private init(number: Int, raw: Substring, indented: Bool?, file: FileParts?) {
-        self.storedNumber = Int32(clamping: number)
+    /// `givenIndent` nil: told by the line's leading white space.
+    private init(number: Int, raw: Substring, givenIndent: Bool?, gridRow: TableGrid.Row?, placed: PlacedLine?) {
         var text = CharacterNormalization.normalize(raw)
         if text.unicodeScalars.contains("\u{0C}") || text.unicodeScalars.contains("\u{FEFF}") {
             text.unicodeScalars.removeAll { $0 == "\u{0C}" || $0 == "\u{FEFF}" }
@@ -71,15 +70,18 @@ struct SourceLine {
         self.text = text
         let scalars = text.unicodeScalars
         let first = scalars.firstIndex { !CharacterNormalization.isSpace($0) } ?? scalars.endIndex
-        self.contentStart = first
         let lead = scalars[..<first]
-        var flags: Flags = []
-        if indented ?? (lead.contains("\t") || lead.contains("\u{3000}") || lead.count >= 2) { flags.insert(.indented) }
-        if scalars.first == "\t" { flags.insert(.leadingTab) }
-        if scalars.contains("\t") { flags.insert(.hasTab) }
-        self.flags = flags
-        self.file = file
-        self.squeezed = FastText.squeeze(text[first...])
+        // An input is at most 16 MiB, so a line's offsets fit below the flag bits.
+        var packed = UInt32(min(text.utf8.distance(from: text.startIndex, to: first), Int(Self.offsetMask)))
+        if givenIndent ?? (lead.contains("\t") || lead.contains("\u{3000}") || lead.count >= 2) { packed |= Self.indentedBit }
+        if scalars.first == "\t" { packed |= Self.leadingTabBit }
+        if scalars.contains("\t") { packed |= Self.hasTabBit }
+        self.packed = packed
+        self.storedNumber = Int32(clamping: number)
+        let squeezed = FastText.squeeze(text[first...])
+        // Squeezing only removes: the same length is the same bytes.
+        let own = squeezed.utf8.count == text.utf8.count ? nil : squeezed
+        self.extra = own == nil && gridRow == nil && placed == nil ? nil : Extra(squeezed: own, gridRow: gridRow, placed: placed)
     }
 
     /// Splits text into lines (LF, CRLF or CR), numbered from 1. A run of empty lines (nothing
