@@ -246,6 +246,11 @@ struct TableReader {
     mutating func finish(headingLine: Int?) {
         dropDeferred()
         if let o = open { closeOpenRow(nextLine: o.line) }
+        if let more = moreUnrecognized {
+            findings.append(Finding(id: "parse.row_unrecognized", severity: .error,
+                                    message: "\(more.count) more rows of numbers in \(tableName), from this line on, belong to no row that is still open; they are not used",
+                                    line: more.first))
+        }
         let missing = specs.indices.filter { !filled[$0] }
         if missing.count == specs.count {
             findings.append(Finding(id: "parse.table_missing", severity: .error,
@@ -323,11 +328,24 @@ struct TableReader {
             expected = (otherRows.last ?? expected) + 1
             return
         }
+        // A table has 25 rows: past 100 such findings one more says how many followed (half
+        // a million junk rows made half a million findings, most of a gigabyte).
+        unrecognizedCount += 1
+        if unrecognizedCount > Self.unrecognizedShown {
+            moreUnrecognized = (unrecognizedCount - Self.unrecognizedShown, moreUnrecognized?.first ?? line)
+            return
+        }
         let shown = label.isEmpty ? "no label" : "label 「\(label.suffix(40))」"
         findings.append(Finding(id: "parse.row_unrecognized", severity: .error,
                                 message: "numbers in \(tableName) with \(shown) belong to no row that is still open; they are not used",
                                 line: line))
     }
+
+    /// How many `parse.row_unrecognized` findings a table gives one by one.
+    static let unrecognizedShown = 100
+    private var unrecognizedCount = 0
+    /// Unrecognized rows past those shown: how many, and the line of the first.
+    private var moreUnrecognized: (count: Int, first: Int)?
 
     private mutating func appendLabel(_ label: String, line: Int) {
         guard !label.isEmpty else { return }

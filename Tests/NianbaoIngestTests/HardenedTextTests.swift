@@ -60,4 +60,19 @@ final class HardenedTextTests: XCTestCase {
         let ones = String(repeating: "1 ", count: 199_999) + "1"
         XCTAssertTrue(last.text.hasSuffix("。" + ones), "\(last.text.prefix(80))… (\(last.text.count) characters)")
     }
+
+    func testJunkRowsGiveAHundredFindingsAndACount() throws {
+        // 150 pipe rows that name no row after table 2's heading: each was a finding of its own
+        // (half a million of them took most of a gigabyte); past 100, one finding counts the rest.
+        let sample = sampleText("xixia-county-2022")
+        let heading = try XCTUnwrap(sample.range(of: "收到和处理政府信息公开申请情况\n"))
+        let headingLine = sample[..<heading.lowerBound].filter { $0 == "\n" }.count + 1
+        let text = sample[..<heading.upperBound] + String(repeating: "|x|1|2|3|4|5|6|7|\n", count: 150) + sample[heading.upperBound...]
+        let parsed = try ReportParser().parse(text: String(text))
+        let junk = parsed.findings.filter { $0.id == "parse.row_unrecognized" }
+        XCTAssertEqual(junk.count, 101)
+        XCTAssertEqual(junk.prefix(100).map(\.line), (1...100).map { headingLine + $0 })
+        XCTAssertEqual(junk.last?.line, headingLine + 101)
+        XCTAssertTrue(junk.last?.message.hasPrefix("50 more rows") == true, junk.last?.message ?? "")
+    }
 }
