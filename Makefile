@@ -30,7 +30,7 @@ define HOW_TO_RUN
 	case ":$$PATH:" in *":$$HOME/.local/bin:"*) ;; *) echo "  ~/.local/bin is not on your PATH yet: export PATH=\"\$$HOME/.local/bin:\$$PATH\" (Debian's ~/.profile adds it at the next login once it exists)";; esac
 endef
 
-.PHONY: all setup fonts test-fonts test-tools build demo test golden bench install clean
+.PHONY: all setup fonts test-fonts test-tools build demo test golden bench bench-sizes install clean
 
 all: build
 
@@ -117,6 +117,11 @@ bench: fonts
 	@mkdir -p .build/bench
 	.build/release/nianbao-bench Tests/NianbaoIngestTests/Fixtures/samples 3 | tee .build/bench/render.txt
 	scripts/bench-batch.sh .build/bench/render.txt
+
+# Parse cost per MB of text, HTML and DOCX at 1, 4 and 16 MiB (also the end of `make bench`).
+bench-sizes:
+	$(SWIFT) build -c release --product nianbao-bench
+	BENCH_ONLY=sizes .build/release/nianbao-bench Tests/NianbaoIngestTests/Fixtures/samples
 
 # A copy that runs away from the checkout: the Swift runtime linked in, styles built in, the
 # prepared fonts in PREFIX/share/nianbao/fonts (found beside PREFIX/bin/nianbao).

@@ -9,6 +9,7 @@ import NianbaoLayout
 import NianbaoModel
 import NianbaoRender
 import NianbaoStyle
+import ZIPFoundation
 
 let args = CommandLine.arguments
 let dir = URL(fileURLWithPath: args.count > 1 ? args[1] : "Tests/NianbaoIngestTests/Fixtures/samples")
@@ -32,6 +33,64 @@ func measure(_ label: String, _ work: ([UInt8]) throws -> Int) rethrows {
     }
     let elapsed = Date().timeIntervalSince(start)
     print(label.padding(toLength: 32, withPad: " ", startingAt: 0) + String(format: "%8.0f reports/s  (%d reports in %.2f s, checksum %d)", Double(count) / elapsed, count, elapsed, sink & 0xFF))
+}
+
+// Parse cost by input kind and size (BENCH_ONLY=sizes for this table alone): one report grown
+// to 1, 4 and 16 MiB (the input limit) as text, as a web page of <p> lines and as a Word file,
+// each read once through ReportInput. Linear reading keeps the seconds per MB (of content: a
+// DOCX's document.xml) flat down a column; "peak +MB" is how far the run raised the process's
+// peak memory (0: it stayed under an earlier run's peak).
+func sizeTable() throws {
+    let sample = String(decoding: inputs[inputs.count - 1], as: UTF8.self)
+    let prose = "　　政务公开平台建设。通过多种形式公开政府信息，不断加强政府信息公开平台载体建设，\n打造立体化的政府信息公开体系，2022年共发布信息1,204条。\n"
+    let cut = sample.range(of: "主动公开政府信息情况").map { sample.index($0.lowerBound, offsetBy: -2) } ?? sample.endIndex
+    /// The sample's lines with prose lines in section 1 until `wrap` of them takes `bytes`.
+    func lines(_ bytes: Int, wrap: (Substring) -> String) -> [String] {
+        let head = sample[..<cut].split(separator: "\n", omittingEmptySubsequences: false).map(wrap)
+        let tail = sample[cut...].split(separator: "\n", omittingEmptySubsequences: false).map(wrap)
+        let fill = prose.split(separator: "\n").map(wrap)
+        var out = head, size = (head + tail).reduce(0) { $0 + $1.utf8.count + 1 }
+        while size < bytes { for line in fill { out.append(line); size += line.utf8.count + 1 } }
+        return out + tail
+    }
+    func escaped(_ s: Substring) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+    func docx(_ xml: [UInt8]) throws -> [UInt8] {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(xml.count), compressionMethod: .deflate) { position, size in
+            Data(xml[Int(position)..<min(xml.count, Int(position) + size)])
+        }
+        return [UInt8](archive.data ?? Data())
+    }
+    let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+    // Each made to about 15/16 of its size, so that the 16 MiB one stays inside the input limit.
+    // The file, and the bytes it holds (a DOCX's document.xml, deflated ~100:1 in its zip).
+    let kinds: [(String, (Int) throws -> (file: [UInt8], content: Int))] = [
+        ("text", { let t = Array(lines($0, wrap: String.init).joined(separator: "\n").utf8); return (t, t.count) }),
+        ("HTML", { let h = Array(("<html><body>\n" + lines($0, wrap: { "<p>\(escaped($0))</p>" }).joined(separator: "\n") + "\n</body></html>").utf8); return (h, h.count) }),
+        ("DOCX", { let x = Array(("<w:document \(w)><w:body>" + lines($0, wrap: { "<w:p><w:r><w:t>\(escaped($0))</w:t></w:r></w:p>" }).joined() + "</w:body></w:document>").utf8)
+                   return (try docx(x), x.count) }),
+    ]
+    print("")
+    print("parse cost by size (one run each; file reader + parser, one core)")
+    print("kind     MiB   file MB   content MB   seconds   s per MB   peak +MB")
+    for (kind, make) in kinds {
+        for mib in [1, 4, 16] {
+            let (input, content) = try make((mib << 20) / 16 * 15)
+            let before = peakMemoryMB()
+            let t0 = Date()
+            let sections = (try? ReportInput.parse(input).report.sections.count) ?? -1
+            let elapsed = Date().timeIntervalSince(t0)
+            let mb = Double(content) / 1e6
+            print(kind.padding(toLength: 6, withPad: " ", startingAt: 0) + String(format: " %5d %9.1f %12.1f %9.2f %10.3f %10.0f%@", mib, Double(input.count) / 1e6, mb, elapsed,
+                                                                                 elapsed / mb, peakMemoryMB() - before, sections < 6 ? "  FAILED" : ""))
+        }
+    }
+}
+if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "sizes" {
+    try sizeTable()
+    exit(0)
 }
 
 if ProcessInfo.processInfo.environment["BENCH_ONLY"] != "render" {
@@ -166,5 +225,6 @@ for size in [8, 50] {
     print(String(format: "parse %2d MB of text               %8.2f s  (%.3f s per MB, %d paragraphs)", size, elapsed, elapsed / Double(size), parsed.report.section(1)?.paragraphs.count ?? 0))
 }
 print(String(format: "50 MB / 8 MB time per MB          %8.2f  (1.0 is linear)", perMB[1] / perMB[0]))
+try sizeTable()
 }
 

@@ -9,6 +9,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/SAX2.h>
 
 // xmlFree is a global function pointer (a macro in some builds): call it through a function.
 static inline void CLibXML2_free(void *p) { xmlFree(p); }

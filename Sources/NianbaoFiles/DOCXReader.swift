@@ -1,7 +1,6 @@
 import CLibXML2
-import Foundation
+import Foundation  // replacingOccurrences
 import NianbaoIngest
-import ZIPFoundation
 
 /// Reads a Word file (.docx): the zip's `word/document.xml` through libxml2, paragraphs as
 /// lines and tables as `TableGrid`s with `gridSpan` and `vMerge` (FORMAT.md §7). Locations
@@ -10,14 +9,8 @@ enum DOCXReader {
     static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
     static func read(_ bytes: [UInt8]) throws(IngestError) -> ExtractedDocument {
-        let xml = try documentXML(bytes)
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let parsed: xmlDocPtr? = xml.withUnsafeBytes { raw in
-            raw.withMemoryRebound(to: CChar.self) { xmlReadMemory($0.baseAddress, Int32($0.count), "document.xml", "UTF-8", options) }
-        }
-        guard let parsed else { throw .damaged(format: "DOCX", reason: "word/document.xml is not well-formed XML") }
-        let document = XMLDocument(parsed)
-        guard let body = document.root?.children.first(where: { $0.name == "body" }) else {
+        let document = try parse(documentXML(bytes))
+        guard let root = document.root, let body = root.children.first(where: { $0.isElement && $0.name == "body" }) else {
             throw .damaged(format: "DOCX", reason: "word/document.xml has no body")
         }
         var reader = BodyReader()
@@ -25,32 +18,69 @@ enum DOCXReader {
         return ExtractedDocument(format: "DOCX", blocks: reader.blocks)
     }
 
-    /// The main document part, read from the zip in memory.
-    private static func documentXML(_ bytes: [UInt8]) throws(IngestError) -> Data {
-        let archive: Archive
+    /// The main document part, read from the zip in memory: at most `ReportInput.sizeLimit`
+    /// bytes, its CRC-32 checked (a damaged entry is refused, never read as other digits).
+    private static func documentXML(_ bytes: [UInt8]) throws(IngestError) -> [UInt8] {
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            let archive = try ZipArchive(bytes)
+            let entries = archive.entries(named: "word/document.xml")
+            guard let entry = entries.first else {
+                throw IngestError.damaged(format: "DOCX", reason: "the zip has no word/document.xml: it is not a Word document")
+            }
+            // Two parts of one name: which one a reader sees is not to be left to chance.
+            guard entries.count == 1 else { throw IngestError.damaged(format: "DOCX", reason: "the zip has \(entries.count) entries named word/document.xml") }
+            return try archive.data(of: entry, limit: ReportInput.sizeLimit)
+        } catch let error as IngestError {
+            throw error
+        } catch let failure as ZipArchive.Failure {
+            throw .damaged(format: "DOCX", reason: failure.description)
         } catch {
-            throw .damaged(format: "DOCX", reason: "it is not a readable zip archive")
+            throw .damaged(format: "DOCX", reason: "\(error)")
         }
-        guard let entry = archive["word/document.xml"] else {
-            throw .damaged(format: "DOCX", reason: "the zip has no word/document.xml: it is not a Word document")
+    }
+
+    /// `word/document.xml` parsed by libxml2 with no entity substitution, no DTD loading and
+    /// no network; a document type declaration (where entities would be declared; Word never
+    /// writes one) stops the parser before anything in it is read. Without XML_PARSE_HUGE,
+    /// libxml2's bounds hold: 256 levels of nesting, 10 MB a text node.
+    static func parse(_ xml: [UInt8]) throws(IngestError) -> XMLDocument {
+        guard xml.count <= ReportInput.sizeLimit else { throw .tooLarge(bytes: xml.count, limit: ReportInput.sizeLimit) }
+        guard let context = xmlNewParserCtxt() else { throw .damaged(format: "DOCX", reason: "libxml2 could not start a parser") }
+        defer { xmlFreeParserCtxt(context) }
+        context.pointee.sax.pointee.internalSubset = { ctx, _, _, _ in
+            xmlStopParser(ctx?.assumingMemoryBound(to: xmlParserCtxt.self))
         }
-        var data = Data()
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
-        } catch {
-            throw .damaged(format: "DOCX", reason: "word/document.xml cannot be unpacked (\(error))")
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let parsed: xmlDocPtr? = xml.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { xmlCtxtReadMemory(context, $0.baseAddress, Int32($0.count), "document.xml", "UTF-8", options) }
         }
-        return data
+        if context.pointee.errNo == Int32(XML_ERR_USER_STOP.rawValue) {
+            if let parsed { xmlFreeDoc(parsed) }
+            throw .damaged(format: "DOCX", reason: "word/document.xml has a document type declaration (<!DOCTYPE …>), which Word files never have; its entities are not read")
+        }
+        guard let parsed, context.pointee.wellFormed != 0 else {
+            if let parsed { xmlFreeDoc(parsed) }
+            var reason = "word/document.xml is not well-formed XML"
+            if let error = xmlCtxtGetLastError(context) {
+                let message = error.pointee.message.map { String(cString: $0).trimmingSpaces } ?? ""
+                if error.pointee.code == Int32(XML_ERR_INTERNAL_ERROR.rawValue), message.contains("depth") {
+                    reason = "word/document.xml nests its elements more than 256 deep; Word files never do"
+                } else if !message.isEmpty {
+                    reason += " (line \(error.pointee.line): \(message.split(separator: "\n").first ?? ""))"
+                }
+            }
+            throw .damaged(format: "DOCX", reason: reason)
+        }
+        return XMLDocument(parsed)
     }
 
     private struct BodyReader {
         var blocks: [ExtractedDocument.Block] = []
         var count = 0
 
-        mutating func read(_ node: XMLNode) {
-            for child in node.children where child.isElement {
+        mutating func read(_ body: XMLNode) {
+            body.walk(enter: { child in
+                guard child.isElement else { return false }
                 switch child.name {
                 case "p":
                     count += 1
@@ -61,11 +91,14 @@ enum DOCXReader {
                             blocks.append(.text(text, SourceLocation(line: count), indented: i == 0))
                         }
                     }
-                case "tbl": table(child)
-                case "sdt", "sdtContent", "customXml", "ins", "smartTag": read(child)
-                default: break
+                    return false
+                case "tbl":
+                    table(child)
+                    return false
+                case "sdt", "sdtContent", "customXml", "ins", "smartTag": return true
+                default: return false
                 }
-            }
+            })
         }
 
         mutating func table(_ tbl: XMLNode) {
@@ -93,15 +126,17 @@ enum DOCXReader {
     /// text (`w:del`) and field instructions are left out.
     static func paragraphText(_ node: XMLNode) -> String {
         var out = ""
-        for child in node.children where child.isElement {
+        node.walk(enter: { child in
+            guard child.isElement else { return false }
             switch child.name {
             case "t": out += child.text
             case "tab", "ptab": out += " "
             case "br", "cr": out += "\n"
             case "del", "instrText", "delText", "pPr", "rPr": break
-            default: out += paragraphText(child)
+            default: return true
             }
-        }
+            return false
+        })
         return out
     }
 }

@@ -6,9 +6,28 @@ import NianbaoIngest
 enum HTMLReader {
     static func read(_ bytes: [UInt8]) throws(IngestError) -> ExtractedDocument {
         let encoding = Self.encoding(bytes)
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+        guard bytes.count <= ReportInput.sizeLimit else { throw .tooLarge(bytes: bytes.count, limit: ReportInput.sizeLimit) }
+        guard let context = htmlNewParserCtxt() else { throw .damaged(format: "HTML", reason: "libxml2 could not start a parser") }
+        defer { htmlFreeParserCtxt(context) }
+        // libxml2's own nesting limit (256) stopped the page there, dropping the report after
+        // it: XML_PARSE_HUGE lifts it (libxml2 2.9 has no HTML_PARSE_HUGE; its HTML parser
+        // honours this bit), and an element deeper than `maximumDepth` becomes an empty
+        // element where it starts, its content following it: the tree stays that deep, and
+        // the text and its block breaks are kept. The HTML parser reads no DTD and
+        // substitutes only HTML's named entities.
+        context.pointee.sax.pointee.startElement = { ctx, name, attributes in
+            xmlSAX2StartElement(ctx, name, attributes)
+            guard let parser = ctx?.assumingMemoryBound(to: xmlParserCtxt.self), parser.pointee.nameNr > HTMLReader.maximumDepth else { return }
+            xmlSAX2EndElement(ctx, name)
+        }
+        context.pointee.sax.pointee.endElement = { ctx, name in
+            guard let parser = ctx?.assumingMemoryBound(to: xmlParserCtxt.self), parser.pointee.nameNr <= HTMLReader.maximumDepth else { return }
+            xmlSAX2EndElement(ctx, name)
+        }
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
+            | XML_PARSE_HUGE.rawValue)
         let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32($0.count), "page.html", encoding, options) }
+            buffer.withMemoryRebound(to: CChar.self) { htmlCtxtReadMemory(context, $0.baseAddress, Int32($0.count), "page.html", encoding, options) }
         }
         guard let parsed else { throw .damaged(format: "HTML", reason: "libxml2 could not parse the page") }
         let document = XMLDocument(parsed)
@@ -18,6 +37,11 @@ enum HTMLReader {
         walker.flush()
         return ExtractedDocument(format: "HTML", blocks: walker.blocks)
     }
+
+    /// Elements nested deeper than this are read as if they closed at once (their text and
+    /// breaks are kept). Real pages nest a few dozen deep; the walks are iterative, so this
+    /// bounds only the tree, for libxml2's sake.
+    static let maximumDepth: Int32 = 10_000
 
     /// The page's charset: a BOM, else `<meta charset>` / `content="…charset=…"` in the first
     /// 4 KiB, else UTF-8 when the bytes are UTF-8 and GB18030 when not. GB2312 and GBK pages are
@@ -53,27 +77,27 @@ enum HTMLReader {
         var text = ""
         var line = 1
 
-        mutating func walk(_ node: XMLNode) {
-            for child in node.children {
+        mutating func walk(_ root: XMLNode) {
+            root.walk(enter: { child in
                 if child.isText {
                     if text.isEmpty { line = child.line }
                     text += HTMLReader.collapse(child.content)
-                    continue
+                    return false
                 }
-                guard child.isElement else { continue }
+                guard child.isElement else { return false }
                 let name = child.name.lowercased()
-                if HTMLReader.skipped.contains(name) || HTMLReader.isChrome(child) { continue }
-                if name == "br" { flush(); continue }
+                if HTMLReader.skipped.contains(name) || HTMLReader.isChrome(child) { return false }
+                if name == "br" { flush(); return false }
                 if name == "table", let grid = HTMLReader.grid(child) {
                     flush()
                     blocks.append(.table(grid))
-                    continue
+                    return false
                 }
-                let block = HTMLReader.blockElements.contains(name)
-                if block { flush() }
-                walk(child)
-                if block { flush() }
-            }
+                if HTMLReader.blockElements.contains(name) { flush() }
+                return true
+            }, leave: { element in
+                if HTMLReader.blockElements.contains(element.name.lowercased()) { flush() }
+            })
         }
 
         mutating func flush() {
@@ -117,28 +141,32 @@ enum HTMLReader {
     static func grid(_ table: XMLNode) -> TableGrid? {
         var rows: [TableGrid.Row] = []
         var layout = false
-        func collectRows(_ node: XMLNode) {
-            for child in node.children where child.isElement {
-                switch child.name.lowercased() {
-                case "tr": rows.append(row(child, layout: &layout))
-                case "thead", "tbody", "tfoot": collectRows(child)
-                case "table": layout = true
-                default: break
-                }
+        table.walk { node -> XMLNode.Visit in
+            guard node.isElement else { return .skip }
+            switch node.name.lowercased() {
+            case "tr":
+                guard let row = row(node) else { layout = true; return .stop }
+                rows.append(row)
+                return .skip
+            case "thead", "tbody", "tfoot": return .enter
+            case "table":
+                layout = true
+                return .stop
+            default: return .skip
             }
         }
-        collectRows(table)
         if layout || rows.isEmpty { return nil }
         return TableGrid(rows: rows)
     }
 
-    private static func row(_ tr: XMLNode, layout: inout Bool) -> TableGrid.Row {
+    /// A row of a data table; nil when a cell makes it a layout table (a table in it, or prose).
+    private static func row(_ tr: XMLNode) -> TableGrid.Row? {
         var cells: [TableGrid.Cell] = []
         for cell in tr.children where cell.isElement && ["td", "th"].contains(cell.name.lowercased()) {
-            if contains(cell, element: "table") { layout = true }
+            if cell.contains(element: "table") { return nil }
             // A cell's text: one character per <p> in narrow headers, so pieces join without spaces.
             let text = cellText(cell).trimmingSpaces
-            if text.unicodeScalars.count > 300 { layout = true }
+            if text.unicodeScalars.count > 300 { return nil }
             let columns = Int(cell.attribute("colspan")?.trimmingSpaces ?? "") ?? 1
             let rows = Int(cell.attribute("rowspan")?.trimmingSpaces ?? "") ?? 1
             cells.append(TableGrid.Cell(text: text, columnSpan: max(1, columns), rowSpan: max(1, rows)))
@@ -147,15 +175,12 @@ enum HTMLReader {
     }
 
     private static func cellText(_ node: XMLNode) -> String {
-        node.children.map { child -> String in
-            if child.isText { return collapse(child.content).trimmingSpaces }
-            guard child.isElement, !skipped.contains(child.name.lowercased()) else { return "" }
-            return cellText(child)
-        }.joined()
-    }
-
-    private static func contains(_ node: XMLNode, element: String) -> Bool {
-        node.children.contains { $0.isElement && ($0.name.lowercased() == element || contains($0, element: element)) }
+        var out = ""
+        node.walk(enter: { child in
+            if child.isText { out += collapse(child.content).trimmingSpaces }
+            return child.isElement && !skipped.contains(child.name.lowercased())
+        })
+        return out
     }
 }
 

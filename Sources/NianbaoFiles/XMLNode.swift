@@ -17,6 +17,7 @@ struct XMLNode {
     /// 1-based line in the markup where the node starts.
     var line: Int { Int(xmlGetLineNo(pointer)) }
 
+    /// The node's children (one level; for deeper reading use `walk`).
     var children: [XMLNode] {
         var out: [XMLNode] = []
         var child = pointer.pointee.children
@@ -41,7 +42,60 @@ struct XMLNode {
     /// All text below the node, in document order.
     var text: String {
         if isText { return content }
-        return children.map(\.text).joined()
+        var out = ""
+        walk(enter: { node in
+            if node.isText { out += node.content }
+            return true
+        })
+        return out
+    }
+
+    /// What a walk does after visiting a node.
+    enum Visit { case enter, skip, stop }
+
+    /// Visits the nodes below this one in document order, without recursion and in constant
+    /// memory (it follows the tree's parent and sibling links), so no nesting depth can
+    /// exhaust the stack. `visit` is called for every node and says whether to go into an
+    /// element's children, pass them by, or end the walk; `leave` follows the children of an
+    /// element that was entered. Only elements are entered: an entity reference's children
+    /// are the entity's declaration in the DTD, outside this tree.
+    func walk(_ visit: (XMLNode) -> Visit, leave: (XMLNode) -> Void = { _ in }) {
+        var next = pointer.pointee.children
+        while var current = next {
+            let node = XMLNode(pointer: current)
+            switch visit(node) {
+            case .stop: return
+            case .enter where node.isElement:
+                if let child = current.pointee.children {
+                    next = child
+                    continue
+                }
+                leave(node)
+            case .enter, .skip: break
+            }
+            // Up to the nearest node with a next sibling, leaving each element on the way.
+            while current.pointee.next == nil {
+                guard let parent = current.pointee.parent, parent != pointer else { return }
+                leave(XMLNode(pointer: parent))
+                current = parent
+            }
+            next = current.pointee.next
+        }
+    }
+
+    /// `walk` where `enter` says whether to go into an element.
+    func walk(enter: (XMLNode) -> Bool, leave: (XMLNode) -> Void = { _ in }) {
+        walk({ enter($0) ? .enter : .skip }, leave: leave)
+    }
+
+    /// Whether an element named `name` (compared lower-cased) is below this node.
+    func contains(element name: String) -> Bool {
+        var found = false
+        walk { node -> Visit in
+            if node.isElement, node.name.lowercased() == name { found = true; return .stop }
+            return .enter
+        }
+        return found
     }
 }
 

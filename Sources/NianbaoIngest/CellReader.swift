@@ -58,6 +58,15 @@ enum CellReader {
         (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value)
     }
 
+    /// `n` with the ASCII or full-width digit `digit` appended (`n * 10 + digit`), or nil when
+    /// that does not fit in an `Int`: every digit string is read through here or `Int(_:)`,
+    /// never with unchecked arithmetic.
+    static func appendingDigit(_ digit: Unicode.Scalar, to n: Int) -> Int? {
+        let (times10, o1) = n.multipliedReportingOverflow(by: 10)
+        let (sum, o2) = times10.addingReportingOverflow(Int(digit.value & 0xF))
+        return o1 || o2 ? nil : sum
+    }
+
     static func isPlaceholder(_ s: Substring) -> Bool {
         let scalars = s.unicodeScalars
         guard let first = scalars.first else { return false }

@@ -15,7 +15,7 @@ import NianbaoModel
 /// 2022年…`) starts one too and is marked (`Paragraph.runInHeading`).
 enum ProseParser {
     static func paragraphs(_ lines: some Collection<SourceLine>, skipping skip: Set<Int> = []) -> [Paragraph] {
-        let body = lines.filter { !skip.contains($0.number) && !$0.isFurniture }
+        let body = lines.lazy.filter { !skip.contains($0.number) && !$0.isFurniture }
         // Indentation tells paragraphs apart only where some lines have it and some do not
         // (a text browser indents every line of its dump).
         let indentMode = body.contains { !$0.isBlank && $0.indented } && body.contains { !$0.isBlank && !$0.indented }
@@ -74,7 +74,7 @@ enum ProseParser {
                 flush()
                 current = (text, line.number, lineWidth, punctuated)
             } else {
-                current!.text = join(current!.text, text)
+                join(&current!.text, text)
                 current!.lastWidth = lineWidth
                 current!.lastHasPunctuation = punctuated
             }
@@ -165,12 +165,12 @@ enum ProseParser {
         s.unicodeScalars.reduce(0.0) { $0 + ($1.isASCII ? 0.5 : 1) }
     }
 
-    /// Joins a wrapped line to its paragraph: no space between CJK characters, one space
-    /// between two Latin words.
-    private static func join(_ a: String, _ b: String) -> String {
+    /// Joins a wrapped line to its paragraph, in place (a copy per line made a long
+    /// paragraph quadratic): no space between CJK characters, one space between two Latin words.
+    private static func join(_ a: inout String, _ b: String) {
         if let x = a.last, let y = b.first, x.isASCII && (x.isLetter || x.isNumber), y.isASCII && (y.isLetter || y.isNumber) {
-            return a + " " + b
+            a += " "
         }
-        return a + b
+        a += b
     }
 }

@@ -1,36 +1,64 @@
 /// One line of the input after character normalization, with its 1-based number.
+///
+/// Kept small (32 bytes, no heap for a short line): a report of a million short lines is held
+/// in memory whole, and every byte a line costs is paid a million times. What most lines do
+/// not need (a squeezed form that differs from the text, a file reader's grid row or PDF line)
+/// stands in a box of its own.
 struct SourceLine {
-    let number: Int
     /// The line with radicals mapped, form feeds and trailing white space removed.
     let text: String
-    /// `text` without leading white space.
-    let content: Substring
-    /// `content` without any white space, for matching headings and labels.
-    let squeezed: String
-    /// The line began with indentation (two or more blanks, U+3000 or a tab).
-    private(set) var indented: Bool
-    /// The line began with a tab (Word table text marks cells so).
-    let leadingTab: Bool
-    /// The line has a tab somewhere.
-    let hasTab: Bool
-    /// A table row from a file that spells out its cells (HTML, DOCX).
-    var gridRow: TableGrid.Row?
-    /// A PDF line with the positions of its pieces.
-    var placed: PlacedLine?
+    private let extra: Extra?
+    private let storedNumber: Int32
+    /// The UTF-8 offset where `content` starts, below three flag bits.
+    private let packed: UInt32
 
-    var isBlank: Bool { content.isEmpty }
+    private static let indentedBit: UInt32 = 1 << 31, leadingTabBit: UInt32 = 1 << 30, hasTabBit: UInt32 = 1 << 29
+    private static let offsetMask: UInt32 = (1 << 29) - 1
+
+    private final class Extra {
+        let squeezed: String?
+        let gridRow: TableGrid.Row?
+        let placed: PlacedLine?
+        init(squeezed: String?, gridRow: TableGrid.Row?, placed: PlacedLine?) {
+            self.squeezed = squeezed
+            self.gridRow = gridRow
+            self.placed = placed
+        }
+    }
+
+    var number: Int { Int(storedNumber) }
+    /// `text` without leading white space.
+    var content: Substring {
+        let utf8 = text.utf8
+        return text[utf8.index(utf8.startIndex, offsetBy: Int(packed & Self.offsetMask))...]
+    }
+    /// `content` without any white space, for matching headings and labels.
+    var squeezed: String { extra?.squeezed ?? text }
+    /// The line began with indentation (two or more blanks, U+3000 or a tab).
+    var indented: Bool { packed & Self.indentedBit != 0 }
+    /// The line began with a tab (Word table text marks cells so).
+    var leadingTab: Bool { packed & Self.leadingTabBit != 0 }
+    /// The line has a tab somewhere.
+    var hasTab: Bool { packed & Self.hasTabBit != 0 }
+    /// A table row from a file that spells out its cells (HTML, DOCX).
+    var gridRow: TableGrid.Row? { extra?.gridRow }
+    /// A PDF line with the positions of its pieces.
+    var placed: PlacedLine? { extra?.placed }
+
+    var isBlank: Bool { Int(packed & Self.offsetMask) == text.utf8.count }
 
     /// A line of a file read by a file reader, numbered in reading order; its place in the
     /// file is kept apart (`ExtractedDocument`).
     init(number: Int, raw: Substring, indented: Bool, gridRow: TableGrid.Row? = nil, placed: PlacedLine? = nil) {
-        self.init(number: number, raw: raw)
-        self.indented = indented
-        self.gridRow = gridRow
-        self.placed = placed
+        self.init(number: number, raw: raw, givenIndent: indented, gridRow: gridRow, placed: placed)
     }
 
     init(number: Int, raw: Substring) {
-        self.number = number
+        self.init(number: number, raw: raw, givenIndent: nil, gridRow: nil, placed: nil)
+    }
+
+    /// `givenIndent` nil: told by the line's leading white space.
+    private init(number: Int, raw: Substring, givenIndent: Bool?, gridRow: TableGrid.Row?, placed: PlacedLine?) {
         var text = CharacterNormalization.normalize(raw)
         if text.unicodeScalars.contains("\u{0C}") || text.unicodeScalars.contains("\u{FEFF}") {
             text.unicodeScalars.removeAll { $0 == "\u{0C}" || $0 == "\u{FEFF}" }
@@ -42,26 +70,40 @@ struct SourceLine {
         self.text = text
         let scalars = text.unicodeScalars
         let first = scalars.firstIndex { !CharacterNormalization.isSpace($0) } ?? scalars.endIndex
-        self.content = Substring(scalars[first...])
         let lead = scalars[..<first]
-        self.leadingTab = scalars.first == "\t"
-        self.indented = lead.contains("\t") || lead.contains("\u{3000}") || lead.count >= 2
-        self.hasTab = scalars.contains("\t")
-        self.squeezed = FastText.squeeze(content)
+        // An input is at most 16 MiB, so a line's offsets fit below the flag bits.
+        var packed = UInt32(min(text.utf8.distance(from: text.startIndex, to: first), Int(Self.offsetMask)))
+        if givenIndent ?? (lead.contains("\t") || lead.contains("\u{3000}") || lead.count >= 2) { packed |= Self.indentedBit }
+        if scalars.first == "\t" { packed |= Self.leadingTabBit }
+        if scalars.contains("\t") { packed |= Self.hasTabBit }
+        self.packed = packed
+        self.storedNumber = Int32(clamping: number)
+        let squeezed = FastText.squeeze(text[first...])
+        // Squeezing only removes: the same length is the same bytes.
+        let own = squeezed.utf8.count == text.utf8.count ? nil : squeezed
+        self.extra = own == nil && gridRow == nil && placed == nil ? nil : Extra(squeezed: own, gridRow: gridRow, placed: placed)
     }
 
-    /// Splits text into lines (LF, CRLF or CR), numbered from 1.
+    /// Splits text into lines (LF, CRLF or CR), numbered from 1. A run of empty lines (nothing
+    /// but spaces) is kept as its first line only (every reader treats one as it treats
+    /// several; the lines after keep their numbers): a file of newlines costs one line.
     static func split(_ text: String) -> [SourceLine] {
         var lines: [SourceLine] = []
         var number = 0
         let utf8 = text.utf8
         var start = utf8.startIndex
         var i = start
+        func add(_ raw: Substring) {
+            let line = SourceLine(number: number, raw: raw)
+            // Empty, not merely blank: a lone tab is a Word table's empty cell.
+            if line.text.isEmpty, lines.last?.text.isEmpty == true { return }
+            lines.append(line)
+        }
         while i != utf8.endIndex {
             let b = utf8[i]
             if b == 0x0A || b == 0x0D {
                 number += 1
-                lines.append(SourceLine(number: number, raw: text[start..<i]))
+                add(text[start..<i])
                 var next = utf8.index(after: i)
                 if b == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
                 start = next
@@ -71,7 +113,7 @@ struct SourceLine {
             }
         }
         number += 1
-        lines.append(SourceLine(number: number, raw: text[start...]))
+        add(text[start...])
         return lines
     }
 
@@ -86,6 +128,9 @@ struct SourceLine {
         return false
     }
 
+    /// Dashes around a page number (made once: a set literal per line was a tenth of the parse).
+    private static let dashes: Set<Character> = ["—", "–", "-", "－", "―", "‒", "~", "～"]
+
     /// Page furniture that PDF text carries into the middle of paragraphs and tables:
     /// page numbers (`— 2 —`, `- 2 -`, `第2页`, `第 2 页 共 5 页`) and `续表`.
     var isFurniture: Bool {
@@ -93,7 +138,7 @@ struct SourceLine {
         if s.isEmpty || s.utf8.count > 40 { return false }
         if s == "续表" || s == "（续表）" || s == "(续表)" { return true }
         if s.hasPrefix("续表"), s.dropFirst(2).allSatisfy({ $0.isNumber || "一二三".contains($0) }) { return true }
-        let dashes: Set<Character> = ["—", "–", "-", "－", "―", "‒", "~", "～"]
+        let dashes = Self.dashes
         var body = Substring(s)
         var dashedLeft = false, dashedRight = false
         while let c = body.first, dashes.contains(c) { body = body.dropFirst(); dashedLeft = true }

@@ -200,16 +200,21 @@ struct TableReader {
         return expected
     }
 
-    /// The number of the last `N.` / `N、` item numbering in a label.
+    /// The number of the last `N.` / `N、` item numbering in a label. A run of digits too long
+    /// for an `Int` (a 19-digit "label") numbers no item.
     static func lastItemNumber(_ label: String) -> Int? {
         let scalars = Array(label.unicodeScalars)
         var found: Int?
         var i = 0
         while i < scalars.count {
             guard CellReader.isDigit(scalars[i]) else { i += 1; continue }
-            var j = i, n = 0
-            while j < scalars.count, CellReader.isDigit(scalars[j]) { n = n * 10 + Int(scalars[j].value & 0xF); j += 1 }
-            if j + 1 < scalars.count, ".、．".unicodeScalars.contains(scalars[j]), !CellReader.isDigit(scalars[j + 1]) { found = n }
+            var j = i
+            var n: Int? = 0
+            while j < scalars.count, CellReader.isDigit(scalars[j]) {
+                n = n.flatMap { CellReader.appendingDigit(scalars[j], to: $0) }
+                j += 1
+            }
+            if let n, j + 1 < scalars.count, ".、．".unicodeScalars.contains(scalars[j]), !CellReader.isDigit(scalars[j + 1]) { found = n }
             i = j
         }
         return found
@@ -255,6 +260,11 @@ struct TableReader {
     mutating func finish(headingLine: Int?) {
         dropDeferred()
         if let o = open { closeOpenRow(nextLine: o.line) }
+        if let more = moreUnrecognized {
+            findings.append(Finding(id: "parse.row_unrecognized", severity: .error,
+                                    message: "\(more.count) more rows of numbers in \(tableName), from this line on, belong to no row that is still open; they are not used",
+                                    line: more.first))
+        }
         let missing = specs.indices.filter { !filled[$0] }
         if missing.count == specs.count {
             findings.append(Finding(id: "parse.table_missing", severity: .error,
@@ -344,11 +354,24 @@ struct TableReader {
             expected = (otherRows.last ?? expected) + 1
             return
         }
+        // A table has 25 rows: past 100 such findings one more says how many followed (half
+        // a million junk rows made half a million findings, most of a gigabyte).
+        unrecognizedCount += 1
+        if unrecognizedCount > Self.unrecognizedShown {
+            moreUnrecognized = (unrecognizedCount - Self.unrecognizedShown, moreUnrecognized?.first ?? line)
+            return
+        }
         let shown = label.isEmpty ? "no label" : "label 「\(label.suffix(40))」"
         findings.append(Finding(id: "parse.row_unrecognized", severity: .error,
                                 message: "numbers in \(tableName) with \(shown) belong to no row that is still open; they are not used",
                                 line: line))
     }
+
+    /// How many `parse.row_unrecognized` findings a table gives one by one.
+    static let unrecognizedShown = 100
+    private var unrecognizedCount = 0
+    /// Unrecognized rows past those shown: how many, and the line of the first.
+    private var moreUnrecognized: (count: Int, first: Int)?
 
     private mutating func appendLabel(_ label: String, line: Int) {
         guard !label.isEmpty else { return }

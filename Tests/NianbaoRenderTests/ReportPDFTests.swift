@@ -95,6 +95,23 @@ final class ReportPDFTests: XCTestCase {
         XCTAssertTrue(try run("pdffonts", [path]).out.split(separator: "\n").dropFirst(2).allSatisfy { $0.contains(" yes yes ") })
     }
 
+    func testNoncharactersAreDrawnByBothWriters() throws {
+        // U+FFFF before a combining mark (valid Unicode scalars): Cairo refused the cluster's
+        // text as «not valid UTF-8» and nothing was written. Also in the agency (metadata).
+        var report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: TestPaths.sample("xixia-county-2022")))).report
+        func scalar(_ value: UInt32) -> String { String(Unicode.Scalar(value)!) }  // the compiler refuses them in literals
+        report.sections[0].paragraphs.insert(Paragraph(text: "申请人测试\(scalar(0xFFFF))\u{0301}文字\(scalar(0xFDD0))。"), at: 0)
+        report.agency += scalar(0x1FFFF)
+        let document = ReportLayout(style: Self.style, shaper: PangoShaper()).layout(report)
+        for engine in Self.engines {
+            var options = Self.options
+            options.engine = engine
+            let path = try write(try PDFWriter.write(document, options: options), "nonchar-\(engine)")
+            let text = try run("pdftotext", [path, "-"]).out
+            XCTAssertTrue(text.contains("申请人测试") && text.contains("字"), "\(engine): \(text.prefix(300))")
+        }
+    }
+
     func testVeryLongParagraphPrintsWhole() throws {
         // 140,000 characters without a paragraph break: Pango alone would stop breaking lines
         // (and its pen passed Int32); laid out in pieces, every sentence is printed.

@@ -23,7 +23,7 @@ enum CairoPDFWriter {
         for entry in document.outline {
             let parent = entry.level == 0 ? Int32(0) : parents[entry.level - 1] ?? 0
             let link = String(format: "page=%d pos=[%.2f %.2f]", entry.page + 1, 0.0, entry.y)
-            let id = cairo_pdf_surface_add_outline(surface.pointer, parent, entry.title, link, CAIRO_PDF_OUTLINE_FLAG_OPEN)
+            let id = cairo_pdf_surface_add_outline(surface.pointer, parent, CairoText.accepted(entry.title), link, CAIRO_PDF_OUTLINE_FLAG_OPEN)
             parents[entry.level] = id
         }
         return try surface.finish()
@@ -68,7 +68,7 @@ enum CairoPDFWriter {
             var clusters: [cairo_text_cluster_t] = []
             for drawn in glyphs[start..<end] {
                 cairoGlyphs.append(cairo_glyph_t(index: UInt(drawn.glyph.glyph), x: drawn.x, y: drawn.baseline))
-                let text = shaped.utf8[drawn.glyph.text]
+                let text = CairoText.accepted(shaped.utf8[drawn.glyph.text])
                 if text.isEmpty, !clusters.isEmpty {
                     clusters[clusters.count - 1].num_glyphs += 1
                 } else {

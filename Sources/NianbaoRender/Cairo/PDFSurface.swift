@@ -40,9 +40,9 @@ final class PDFSurface {
 
     /// Document metadata: title, author, subject, creation date (`YYYY-MM-DDTHH:MM:SS`).
     func setMetadata(title: String? = nil, author: String? = nil, subject: String? = nil, creationDate: String? = nil) {
-        if let title { cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_TITLE, title) }
-        if let author { cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_AUTHOR, author) }
-        if let subject { cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_SUBJECT, subject) }
+        if let title { cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_TITLE, CairoText.accepted(title)) }
+        if let author { cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_AUTHOR, CairoText.accepted(author)) }
+        if let subject { cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_SUBJECT, CairoText.accepted(subject)) }
         if let creationDate {
             cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_CREATE_DATE, creationDate)
             cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_MOD_DATE, creationDate)
