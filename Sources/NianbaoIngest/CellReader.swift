@@ -6,19 +6,6 @@ import NianbaoModel
 enum CellReader {
     static let placeholderMarks: Set<Character> = ["/", "／", "-", "－", "–", "—", "―", "‒", "\\"]
 
-    /// Whether a field could be a value cell (as opposed to a label): blank, placeholder, or
-    /// digits without any CJK ideograph (`12件` is a label, `1 2O4` a value that is unreadable).
-    static func isValueLike(_ raw: Substring) -> Bool {
-        let s = CharacterNormalization.trim(raw)
-        if s.isEmpty || isPlaceholder(s) { return true }
-        var hasDigit = false
-        for scalar in s.unicodeScalars {
-            if (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value) { hasDigit = true; continue }
-            if scalar.properties.isIdeographic { return false }
-        }
-        return hasDigit && s.count <= 24
-    }
-
     /// Whether a field stands where a value stands: value-like, or a number with something
     /// stuck to it (`19件`, `12 个`, `约3`) that must become an unreadable cell of its row rather
     /// than part of a label — otherwise its row loses a column and the numbers shift.

@@ -20,7 +20,7 @@ public struct ReportParser: Sendable {
             var parsed = try parse(lines: SourceLine.split(OneLineText.split(text)))
             // Lines were made by breaking the one line: every finding is on line 1.
             parsed.relocate { _ in (nil, 1) }
-            parsed.findings.insert(Finding(id: "parse.one_line", severity: .warning,
+            parsed.findings.insert(Finding(id: .oneLine, severity: .warning,
                                            message: "the report stands on one line (saved from a web page?); it was broken at its headings and row labels, and paragraphs within a section cannot be told apart", line: 1), at: 0)
             return parsed
         }
@@ -72,18 +72,18 @@ public struct ReportParser: Sendable {
         // Other titles (a page's list of other years' reports): say which one was taken.
         let others = Set(titles.map(\.title)).subtracting([title?.title ?? ""])
         if let title, !others.isEmpty {
-            findings.append(Finding(id: "parse.title_ambiguous", severity: .warning,
+            findings.append(Finding(id: .titleAmbiguous, severity: .warning,
                                     message: "\(others.count + 1) report titles stand before the tables (\(others.sorted().joined(separator: "、"))); the one nearest the report, «\(title.title)», gives agency and year",
                                     line: title.lines.first))
         }
         if title == nil {
-            findings.append(Finding(id: "parse.title_missing", severity: .error,
+            findings.append(Finding(id: .titleMissing, severity: .error,
                                     message: "no title of the form «<机关名称><年份>年政府信息公开工作年度报告» was found; agency and year are unknown",
                                     line: 1))
         }
         let found = Set(headings.map(\.number))
         for n in 1...6 where !found.contains(n) {
-            findings.append(Finding(id: "parse.section_missing", severity: n >= 2 && n <= 4 ? .error : .warning,
+            findings.append(Finding(id: .sectionMissing, severity: n >= 2 && n <= 4 ? .error : .warning,
                                     message: "section heading «\(Section.canonicalHeading(n))» was not found"))
         }
 
@@ -95,7 +95,7 @@ public struct ReportParser: Sendable {
         if let last = headings.last, let again = Self.secondCopy(in: lines, after: last, title: title?.title) {
             limit = again
             if Self.tablesRepeat(in: lines[again...]) {
-                findings.append(Finding(id: "parse.duplicate_report", severity: .error,
+                findings.append(Finding(id: .duplicateReport, severity: .error,
                                         message: "the report starts again here (pasted twice?); only the first copy, up to this line, is read",
                                         line: lines[again].number))
             }

@@ -17,14 +17,38 @@ struct TableReader {
     /// Rows whose numbers came as one run of digits (a crawler's `予以公开3100415`): unreadable
     /// here, left to `TableSolver`.
     private(set) var glued: [TableSolver.GluedRow] = []
+    /// Which rows got their cells (or were failed), and the row expected next.
     private var filled: [Bool]
     private var expected = 0
-    private var pendingLabel = ""
-    private var pendingLine: Int?
-    /// Line of the last label text collected: where a row named by the pending label stood.
-    private var lastLabelLine: Int?
+    /// Label text collected for the next row (headers, group labels, wrapped label lines).
+    private var label = PendingLabel()
     /// A PDF row being collected over several lines: its spec index and values so far.
     private var open: (row: Int, values: [RowPiece.Value], line: Int)?
+    /// Numbers whose label named no row when they came; see `consumeText`.
+    private var deferred: (label: String, values: [RowPiece.Value], line: Int)?
+    /// The table's text runs column by column (labels, then numbers): set at the first sign.
+    private var columnOrder = false
+
+    /// Label text waiting for its row: the text, the line it began on, and the line of its last
+    /// piece (where a row named by it stood).
+    struct PendingLabel {
+        private(set) var text = ""
+        private(set) var line: Int?
+        private(set) var lastLine: Int?
+
+        var isEmpty: Bool { text.isEmpty }
+
+        mutating func append(_ piece: String, line pieceLine: Int) {
+            guard !piece.isEmpty else { return }
+            if text.isEmpty { line = pieceLine }
+            lastLine = pieceLine
+            text += piece
+            // Bound the label: only its recent part can name the next row.
+            if text.count > 400 { text = String(text.suffix(200)) }
+        }
+
+        mutating func reset() { self = PendingLabel() }
+    }
 
     init(specs: [RowSpec], tableName: String) {
         self.specs = specs
@@ -64,10 +88,10 @@ struct TableReader {
         dropDeferred()
         closeOpenRow(nextLine: piece.line)
         noNumbersBefore(piece)
-        let label = pendingLabel + piece.label
+        let rowLabel = label.text + piece.label
         resetLabel()
-        guard let row = resolve(label) ?? byNumber(label, line: piece.line) else {
-            unrecognized(label, line: piece.line, values: piece.values)
+        guard let row = resolve(rowLabel) ?? byNumber(rowLabel, line: piece.line) else {
+            unrecognized(rowLabel, line: piece.line, values: piece.values)
             return
         }
         place(row, piece.values, line: piece.line, because: ", and their columns cannot be told from their positions; the numbers cannot be placed")
@@ -80,7 +104,7 @@ struct TableReader {
         closeOpenRow(nextLine: piece.line)
         noNumbersBefore(piece)
         let hasNumber = piece.values.contains { !CharacterNormalization.trim($0.text).isEmpty }
-        let label = pendingLabel + piece.label
+        let rowLabel = label.text + piece.label
         if !hasNumber {
             // Header, group label, or a row whose cells are all blank: placed only when its
             // own label names a row (never a header's 其他 / 总计).
@@ -89,8 +113,8 @@ struct TableReader {
                 return
             }
         }
-        guard let row = resolve(label) ?? (hasNumber ? byNumber(label, line: piece.line) : nil) else {
-            if hasNumber { unrecognized(label, line: piece.line, values: piece.values) }
+        guard let row = resolve(rowLabel) ?? (hasNumber ? byNumber(rowLabel, line: piece.line) : nil) else {
+            if hasNumber { unrecognized(rowLabel, line: piece.line, values: piece.values) }
             resetLabel()
             return
         }
@@ -129,14 +153,14 @@ struct TableReader {
         guard !piece.values.isEmpty else { return }
         if open == nil {
             if columnOrderDetected(at: piece.line) { return }
-            guard let row = resolve(pendingLabel) else {
+            guard let row = resolve(label.text) else {
                 // Not yet a row: the rest of the label may follow (never guessed: if it does not
                 // name a row, the numbers are reported and not used).
-                deferred = (pendingLabel, piece.values, piece.line)
+                deferred = (label.text, piece.values, piece.line)
                 resetLabel()
                 return
             }
-            open = (row, [], pendingLine ?? piece.line)
+            open = (row, [], label.line ?? piece.line)
             resetLabel()
         }
         open!.values += piece.values
@@ -145,7 +169,7 @@ struct TableReader {
             place(open!.row, open!.values)
             open = nil
         } else if open!.values.count > n {
-            fail(open!.row, id: "parse.row_long",
+            fail(open!.row, id: .rowLong,
                  message: "\(tableName) row 「\(specs[open!.row].name)」 has \(open!.values.count) numbers where \(specs[open!.row].keys.count) are expected; they cannot be placed",
                  line: piece.line)
             open = nil
@@ -156,24 +180,20 @@ struct TableReader {
     /// column (plain pdftotext), so which number is whose is not known. Those rows are
     /// unreadable, and so is every later number of the table's text.
     private mutating func columnOrderDetected(at line: Int) -> Bool {
-        guard !pendingLabel.isEmpty else { return false }
-        let named = specs.indices.filter { !filled[$0] && specs[$0].isNamed(in: pendingLabel) }
+        guard !label.isEmpty else { return false }
+        let named = specs.indices.filter { !filled[$0] && specs[$0].isNamed(in: label.text) }
         guard named.count > 1 else { return false }
         for row in named {
-            fail(row, id: "parse.column_order",
+            fail(row, id: .columnOrder,
                  message: "\(tableName) row 「\(specs[row].name)」: the labels of \(named.count) rows stand together before their numbers (text taken column by column), so which number is whose cannot be told",
-                 line: pendingLine ?? line)
+                 line: label.line ?? line)
         }
         resetLabel()
         columnOrder = true
         return true
     }
 
-    /// The table's text runs column by column (labels, then numbers): set at the first sign.
-    private var columnOrder = false
 
-    /// Numbers whose label named no row when they came; see `consumeText`.
-    private var deferred: (label: String, values: [RowPiece.Value], line: Int)?
 
     private mutating func settleDeferred(_ row: Int) {
         guard let d = deferred else { return }
@@ -194,7 +214,7 @@ struct TableReader {
     private mutating func byNumber(_ label: String, line: Int) -> Int? {
         guard expected > 0, expected < specs.count, !filled[expected], filled[expected - 1],
               let number = Self.lastItemNumber(label), specs[expected].name.hasPrefix("\(number).") else { return nil }
-        findings.append(Finding(id: "parse.row_by_number", severity: .warning,
+        findings.append(Finding(id: .rowByNumber, severity: .warning,
                                 message: "\(tableName) label 「\(label.suffix(30))」 names no row by its words; it is read as 「\(specs[expected].name)」, item \(number) of its group, the row expected here",
                                 line: line, keys: specs[expected].keys))
         return expected
@@ -225,11 +245,11 @@ struct TableReader {
     /// is unreadable, and must not take the numbers that follow, which are this label's.
     private mutating func noNumbersBefore(_ piece: RowPiece) {
         if piece.shape == .text, open == nil, PlacedTable.startsRow(piece.label), columnOrderDetected(at: piece.line) { return }
-        guard open == nil, !pendingLabel.isEmpty, PlacedTable.startsRow(piece.label),
-              let next = strongMatch(piece.label), let previous = strongMatch(pendingLabel), previous != next else { return }
-        fail(previous, id: "parse.row_short",
+        guard open == nil, !label.isEmpty, PlacedTable.startsRow(piece.label),
+              let next = strongMatch(piece.label), let previous = strongMatch(label.text), previous != next else { return }
+        fail(previous, id: .rowShort,
              message: "\(tableName) row 「\(specs[previous].name)」 has no numbers before the next row's label (in PDF text blank cells vanish, so an empty row cannot be told from a row whose numbers are lost); its cells cannot be read",
-             line: lastLabelLine ?? piece.line)
+             line: label.lastLine ?? piece.line)
         resetLabel()
     }
 
@@ -251,7 +271,7 @@ struct TableReader {
         guard let o = open else { return }
         let n = specs[o.row].keys.count
         noteGlued(o.row, o.values, line: o.line)
-        fail(o.row, id: "parse.row_short",
+        fail(o.row, id: .rowShort,
              message: "\(tableName) row 「\(specs[o.row].name)」 has \(o.values.count) numbers where \(n) are expected; blank cells vanish from PDF text, so the numbers cannot be placed",
              line: o.values.first?.line ?? o.line)
         open = nil
@@ -261,19 +281,19 @@ struct TableReader {
         dropDeferred()
         if let o = open { closeOpenRow(nextLine: o.line) }
         if let more = moreUnrecognized {
-            findings.append(Finding(id: "parse.row_unrecognized", severity: .error,
+            findings.append(Finding(id: .rowUnrecognized, severity: .error,
                                     message: "\(more.count) more rows of numbers in \(tableName), from this line on, belong to no row that is still open; they are not used",
                                     line: more.first))
         }
         let missing = specs.indices.filter { !filled[$0] }
         if missing.count == specs.count {
-            findings.append(Finding(id: "parse.table_missing", severity: .error,
+            findings.append(Finding(id: .tableMissing, severity: .error,
                                     message: "\(tableName) was not found: no row of it could be read",
                                     line: headingLine, keys: specs.flatMap(\.keys)))
             return
         }
         for row in missing where !specs[row].keys.contains(where: { cells[$0] != nil }) {
-            findings.append(Finding(id: "parse.row_missing", severity: .error,
+            findings.append(Finding(id: .rowMissing, severity: .error,
                                     message: "\(tableName) row 「\(specs[row].name)」 was not found",
                                     line: headingLine, keys: specs[row].keys))
         }
@@ -302,7 +322,7 @@ struct TableReader {
             cells[key] = cell
             if let problem {
                 let why = problem == .decimalCount ? "a count must be a whole number" : "it is not a number"
-                findings.append(Finding(id: "parse.cell_unreadable", severity: .error,
+                findings.append(Finding(id: .cellUnreadable, severity: .error,
                                         message: "cell \(key) reads 「\(cell.written)」: \(why)", line: value.line, keys: [key]))
             }
         }
@@ -316,7 +336,7 @@ struct TableReader {
         let n = specs[row].keys.count
         guard values.count != n else { return place(row, values) }
         noteGlued(row, values, line: line)
-        fail(row, id: values.count < n ? "parse.row_short" : "parse.row_long",
+        fail(row, id: values.count < n ? FindingID.rowShort : FindingID.rowLong,
              message: "\(tableName) row 「\(specs[row].name)」 has \(values.count) \(counted) where \(n) are expected\(because)", line: line)
     }
 
@@ -347,7 +367,7 @@ struct TableReader {
                 cells[key] = read ? CellReader.read(kept[kept.startIndex + i].text, line: kept[kept.startIndex + i].line, key: key).0
                     : Cell(state: .unreadable, text: "", written: "", line: line)
             }
-            findings.append(Finding(id: "parse.hybrid_template", severity: read ? .warning : .error,
+            findings.append(Finding(id: .hybridTemplate, severity: read ? .warning : .error,
                                     message: "\(tableName) has one （六）其他处理 row, as the 2019 template had, where the 2021 template has three (逾期不补正 / 逾期未缴纳费用 / 其他): those three are absent, "
                                         + (read ? "and the row's numbers are kept as requests.other_processing.*" : "and the row's \(kept.count) numbers (\(keys.count) expected) cannot be placed"),
                                     line: line, keys: otherRows.flatMap { specs[$0].keys } + keys))
@@ -362,7 +382,7 @@ struct TableReader {
             return
         }
         let shown = label.isEmpty ? "no label" : "label 「\(label.suffix(40))」"
-        findings.append(Finding(id: "parse.row_unrecognized", severity: .error,
+        findings.append(Finding(id: .rowUnrecognized, severity: .error,
                                 message: "numbers in \(tableName) with \(shown) belong to no row that is still open; they are not used",
                                 line: line))
     }
@@ -373,20 +393,9 @@ struct TableReader {
     /// Unrecognized rows past those shown: how many, and the line of the first.
     private var moreUnrecognized: (count: Int, first: Int)?
 
-    private mutating func appendLabel(_ label: String, line: Int) {
-        guard !label.isEmpty else { return }
-        if pendingLabel.isEmpty { pendingLine = line }
-        lastLabelLine = line
-        pendingLabel += label
-        // Bound the label: only its recent part can name the next row.
-        if pendingLabel.count > 400 { pendingLabel = String(pendingLabel.suffix(200)) }
-    }
+    private mutating func appendLabel(_ text: String, line: Int) { label.append(text, line: line) }
 
-    private mutating func resetLabel() {
-        pendingLabel = ""
-        pendingLine = nil
-        lastLabelLine = nil
-    }
+    private mutating func resetLabel() { label.reset() }
 
     /// Only header words (申请人情况 自然人 … 其他 总计): a header row, never data.
     private func isHeaderLabel(_ label: String) -> Bool {

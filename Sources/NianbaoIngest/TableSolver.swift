@@ -179,18 +179,18 @@ extension TableSolver {
                 cell.solved = true
                 report[key] = cell
             }
-            findings.removeAll { !$0.keys.isEmpty && Set($0.keys).isSubset(of: gluedKeys) && ($0.id == "parse.row_short" || $0.id == "parse.row_long") }
-            findings.append(Finding(id: "parse.solved", severity: .warning,
+            findings.removeAll { !$0.keys.isEmpty && Set($0.keys).isSubset(of: gluedKeys) && ($0.id == .rowShort || $0.id == .rowLong) }
+            findings.append(Finding(id: .solved, severity: .warning,
                                     message: "\(name): the digits of \(glued.count) row(s) came glued together (\(rows.joined(separator: "、"))); exactly one reading satisfies every equation of the table, and it is taken (cells marked solved)",
                                     line: lines, keys: glued.flatMap(\.keys)))
         case .unsolved(let readings):
             let how = readings == 0 ? "no reading satisfies every equation of the table (its published totals may disagree)"
                 : "\(readings >= enough ? "\(enough) or more" : "\(readings)") readings satisfy every equation of the table, so none is taken"
-            findings.append(Finding(id: "parse.unsolved", severity: .error,
+            findings.append(Finding(id: .unsolved, severity: .error,
                                     message: "\(name): the digits of \(glued.count) row(s) came glued together (\(rows.joined(separator: "、"))); \(how); their cells stay unreadable",
                                     line: lines, keys: glued.flatMap(\.keys)))
         case .bounded:
-            findings.append(Finding(id: "parse.unsolved", severity: .error,
+            findings.append(Finding(id: .unsolved, severity: .error,
                                     message: "\(name): the digits of \(glued.count) row(s) came glued together (\(rows.joined(separator: "、"))); they allow more readings than nianbao tries (\(bound)), so none is taken; their cells stay unreadable",
                                     line: lines, keys: glued.flatMap(\.keys)))
         }

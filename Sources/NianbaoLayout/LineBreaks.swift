@@ -69,7 +69,8 @@ public enum LineBreaks {
         }
         guard chars.count > 1 else { return [] }
         var breaks = Set<Int>()  // character offsets a line may start at
-        if let d = chars.prefix(4).firstIndex(where: { divisions.contains($0) }), d + 1 < chars.count { breaks.insert(d + 1) }
+        // A lone 县 (县公安局) is no division of its own: it stays with the words after it.
+        if let d = chars.prefix(4).firstIndex(where: { divisions.contains($0) }), d >= 1, d + 1 < chars.count { breaks.insert(d + 1) }
         var covered = Array(repeating: false, count: chars.count)  // inside a longer generic part already
         for part in genericParts.sorted(by: { $0.count > $1.count }) {
             let p = Array(part)

@@ -122,7 +122,7 @@ final class LineBreakTests: XCTestCase {
         XCTAssertEqual(parts("城关镇人民政府"), ["城关镇", "人民政府"])
         XCTAssertEqual(parts("发展和改革局"), ["发展和", "改革局"])
         XCTAssertEqual(parts("汉阴县人民政府办公室"), ["汉阴县", "人民政府", "办公室"])
-        XCTAssertEqual(parts("县行政审批服务局"), ["县", "行政审批", "服务局"])
+        XCTAssertEqual(parts("县行政审批服务局"), ["县行政审批", "服务局"], "a lone 县 is no line of its own")
         XCTAssertEqual(parts("东城街道办事处"), ["东城", "街道办事处"])
     }
 }
