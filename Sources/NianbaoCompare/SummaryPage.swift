@@ -34,7 +34,7 @@ enum SummaryPage {
                 let n = b * perBlock + r
                 guard n < units.count else { break }
                 let unit = units[n]
-                var name = TableSpec.Cell(2 + r, x, String(sheet.columns[unit].label.dropFirst(prefix.count)), alignment: .left)
+                var name = TableSpec.Cell(2 + r, x, ComparisonExport.printedName(String(sheet.columns[unit].label.dropFirst(prefix.count)), sheet.columns[unit]), alignment: .left)
                 name.breaking = .name
                 cells.append(name)
                 for (m, row) in rows.enumerated() {
