@@ -59,11 +59,16 @@ public enum ComparisonBuilder {
                                          value(metric, inputs[b].report, blanksAsZero: readings[b].readsZero)))
                 }
             }
-            if metric.headline { markExtremes(&values, columns) }
+            // Highest and lowest rank agencies; one agency's years are a series, not a ranking.
+            if metric.headline, Set(columns.map(\.agency)).count > 1 { markExtremes(&values, columns) }
             rows.append(.init(metric: metric, values: values))
         }
         let years = Set(inputs.compactMap(\.report.year))
-        let defaultTitle = years.count == 1 ? "\(years.first!)年政府信息公开工作年度报告对比" : "政府信息公开工作年度报告对比"
+        let agencies = Set(columns.map(\.agency))
+        var defaultTitle = years.count == 1 ? "\(years.first!)年政府信息公开工作年度报告对比" : "政府信息公开工作年度报告对比"
+        if agencies.count == 1, let first = years.min(), let last = years.max(), first < last {
+            defaultTitle = "\(agencies.first!)\(first)—\(last)年政府信息公开工作年度报告对比"
+        }
         let given = title?.trimmingCharacters(in: .whitespaces) ?? ""
         return ComparisonSheet(title: given.isEmpty ? defaultTitle : given, columns: columns, rows: rows, footnotes: footnotes,
                                footnoteColumns: footnoteColumns)
@@ -127,6 +132,8 @@ public enum ComparisonBuilder {
         let decimals = [a.csv, b.csv].map { $0.split(separator: ".").dropFirst().first?.count ?? 0 }.max()!
         let csv = rate ? String(format: "%.4f", d) : String(format: "%.\(decimals)f", d)
         var display = rate ? String(format: "%+.1f个百分点", d * 100) : String(format: "%+.\(decimals)f", d)
+        // A count's change also as a share of the year before (none from 0: no base to divide by).
+        if !rate, x != 0 { display += String(format: "（%+.1f%%）", d / x * 100) }
         if d == 0 { display = "0" }
         return .init(csv: csv, display: display, number: d, mark: nil, footnotes: [])
     }

@@ -52,6 +52,12 @@ public struct ComparisonSheet: Sendable {
     public var footnoteColumns: [Int] = []
     /// The metric key the columns were ranked by (`--sort`), nil for the order given.
     public var sortedBy: String?
+
+    /// Years of one agency: its reports are read as a series, not ranked against each other.
+    public var isOneAgencyOverYears: Bool {
+        let reports = columns.filter(\.isReport)
+        return reports.count >= 2 && Set(reports.map(\.agency)).count == 1
+    }
 }
 
 /// An input of a comparison: a report and its findings (parse and check).

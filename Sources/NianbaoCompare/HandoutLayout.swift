@@ -48,7 +48,11 @@ public struct HandoutLayout {
         let chunks = stride(from: 0, to: sheet.columns.count, by: max(perPage, 1)).map { $0..<min($0 + perPage, sheet.columns.count) }
         // The agencies' shared beginning (the county's name) is said once, above the table.
         let prefix = Self.sharedPrefix(sheet.columns.map(\.label))
-        if !prefix.isEmpty { note("各单位名称前的「\(prefix)」从略。", &flow) }
+        if sheet.isOneAgencyOverYears {
+            note("各列为「\(sheet.columns[0].agency)」各年的报告，变化栏为与上一年相比的增减及增减幅度；跨年度核对（上年结转＝上一年结转下年度）不成立处见注。", &flow)
+        } else if !prefix.isEmpty {
+            note("各单位名称前的「\(prefix)」从略。", &flow)
+        }
         // First the one-page summary with places (名次), as a 通报 has it; then the full table.
         if let summary = SummaryPage.table(sheet, dropping: prefix) {
             outline.append(OutlineEntry(title: "主要指标及名次", level: 1, page: flow.pageIndex, y: flow.y))
@@ -213,6 +217,7 @@ public struct HandoutLayout {
     /// A horizontal bar chart per headline metric that has values: a count's bars scaled to
     /// the largest, a rate's on a 0–100 % axis. Units named without the shared `prefix`.
     private func charts(_ sheet: ComparisonSheet, dropping prefix: String, _ flow: inout PageFlow, _ outline: inout [OutlineEntry]) {
+        if sheet.isOneAgencyOverYears { return lineCharts(sheet, &flow, &outline) }
         let units = sheet.columns.indices.filter { sheet.columns[$0].isReport }
         guard units.count >= 2 else { return }
         let rows = sheet.rows.filter { row in row.metric.headline && (units.compactMap { row.values[$0].number }.max() ?? 0) > 0 }
@@ -290,6 +295,82 @@ public struct HandoutLayout {
                 figure.content.append(flow.add(.text(tick, x: tx - 30, y: barsBottom + 2, lines: 0..<1)))
             }
             figure.alternative = "条形图，\(row.metric.label)" + (rate ? "（0–100%）" : "") + "：" + alternative.joined(separator: "；") + "。"
+            flow.tag(figure)
+        }
+        flow.advance(height)
+    }
+
+    /// One agency's years: a line chart per headline metric with values, two across — the
+    /// years along the bottom, a count from 0 to its largest year, a rate from 0 to 100 %,
+    /// each year's value over its point. Drawn with rules and boxes only.
+    private func lineCharts(_ sheet: ComparisonSheet, _ flow: inout PageFlow, _ outline: inout [OutlineEntry]) {
+        let years = sheet.columns.indices.filter { sheet.columns[$0].isReport }
+        let rows = sheet.rows.filter { row in row.metric.headline && (years.compactMap { row.values[$0].number }.max() ?? 0) > 0 }
+        guard !rows.isEmpty else { return }
+        let headingLine = style.table.size * style.tableLineHeight * 1.3
+        let textLine = style.table.size * style.tableLineHeight
+        let plotHeight = min(150.0, flow.geometry.typeHeight / 2 - headingLine - 3 * textLine)
+        let height = headingLine + textLine + plotHeight + 2 + textLine
+        let gap = headingLine / 2
+        let gutter = 10 * PageGeometry.pointsPerMillimetre
+        let width = (flow.width - gutter * Double(Self.chartsAcross - 1)) / Double(Self.chartsAcross)
+        var small = style.table
+        small.size = style.table.size * 0.9
+        flow.advance(gap)
+        flow.ensure(textLine + height)
+        note("图：各年数值连线；计数以最大一年为顶，比率以 0–100% 为轴。", &flow)
+        for (n, row) in rows.enumerated() {
+            let across = n % Self.chartsAcross
+            if across == 0 {
+                if n > 0 { flow.advance(height + gap) }
+                flow.ensure(height)
+            }
+            let x = flow.left + Double(across) * (width + gutter), top = flow.y
+            var rate = false
+            if case .derived(let d) = row.metric.kind { rate = d.isRate }
+            let caption = "图\(n + 1)　\(row.metric.label)"
+            outline.append(OutlineEntry(title: caption, level: 1, page: flow.pageIndex, y: top))
+            let heading = oneLine(TextBlock(text: caption, font: style.tableHeading, width: width, lineHeight: headingLine))
+            var figure = StructureElement(.figure, children: [StructureElement(.caption, content: [flow.add(.text(heading, x: x, y: top, lines: 0..<1))])])
+            let values = years.map { row.values[$0].number }
+            let full = rate ? max(1, values.compactMap { $0 }.max() ?? 1) : values.compactMap { $0 }.max()!
+            let scaleWidth = 44.0
+            let plotLeft = x + scaleWidth, plotWidth = width - scaleWidth - 8
+            let plotTop = top + headingLine + textLine, plotBottom = plotTop + plotHeight
+            let rule = style.tableRule
+            figure.content.append(flow.add(.rule(x1: plotLeft, y1: plotTop, x2: plotLeft, y2: plotBottom, width: rule)))
+            figure.content.append(flow.add(.rule(x1: plotLeft, y1: plotBottom, x2: plotLeft + plotWidth, y2: plotBottom, width: rule)))
+            let ticks: [(Double, String)] = rate ? [(0, "0"), (0.5, "50%"), (1, "100%")] : [(0, "0"), (1, ComparisonBuilder.format(full, rate: false, csv: false))]
+            for (at, text) in ticks {
+                let ty = plotBottom - at * plotHeight
+                figure.content.append(flow.add(.rule(x1: plotLeft - 3, y1: ty, x2: plotLeft, y2: ty, width: rule)))
+                let label = shaper.shape(TextBlock(text: text, font: small, width: scaleWidth - 6, alignment: .right, lineHeight: textLine))
+                figure.content.append(flow.add(.text(label, x: x, y: ty - textLine / 2, lines: 0..<1)))
+            }
+            let step = plotWidth / Double(years.count)
+            var previous: (Double, Double)?
+            var alternative: [String] = []
+            for (i, c) in years.enumerated() {
+                let px = plotLeft + step * (Double(i) + 0.5)
+                let year = sheet.columns[c].year.map(String.init) ?? "?"
+                let yearLabel = shaper.shape(TextBlock(text: year, font: small, width: step, alignment: .center, lineHeight: textLine))
+                figure.content.append(flow.add(.text(yearLabel, x: px - step / 2, y: plotBottom + 2, lines: 0..<1)))
+                guard let v = values[i] else {
+                    // A year without a value breaks the line there.
+                    previous = nil
+                    alternative.append("\(year) 无数据")
+                    continue
+                }
+                let py = plotBottom - max(0, v) / full * plotHeight
+                if let (qx, qy) = previous { figure.content.append(flow.add(.rule(x1: qx, y1: qy, x2: px, y2: py, width: 1.2))) }
+                figure.content.append(flow.add(.box(x: px - 2, y: py - 2, width: 4, height: 4, gray: 0)))
+                let printed = ComparisonExport.printed(row.values[c], leaving: sheet.columns[c].notes)
+                let label = shaper.shape(TextBlock(text: printed, font: small, width: step, alignment: .center, lineHeight: textLine))
+                figure.content.append(flow.add(.text(label, x: px - step / 2, y: py - textLine - 2, lines: 0..<1)))
+                alternative.append("\(year) \(printed)")
+                previous = (px, py)
+            }
+            figure.alternative = "折线图，\(row.metric.label)" + (rate ? "（0–100%）" : "") + "：" + alternative.joined(separator: "；") + "。"
             flow.tag(figure)
         }
         flow.advance(height)

@@ -1,6 +1,9 @@
 import Foundation
+import NianbaoChecks
 @testable import NianbaoCompare
+import NianbaoIngest
 import NianbaoLayout
+import NianbaoModel
 import NianbaoRender
 import NianbaoStyle
 import NianbaoTestSupport
@@ -197,5 +200,64 @@ final class HandoutPrintTests: XCTestCase {
         let unsorted = try XCTUnwrap(sheet.rows.first { $0.metric.key == "requests.new.total" })
         let byValue = HandoutLayout.barOrder(sheet, unsorted, units).map { unsorted.values[$0].number ?? -1 }
         XCTAssertEqual(byValue, byValue.sorted(by: >))
+    }
+}
+
+/// One agency over five years (issue 21, item 5): no ranking page and no ▲▼ among its
+/// years, each change with its percentage, the cross-year checks as footnotes, a line chart
+/// per headline figure, read back from both writers' PDFs.
+final class YearsHandoutTests: XCTestCase {
+    override class func setUp() {
+        super.setUp()
+        FontSetup.register(directories: [TestPaths.fonts])
+    }
+
+    func testFiveYearsOfOneAgency() throws {
+        // 新县 2020–2024: the 2021 sample, one more new request granted each year.
+        let base = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: TestPaths.sample("xin-county-office-2021"))))
+        let inputs = (0..<5).map { k -> ComparisonInput in
+            var parsed = base
+            parsed.report.year = 2020 + k
+            for key in [CellKey.requests(.new, .natural), .requests(.new, .total), .requests(.granted, .natural), .requests(.granted, .total),
+                        .requests(.total, .natural), .requests(.total, .total)] {
+                parsed.report[key] = parsed.report[key].count.map { .count($0 + k) } ?? parsed.report[key]  // a blank stays blank
+            }
+            if k == 2 { parsed.report[.requests(.carriedOver, .total)] = .count(3) }
+            return ComparisonInput(report: parsed.report, findings: Checker.findings(for: parsed))
+        }
+        let sheet = ComparisonBuilder.build(inputs, metrics: .summary, title: nil)
+        XCTAssertTrue(sheet.isOneAgencyOverYears)
+        XCTAssertEqual(sheet.title, "新县人民政府办公室2020—2024年政府信息公开工作年度报告对比")
+        XCTAssertTrue(sheet.rows.allSatisfy { $0.values.allSatisfy { $0.mark == nil } }, "no highest or lowest among one agency's years")
+        let new = try XCTUnwrap(sheet.rows.first { $0.metric.key == "requests.new.total" })
+        // 10, 11, 12, 13, 14: the first change +1 of 10.
+        XCTAssertEqual(new.values[2].display, "+1（+10.0%）")
+        XCTAssertEqual(new.values[8].display, "+1（+7.7%）")
+        // Each later year's 上年结转 (0) against the year before's 结转下年度 (the sample's): footnoted.
+        // 2022 says 3 were carried over, where 2021 carried 0 forward: a cross-year footnote on 2022.
+        XCTAssertTrue(sheet.footnotes.contains("新县人民政府办公室 2022：表二「总计」列：上年结转 ≠ 上一年度报告的结转下年度继续办理（3 ≠ 0）"), "\(sheet.footnotes)")
+        let style = try StyleLoader.load("official", searching: [TestPaths.styles])
+        let doc = HandoutLayout(style: style, shaper: PangoShaper()).layout(sheet)
+        let texts = doc.pages.flatMap(HandoutFitTests.texts)
+        XCTAssertFalse(texts.contains { $0.hasPrefix("主要指标及名次") }, "no ranking page of one agency's years")
+        let charted = sheet.rows.filter { row in row.metric.headline && (row.values.compactMap(\.number).max() ?? 0) > 0 }
+        // Line charts: per chart the points (boxes) of its years joined by slanted or level rules.
+        let captions = texts.filter { $0.hasPrefix("图") && $0.contains("　") }
+        XCTAssertEqual(captions.count, charted.count)
+        for page in doc.pages {
+            let points = page.items.filter { if case .box(_, _, 4, 4, 0) = $0 { return true } else { return false } }
+            let charts = HandoutFitTests.texts(page).filter { $0.hasPrefix("图") && $0.contains("　") }.count
+            XCTAssertEqual(points.count, charts * 5, "five years, five points a chart")
+        }
+        for engine in HandoutPrintTests.engines {
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-years-\(UUID().uuidString).pdf")
+            try PDFWriter.write(doc, options: PDFWriter.Options(creationDate: "2023-01-31T00:00:00", engine: engine)).write(to: url)
+            defer { try? FileManager.default.removeItem(at: url) }
+            let text = try Tool.run("pdftotext", [url.path, "-"]).stdout.filter { !$0.isWhitespace }
+            for s in ["+1（+10.0%）", "图1本年新收申请", "2020", "2024"] {
+                XCTAssertTrue(text.contains(s), "\(engine): «\(s)»")
+            }
+            XCTAssertFalse(text.contains("名次"), "\(engine): no places")
+        }
     }
 }
