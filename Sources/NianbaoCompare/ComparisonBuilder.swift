@@ -7,39 +7,71 @@ public enum ComparisonBuilder {
     public enum Metrics: String, Sendable, CaseIterable { case all, summary }
 
     public static func build(_ inputs: [ComparisonInput], metrics: Metrics = .all, title: String? = nil) -> ComparisonSheet {
-        let columns = makeColumns(inputs)
+        var columns = makeColumns(inputs)
+        let columnOf = Dictionary(uniqueKeysWithValues: columns.enumerated().compactMap { c, column -> (Int, Int)? in
+            if case .report(let i) = column.kind { return (i, c) } else { return nil }
+        })
         // Footnotes: one per error finding with keys, numbered in input order. Two years of
         // one agency are also checked against each other (CrossYear).
         var footnotes: [String] = []
+        var footnoteColumns: [Int] = []
         var notesByCell: [Int: [CellKey: [Int]]] = [:]
         let crossYear = CrossYear.findings(inputs.map(\.report))
         for (i, input) in inputs.enumerated() {
             for f in input.findings + crossYear[i] where f.severity == .error && !f.keys.isEmpty {
-                let column = columns.first { $0.kind == .report(i) }!
-                footnotes.append("\(column.label)：\(FindingText.chinese(f))")
+                footnotes.append("\(columns[columnOf[i]!].label)：\(FindingText.chinese(f))")
+                footnoteColumns.append(columnOf[i]!)
                 for k in f.keys { notesByCell[i, default: [:]][k, default: []].append(footnotes.count - 1) }
             }
+        }
+        // How each report's blank cells enter its derived figures, said once per report in a
+        // footnote that the figures it changed (or left empty) point to.
+        let readings = inputs.map { BlankReading.of($0.report) }
+        var blankNotes: [Int: Int] = [:]
+        func blankNote(_ i: Int) -> Int? {
+            if let n = blankNotes[i] { return n }
+            guard let text = readings[i].note(columns[columnOf[i]!].label) else { return nil }
+            footnotes.append(text)
+            footnoteColumns.append(columnOf[i]!)
+            blankNotes[i] = footnotes.count - 1
+            columns[columnOf[i]!].notes.append(footnotes.count - 1)
+            return footnotes.count - 1
         }
         let chosen = metrics == .all ? Metric.all : Metric.summary
         var rows: [ComparisonSheet.Row] = []
         for metric in chosen {
-            var values: [ComparisonSheet.Value] = columns.map { column in
+            var values: [ComparisonSheet.Value] = []
+            for column in columns {
                 switch column.kind {
                 case .report(let i):
-                    var v = value(metric, inputs[i].report)
-                    if case .cell(let key) = metric.kind { v.footnotes = notesByCell[i]?[key] ?? [] }
-                    return v
+                    let r = inputs[i].report
+                    var v = value(metric, r, blanksAsZero: readings[i].readsZero)
+                    switch metric.kind {
+                    case .cell(let key):
+                        v.footnotes = notesByCell[i]?[key] ?? []
+                    case .derived(let d):
+                        // A figure that blanks decide: computed from them as 0, or left empty.
+                        if d.value(r) == nil, d.value(r, blanksAsZero: true) != nil, let n = blankNote(i) { v.footnotes = [n] }
+                    }
+                    values.append(v)
                 case .change(let a, let b):
-                    return change(metric, value(metric, inputs[a].report), value(metric, inputs[b].report))
+                    values.append(change(metric, value(metric, inputs[a].report, blanksAsZero: readings[a].readsZero),
+                                         value(metric, inputs[b].report, blanksAsZero: readings[b].readsZero)))
                 }
             }
-            if metric.headline { markExtremes(&values, columns) }
+            // Highest and lowest rank agencies; one agency's years are a series, not a ranking.
+            if metric.headline, Set(columns.map(\.agency)).count > 1 { markExtremes(&values, columns) }
             rows.append(.init(metric: metric, values: values))
         }
         let years = Set(inputs.compactMap(\.report.year))
-        let defaultTitle = years.count == 1 ? "\(years.first!)年政府信息公开工作年度报告对比" : "政府信息公开工作年度报告对比"
+        let agencies = Set(columns.map(\.agency))
+        var defaultTitle = years.count == 1 ? "\(years.first!)年政府信息公开工作年度报告对比" : "政府信息公开工作年度报告对比"
+        if agencies.count == 1, let first = years.min(), let last = years.max(), first < last {
+            defaultTitle = "\(agencies.first!)\(first)—\(last)年政府信息公开工作年度报告对比"
+        }
         let given = title?.trimmingCharacters(in: .whitespaces) ?? ""
-        return ComparisonSheet(title: given.isEmpty ? defaultTitle : given, columns: columns, rows: rows, footnotes: footnotes)
+        return ComparisonSheet(title: given.isEmpty ? defaultTitle : given, columns: columns, rows: rows, footnotes: footnotes,
+                               footnoteColumns: footnoteColumns)
     }
 
     /// Agencies in the order first given; several years of one agency side by side, each
@@ -77,7 +109,7 @@ public enum ComparisonBuilder {
         return columns
     }
 
-    static func value(_ metric: Metric, _ r: Report) -> ComparisonSheet.Value {
+    static func value(_ metric: Metric, _ r: Report, blanksAsZero: Bool = false) -> ComparisonSheet.Value {
         switch metric.kind {
         case .cell(let key):
             let c = r[key]
@@ -86,7 +118,7 @@ public enum ComparisonBuilder {
             let display = c.state == .unreadable ? "？" : c.text
             return .init(csv: csv, display: display, number: c.state == .number ? c.number : nil, mark: nil, footnotes: [])
         case .derived(let d):
-            guard let v = d.value(r) else { return .init(csv: "", display: "", number: nil, mark: nil, footnotes: []) }
+            guard let v = d.value(r, blanksAsZero: blanksAsZero) else { return .init(csv: "", display: "", number: nil, mark: nil, footnotes: []) }
             return .init(csv: format(v, rate: d.isRate, csv: true), display: format(v, rate: d.isRate, csv: false), number: v, mark: nil, footnotes: [])
         }
     }
@@ -100,6 +132,8 @@ public enum ComparisonBuilder {
         let decimals = [a.csv, b.csv].map { $0.split(separator: ".").dropFirst().first?.count ?? 0 }.max()!
         let csv = rate ? String(format: "%.4f", d) : String(format: "%.\(decimals)f", d)
         var display = rate ? String(format: "%+.1f个百分点", d * 100) : String(format: "%+.\(decimals)f", d)
+        // A count's change also as a share of the year before (none from 0: no base to divide by).
+        if !rate, x != 0 { display += String(format: "（%+.1f%%）", d / x * 100) }
         if d == 0 { display = "0" }
         return .init(csv: csv, display: display, number: d, mark: nil, footnotes: [])
     }
@@ -124,7 +158,10 @@ public enum ComparisonBuilder {
             }
         }
         var out = sheet
+        out.sortedBy = key
         out.columns = order.map { sheet.columns[$0] }
+        let newIndex = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        out.footnoteColumns = sheet.footnoteColumns.map { newIndex[$0]! }
         for r in out.rows.indices { out.rows[r].values = order.map { sheet.rows[r].values[$0] } }
         return out
     }

@@ -16,7 +16,7 @@ public enum ComparisonExport {
     /// Columns: `key` (the canonical key or `derived.*`), `指标` (the handout's Chinese label),
     /// then each unit in the handout's order (after `--sort`), a report's column followed by
     /// `<unit> 标记` with its marks — ▲ highest, ▼ lowest (headline metrics), ※n the numbered
-    /// check errors its number takes part in — so that the value column holds only the value.
+    /// footnotes about it (a check error its number takes part in, blank cells read as 0) — so that the value column holds only the value.
     /// Values as the cells export writes them: the number; nothing for blank; the placeholder
     /// as written (`/`, `—`, `无`); `?` for unreadable: four different things. Change columns
     /// (years of one agency) have no marks. After the metric rows, one row per footnote: `※n`
@@ -76,17 +76,23 @@ public enum ComparisonExport {
         s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
-    /// What a printed cell shows: value, ▲/▼ for highest/lowest, ※n for check errors.
-    public static func printed(_ v: ComparisonSheet.Value) -> String {
+    /// What a printed cell shows: value, ▲/▼ for highest/lowest, ※n for its footnotes but
+    /// those `leaving` out (a report's own notes, marked beside its name in print).
+    public static func printed(_ v: ComparisonSheet.Value, leaving: [Int] = []) -> String {
         var s = v.display
         if v.mark == .highest { s += "▲" }
         if v.mark == .lowest { s += "▼" }
-        if !v.footnotes.isEmpty { s += v.footnotes.map { "※\($0 + 1)" }.joined() }
+        s += v.footnotes.filter { !leaving.contains($0) }.map { "※\($0 + 1)" }.joined()
         return s
     }
 
+    /// A unit's name as print heads its column: with the marks of the report's own notes.
+    public static func printedName(_ name: String, _ column: ComparisonSheet.Column) -> String {
+        name + column.notes.map { "※\($0 + 1)" }.joined()
+    }
+
     static func legend(_ sheet: ComparisonSheet) -> [String] {
-        var lines = ["▲ 最高  ▼ 最低（仅重点指标）  ※ 该数字所在的勾稽关系不成立，见注"]
+        var lines = ["▲ 最高  ▼ 最低（仅重点指标）  ※ 见注：该数字所在的勾稽关系不成立，或空白单元格如何计入"]
         for (i, note) in sheet.footnotes.enumerated() { lines.append("※\(i + 1) \(note)") }
         return lines
     }
@@ -94,7 +100,7 @@ public enum ComparisonExport {
     /// A terminal table (CJK counted double width).
     public static func text(_ sheet: ComparisonSheet) -> String {
         let labels = sheet.rows.map(\.metric.label)
-        let cells = sheet.rows.map { $0.values.map(printed) }
+        let cells = sheet.rows.map { $0.values.map { printed($0) } }
         let labelWidth = ([DisplayWidth.of("指标")] + labels.map { DisplayWidth.of($0) }).max()!
         let widths = sheet.columns.indices.map { c in
             ([DisplayWidth.of(sheet.columns[c].label)] + cells.map { DisplayWidth.of($0[c]) }).max()!

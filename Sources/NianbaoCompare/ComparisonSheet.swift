@@ -18,6 +18,9 @@ public struct ComparisonSheet: Sendable {
         public var label: String
         public var agency: String
         public var year: Int?
+        /// Footnotes about the whole report (how its blank cells entered the derived figures):
+        /// print marks them beside its name, not on each figure.
+        public var notes: [Int] = []
     }
 
     public enum Mark: String, Sendable, Equatable { case highest, lowest }
@@ -41,8 +44,20 @@ public struct ComparisonSheet: Sendable {
     public var title: String
     public var columns: [Column]
     public var rows: [Row]
-    /// Chinese explanations of the check errors, numbered from 1 in the output.
+    /// Chinese explanations of the check errors and of how blank cells entered the derived
+    /// figures (`BlankReading`), numbered from 1 in the output.
     public var footnotes: [String]
+    /// For each footnote, the index in `columns` of the report it is about: a handout prints
+    /// it beside the part of the table that holds that column.
+    public var footnoteColumns: [Int] = []
+    /// The metric key the columns were ranked by (`--sort`), nil for the order given.
+    public var sortedBy: String?
+
+    /// Years of one agency: its reports are read as a series, not ranked against each other.
+    public var isOneAgencyOverYears: Bool {
+        let reports = columns.filter(\.isReport)
+        return reports.count >= 2 && Set(reports.map(\.agency)).count == 1
+    }
 }
 
 /// An input of a comparison: a report and its findings (parse and check).

@@ -21,7 +21,11 @@ public struct HandoutLayout {
     }
 
     public func layout(_ sheet: ComparisonSheet) -> PagedDocument {
-        let g = style.page.landscape(margin: 15 * PageGeometry.pointsPerMillimetre, scale: paper == .a3 ? 2.0.squareRoot() : 1)
+        var g = style.page.landscape(margin: 15 * PageGeometry.pointsPerMillimetre, scale: paper == .a3 ? 2.0.squareRoot() : 1)
+        // The page number's line starts `pageNumberClearance` below the type area, so that no
+        // table row or bar comes near it (PageNumbers places the dash's middle at the gap).
+        let dash = TextBlock(text: "—", font: style.pageNumber, width: g.typeWidth, lineHeight: style.pageNumber.size * 1.3)
+        g.pageNumberGap = max(g.pageNumberGap, Self.pageNumberClearance + shaper.inkMiddle(dash))
         var flow = PageFlow(geometry: g)
         var outline: [OutlineEntry] = []
         let tableLine = style.table.size * style.tableLineHeight
@@ -33,7 +37,7 @@ public struct HandoutLayout {
         flow.place(shaper.shape(title), as: .title)
         let reports = sheet.columns.filter(\.isReport).count
         let marked = sheet.rows.contains { $0.values.contains { $0.mark != nil } }
-        note("共 \(reports) 份报告" + (marked ? "；▲ 最高、▼ 最低（重点指标）" : "") + (sheet.footnotes.isEmpty ? "。" : "；※ 所在勾稽关系不成立，见表后注。"), &flow)
+        note("共 \(reports) 份报告" + (marked ? "；▲ 最高、▼ 最低（重点指标）" : "") + (sheet.footnotes.isEmpty ? "。" : "；※ 见该单位所在表格之后的注。"), &flow)
 
         // Columns in chunks that fit across the page.
         let labelWidth = min(g.typeWidth * 0.27, 200)  // as wide on A3 as on A4: the room goes to units
@@ -44,7 +48,11 @@ public struct HandoutLayout {
         let chunks = stride(from: 0, to: sheet.columns.count, by: max(perPage, 1)).map { $0..<min($0 + perPage, sheet.columns.count) }
         // The agencies' shared beginning (the county's name) is said once, above the table.
         let prefix = Self.sharedPrefix(sheet.columns.map(\.label))
-        if !prefix.isEmpty { note("各单位名称前的「\(prefix)」从略。", &flow) }
+        if sheet.isOneAgencyOverYears {
+            note("各列为「\(sheet.columns[0].agency)」各年的报告，变化栏为与上一年相比的增减及增减幅度；跨年度核对（上年结转＝上一年结转下年度）不成立处见注。", &flow)
+        } else if !prefix.isEmpty {
+            note("各单位名称前的「\(prefix)」从略。", &flow)
+        }
         // First the one-page summary with places (名次), as a 通报 has it; then the full table.
         if let summary = SummaryPage.table(sheet, dropping: prefix) {
             outline.append(OutlineEntry(title: "主要指标及名次", level: 1, page: flow.pageIndex, y: flow.y))
@@ -68,24 +76,24 @@ public struct HandoutLayout {
             tableStyle.table.size = style.table.size * 0.86
             tableStyle.tableHeading.size = style.tableHeading.size * 0.86
         }
+        // Each part's footnotes (those about its units) directly under it; a sheet whose
+        // footnotes name no column puts them all under the last part.
+        let byColumn = sheet.footnoteColumns.count == sheet.footnotes.count
         for (n, chunk) in chunks.enumerated() {
             if n > 0 { flow.newPage() }
             if chunks.count > 1 {
                 note("第 \(n + 1) 部分（共 \(chunks.count) 部分）：第 \(chunk.lowerBound + 1)–\(chunk.upperBound) 列", &flow)
             }
             outline.append(OutlineEntry(title: chunks.count > 1 ? "对比表（第 \(n + 1) 部分）" : "对比表", level: 1, page: flow.pageIndex, y: flow.y))
-            TableLayout(spec: table(sheet, chunk, labelFraction: labelWidth / g.typeWidth, perPage: perPage, dropping: prefix), style: tableStyle, shaper: shaper).place(into: &flow)
+            let notes = sheet.footnotes.indices.filter { byColumn ? chunk.contains(sheet.footnoteColumns[$0]) : n == chunks.count - 1 }
+            let part = { (rows: Range<Int>) in
+                TableLayout(spec: table(sheet, chunk, rows: rows, labelFraction: labelWidth / g.typeWidth, perPage: perPage, dropping: prefix),
+                            style: tableStyle, shaper: shaper)
+            }
+            placeWithNotes(part, rows: sheet.rows.count, notes: notes.map { "※\($0 + 1)　\(sheet.footnotes[$0])" }, &flow, &outline)
         }
 
-        if !sheet.footnotes.isEmpty {
-            flow.advance(tableLine / 2)
-            flow.ensure(tableLine * 3)
-            outline.append(OutlineEntry(title: "注", level: 1, page: flow.pageIndex, y: flow.y))
-            note("注：下列报告的数字之间的勾稽关系不成立（标 ※ 的数字）。", &flow)
-            for (i, text) in sheet.footnotes.enumerated() { note("※\(i + 1)　\(text)", &flow) }
-        }
-
-        charts(sheet, &flow, &outline)
+        charts(sheet, dropping: prefix, &flow, &outline)
         var pages = flow.pages
         PageNumbers.add(to: &pages, style: style, geometry: g, shaper: shaper)
         let agencies = Array(Set(sheet.columns.map(\.agency))).sorted()
@@ -109,29 +117,71 @@ public struct HandoutLayout {
         return prefix.count >= 2 ? String(prefix) : ""
     }
 
+    /// At least this much room (5 mm) between the lowest content and the page number's line.
+    public static let pageNumberClearance = 5 * PageGeometry.pointsPerMillimetre
+
+    /// A part of the table (`part` lays out the given rows of it, `rows` in all) and its
+    /// `notes` under it on the same page. When they do not fit under the table's last rows,
+    /// those rows (three at least, as a continuation has) go over to the next page with them
+    /// under 续表, so that no page holds only notes and no note stands pages from its table.
+    private func placeWithNotes(_ part: (Range<Int>) -> TableLayout, rows: Int, notes: [String], _ flow: inout PageFlow, _ outline: inout [OutlineEntry]) {
+        let line = style.table.size * style.tableLineHeight
+        let shaped = notes.map { shaper.shape(TextBlock(text: $0, font: style.table, width: flow.width, lineHeight: line)) }
+        let notesHeight = notes.isEmpty ? 0 : line / 2 + Double(shaped.reduce(0) { $0 + $1.lines.count }) * line
+        let whole = part(0..<rows)
+        var trial = flow
+        whole.place(into: &trial)
+        if notes.isEmpty || trial.remaining >= notesHeight - 0.01 || rows < 2 * TableLayout.firstRows {
+            whole.place(into: &flow)
+        } else {
+            // The fewest last rows that leave room for the notes on the page they start.
+            let tailRows = (TableLayout.firstRows..<rows).first { t in
+                part(rows - t..<rows).height(width: flow.width) + line * 1.2 + notesHeight <= flow.geometry.typeHeight
+            } ?? TableLayout.firstRows
+            part(0..<rows - tailRows).place(into: &flow)
+            flow.newPage()
+            flow.add(.text(shaper.shape(TextBlock(text: "续表", font: style.table, width: flow.width, alignment: .left, lineHeight: line * 1.2)),
+                           x: flow.left, y: flow.y, lines: 0..<1))
+            flow.advance(line * 1.2)
+            part(rows - tailRows..<rows).place(into: &flow)
+        }
+        guard !notes.isEmpty else { return }
+        flow.advance(line / 2)
+        outline.append(OutlineEntry(title: "注", level: 1, page: flow.pageIndex, y: flow.y))
+        for text in shaped { flow.place(text, as: .paragraph) }
+    }
+
     private func note(_ text: String, _ flow: inout PageFlow) {
         let block = TextBlock(text: text, font: style.table, width: flow.width, lineHeight: style.table.size * style.tableLineHeight)
         flow.place(shaper.shape(block), as: .paragraph)
     }
 
     /// Label column plus the agencies of `chunk`; the label column is as wide on every page.
-    func table(_ sheet: ComparisonSheet, _ chunk: Range<Int>, labelFraction: Double, perPage: Int, dropping prefix: String = "") -> TableSpec {
+    func table(_ sheet: ComparisonSheet, _ chunk: Range<Int>, rows: Range<Int>? = nil, labelFraction: Double, perPage: Int, dropping prefix: String = "") -> TableSpec {
+        let rows = rows ?? 0..<sheet.rows.count
         var cells: [TableSpec.Cell] = [.init(0, 0, "指标", heading: true)]
         for (i, c) in chunk.enumerated() {
-            var cell = TableSpec.Cell(0, 1 + i, String(sheet.columns[c].label.dropFirst(prefix.count)), heading: true)
+            var cell = TableSpec.Cell(0, 1 + i, ComparisonExport.printedName(String(sheet.columns[c].label.dropFirst(prefix.count)), sheet.columns[c]), heading: true)
             cell.breaking = .name
             cells.append(cell)
         }
-        for (r, row) in sheet.rows.enumerated() {
+        for (r, row) in sheet.rows[rows].enumerated() {
             cells.append(.init(r + 1, 0, row.metric.label, alignment: .left, heading: false))
             for (i, c) in chunk.enumerated() {
                 let v = row.values[c]
-                cells.append(.init(r + 1, 1 + i, ComparisonExport.printed(v), heading: v.mark != nil || !v.footnotes.isEmpty, header: false))
+                let printed = ComparisonExport.printed(v, leaving: sheet.columns[c].notes)
+                cells.append(.init(r + 1, 1 + i, printed, heading: v.mark != nil || printed.contains("※"), header: false))
             }
         }
         let column = (1 - labelFraction) / Double(perPage)
         return TableSpec(columns: [labelFraction] + Array(repeating: column, count: chunk.count), headerRows: 1,
-                         rowCount: sheet.rows.count + 1, cells: cells)
+                         rowCount: rows.count + 1, cells: cells)
+    }
+
+    /// The width of `block`'s text set on one line.
+    private func naturalWidth(_ block: TextBlock) -> Double {
+        guard let line = shaper.shape(block).lines.first, let first = line.glyphs.first, let last = line.glyphs.last else { return 0 }
+        return last.x + last.fontAdvance - first.x
     }
 
     /// `block` on one line: in smaller type (down to 60 %) when it is too long for its width,
@@ -146,57 +196,183 @@ public struct HandoutLayout {
         return shaped
     }
 
-    /// A horizontal bar per report for each headline metric that has values.
-    private func charts(_ sheet: ComparisonSheet, _ flow: inout PageFlow, _ outline: inout [OutlineEntry]) {
-        let reportColumns = sheet.columns.indices.filter { sheet.columns[$0].isReport }
-        guard reportColumns.count >= 2 else { return }
+    /// The order of a chart's bars: the sheet's own when the user ranked it (`--sort`),
+    /// else highest value first (units without a value last, then in the sheet's order).
+    static func barOrder(_ sheet: ComparisonSheet, _ row: ComparisonSheet.Row, _ units: [Int]) -> [Int] {
+        guard sheet.sortedBy == nil else { return units }
+        return units.enumerated().sorted { a, b in
+            switch (row.values[a.element].number, row.values[b.element].number) {
+            case let (x?, y?): return x != y ? x > y : a.offset < b.offset
+            case (_?, nil): return true
+            case (nil, _?): return false
+            case (nil, nil): return a.offset < b.offset
+            }
+        }.map(\.element)
+    }
+
+    /// Charts stand two across the type area; a chart is never split and the next one
+    /// takes the room left on a page.
+    static let chartsAcross = 2
+
+    /// A horizontal bar chart per headline metric that has values: a count's bars scaled to
+    /// the largest, a rate's on a 0–100 % axis. Units named without the shared `prefix`.
+    private func charts(_ sheet: ComparisonSheet, dropping prefix: String, _ flow: inout PageFlow, _ outline: inout [OutlineEntry]) {
+        if sheet.isOneAgencyOverYears { return lineCharts(sheet, &flow, &outline) }
+        let units = sheet.columns.indices.filter { sheet.columns[$0].isReport }
+        guard units.count >= 2 else { return }
+        let rows = sheet.rows.filter { row in row.metric.headline && (units.compactMap { row.values[$0].number }.max() ?? 0) > 0 }
+        guard !rows.isEmpty else { return }
         // A chart fits one page: with many units its bars come closer and its type smaller.
         let headingLine = style.table.size * style.tableLineHeight * 1.3
-        let line = min(style.table.size * style.tableLineHeight, (flow.geometry.typeHeight - 2 * headingLine - 2) / Double(reportColumns.count))
+        let axisLine = style.table.size * style.tableLineHeight
+        let gap = headingLine / 2
+        // (Room for the legend too, which stands above the first charts.)
+        let line = min(style.table.size * style.tableLineHeight, (flow.geometry.typeHeight - headingLine - 2 * axisLine - 2 - gap) / Double(units.count))
+        let height = headingLine + line * Double(units.count) + 2 + axisLine
+        let gutter = 10 * PageGeometry.pointsPerMillimetre
+        let width = (flow.width - gutter * Double(Self.chartsAcross - 1)) / Double(Self.chartsAcross)
         var barRole = style.table
         barRole.size = min(style.table.size, line / 1.2)
-        var number = 0
-        for row in sheet.rows where row.metric.headline {
-            let values = reportColumns.map { row.values[$0].number }
-            // A chart of nothing (no agency has a value above 0) is not drawn.
-            guard let top = values.compactMap({ $0 }).max(), top > 0 else { continue }
-            number += 1
-            if number == 1 { flow.newPage() } else { flow.advance(line) }
-            // A chart stays on one page (unless it is taller than a page).
-            let height = headingLine * 2 + line * Double(reportColumns.count)
-            flow.ensure(min(height, flow.geometry.typeHeight))
-            outline.append(OutlineEntry(title: "图\(number)　\(row.metric.label)", level: 1, page: flow.pageIndex, y: flow.y))
-            let heading = TextBlock(text: "图\(number)　\(row.metric.label)", font: style.tableHeading, width: flow.width, lineHeight: headingLine)
-            // The chart is a Figure: its caption, then the bars and their labels, read as
-            // its alternative text (each unit and its value).
-            var figure = StructureElement(.figure, children: [StructureElement(.caption, content: flow.place(shaper.shape(heading)))])
-            let legend = TextBlock(text: "条形长度表示数值，各单位一色；▲ 最高，▼ 最低，与对比表相同。", font: style.table, width: flow.width, lineHeight: headingLine)
-            figure.content += flow.place(shaper.shape(legend))
-            let labelWidth = flow.width * 0.27, valueWidth = 80.0
-            let barArea = flow.width - labelWidth - valueWidth - 8
-            var alternative: [String] = []
-            for (i, c) in reportColumns.enumerated() {
-                flow.ensure(line)
-                let y = flow.y
-                let label = oneLine(TextBlock(text: sheet.columns[c].label, font: barRole, width: labelWidth - 6, alignment: .right, lineHeight: line))
-                figure.content.append(flow.add(.text(label, x: flow.left, y: y, lines: 0..<label.lines.count)))
-                let printed: String
-                if let v = values[i] {
-                    let w = max(v / top * barArea, v > 0 ? 0.8 : 0)
-                    figure.content.append(flow.add(.box(x: flow.left + labelWidth, y: y + line * 0.2, width: w, height: line * 0.6, gray: 0.55)))
-                    printed = ComparisonExport.printed(row.values[c])
-                    let text = TextBlock(text: printed, font: barRole, width: valueWidth, lineHeight: line)
-                    figure.content.append(flow.add(.text(shaper.shape(text), x: flow.left + labelWidth + w + 4, y: y, lines: 0..<1)))
-                } else {
-                    printed = "（无数据）"
-                    let text = TextBlock(text: printed, font: barRole, width: valueWidth, lineHeight: line)
-                    figure.content.append(flow.add(.text(shaper.shape(text), x: flow.left + labelWidth + 4, y: y, lines: 0..<1)))
-                }
-                alternative.append("\(sheet.columns[c].label) \(printed)")
-                flow.advance(line)
+
+        // The name column as wide as the longest name needs (a quarter to 45 % of a chart);
+        // a name still too long is set smaller (`oneLine`).
+        let names = units.map { ComparisonExport.printedName(String(sheet.columns[$0].label.dropFirst(prefix.count)), sheet.columns[$0]) }
+        let widest = names.map { naturalWidth(TextBlock(text: $0, font: barRole, width: 10_000, lineHeight: line)) }.max() ?? 0
+        let labelWidth = min(max(width * 0.25, widest + 6), width * 0.45)
+
+        flow.advance(gap)
+        let order = sheet.sortedBy.flatMap { key in sheet.rows.first { $0.metric.key == key }?.metric.label }
+        let legend = "图：条形长度表示数值，计数以本图最大值为满格，比率以 0–100% 为轴；▲ 最高，▼ 最低，与对比表相同；各单位" + (order.map { "按「\($0)」排序" } ?? "按本图数值从高到低排列") + "。"
+        flow.ensure(axisLine + height)
+        note(legend, &flow)
+        for (n, row) in rows.enumerated() {
+            let across = n % Self.chartsAcross
+            if across == 0 {
+                if n > 0 { flow.advance(height + gap) }
+                flow.ensure(height)
             }
-            figure.alternative = "条形图，\(row.metric.label)：" + alternative.joined(separator: "；") + "。"
+            let x = flow.left + Double(across) * (width + gutter), top = flow.y
+            var rate = false
+            if case .derived(let d) = row.metric.kind { rate = d.isRate }
+            let caption = "图\(n + 1)　\(row.metric.label)"
+            outline.append(OutlineEntry(title: caption, level: 1, page: flow.pageIndex, y: top))
+            // The chart is a Figure: its caption, then the bars and their labels, read as its
+            // alternative text (each unit and its value).
+            let heading = oneLine(TextBlock(text: caption, font: style.tableHeading, width: width, lineHeight: headingLine))
+            var figure = StructureElement(.figure, children: [StructureElement(.caption, content: [flow.add(.text(heading, x: x, y: top, lines: 0..<1))])])
+            let valueWidth = min(90.0, width * 0.22)
+            let x0 = x + labelWidth, barArea = width - labelWidth - valueWidth
+            let values = units.compactMap { row.values[$0].number }
+            let full = rate ? max(1, values.max() ?? 1) : values.max()!
+            let barsTop = top + headingLine, barsBottom = barsTop + line * Double(units.count)
+            var alternative: [String] = []
+            for (i, c) in Self.barOrder(sheet, row, units).enumerated() {
+                let y = barsTop + line * Double(i)
+                let name = ComparisonExport.printedName(String(sheet.columns[c].label.dropFirst(prefix.count)), sheet.columns[c])
+                let label = oneLine(TextBlock(text: name, font: barRole, width: labelWidth - 6, alignment: .right, lineHeight: line))
+                figure.content.append(flow.add(.text(label, x: x, y: y, lines: 0..<label.lines.count)))
+                var printed = "（无数据）", w = 0.0
+                if let v = row.values[c].number {
+                    w = v > 0 ? max(v / full * barArea, 0.8) : 0
+                    if w > 0 { figure.content.append(flow.add(.box(x: x0, y: y + line * 0.2, width: w, height: line * 0.6, gray: 0.55))) }
+                    printed = ComparisonExport.printed(row.values[c], leaving: sheet.columns[c].notes)
+                }
+                let text = TextBlock(text: printed, font: barRole, width: valueWidth, lineHeight: line)
+                figure.content.append(flow.add(.text(shaper.shape(text), x: x0 + w + 3, y: y, lines: 0..<1)))
+                alternative.append("\(sheet.columns[c].label) \(printed)")
+            }
+            // The axis: its zero line, a scale under the bars (ticks at full scale, and at half
+            // a rate) and their values; no grid line crosses a bar's value.
+            let rule = style.tableRule
+            figure.content.append(flow.add(.rule(x1: x0, y1: barsTop, x2: x0, y2: barsBottom, width: rule)))
+            figure.content.append(flow.add(.rule(x1: x0, y1: barsBottom, x2: x0 + barArea, y2: barsBottom, width: rule)))
+            let ticks: [(Double, String)] = rate ? [(0, "0"), (0.5, "50%"), (1, "100%")]
+                : [(0, "0"), (1, ComparisonBuilder.format(full, rate: false, csv: false))]
+            for (at, text) in ticks {
+                let tx = x0 + at * barArea
+                figure.content.append(flow.add(.rule(x1: tx, y1: barsBottom, x2: tx, y2: barsBottom + 3, width: rule)))
+                let tick = shaper.shape(TextBlock(text: text, font: barRole, width: 60, alignment: .center, lineHeight: axisLine))
+                figure.content.append(flow.add(.text(tick, x: tx - 30, y: barsBottom + 2, lines: 0..<1)))
+            }
+            figure.alternative = "条形图，\(row.metric.label)" + (rate ? "（0–100%）" : "") + "：" + alternative.joined(separator: "；") + "。"
             flow.tag(figure)
         }
+        flow.advance(height)
+    }
+
+    /// One agency's years: a line chart per headline metric with values, two across — the
+    /// years along the bottom, a count from 0 to its largest year, a rate from 0 to 100 %,
+    /// each year's value over its point. Drawn with rules and boxes only.
+    private func lineCharts(_ sheet: ComparisonSheet, _ flow: inout PageFlow, _ outline: inout [OutlineEntry]) {
+        let years = sheet.columns.indices.filter { sheet.columns[$0].isReport }
+        let rows = sheet.rows.filter { row in row.metric.headline && (years.compactMap { row.values[$0].number }.max() ?? 0) > 0 }
+        guard !rows.isEmpty else { return }
+        let headingLine = style.table.size * style.tableLineHeight * 1.3
+        let textLine = style.table.size * style.tableLineHeight
+        let plotHeight = min(150.0, flow.geometry.typeHeight / 2 - headingLine - 3 * textLine)
+        let height = headingLine + textLine + plotHeight + 2 + textLine
+        let gap = headingLine / 2
+        let gutter = 10 * PageGeometry.pointsPerMillimetre
+        let width = (flow.width - gutter * Double(Self.chartsAcross - 1)) / Double(Self.chartsAcross)
+        var small = style.table
+        small.size = style.table.size * 0.9
+        flow.advance(gap)
+        flow.ensure(textLine + height)
+        note("图：各年数值连线；计数以最大一年为顶，比率以 0–100% 为轴。", &flow)
+        for (n, row) in rows.enumerated() {
+            let across = n % Self.chartsAcross
+            if across == 0 {
+                if n > 0 { flow.advance(height + gap) }
+                flow.ensure(height)
+            }
+            let x = flow.left + Double(across) * (width + gutter), top = flow.y
+            var rate = false
+            if case .derived(let d) = row.metric.kind { rate = d.isRate }
+            let caption = "图\(n + 1)　\(row.metric.label)"
+            outline.append(OutlineEntry(title: caption, level: 1, page: flow.pageIndex, y: top))
+            let heading = oneLine(TextBlock(text: caption, font: style.tableHeading, width: width, lineHeight: headingLine))
+            var figure = StructureElement(.figure, children: [StructureElement(.caption, content: [flow.add(.text(heading, x: x, y: top, lines: 0..<1))])])
+            let values = years.map { row.values[$0].number }
+            let full = rate ? max(1, values.compactMap { $0 }.max() ?? 1) : values.compactMap { $0 }.max()!
+            let scaleWidth = 44.0
+            let plotLeft = x + scaleWidth, plotWidth = width - scaleWidth - 8
+            let plotTop = top + headingLine + textLine, plotBottom = plotTop + plotHeight
+            let rule = style.tableRule
+            figure.content.append(flow.add(.rule(x1: plotLeft, y1: plotTop, x2: plotLeft, y2: plotBottom, width: rule)))
+            figure.content.append(flow.add(.rule(x1: plotLeft, y1: plotBottom, x2: plotLeft + plotWidth, y2: plotBottom, width: rule)))
+            let ticks: [(Double, String)] = rate ? [(0, "0"), (0.5, "50%"), (1, "100%")] : [(0, "0"), (1, ComparisonBuilder.format(full, rate: false, csv: false))]
+            for (at, text) in ticks {
+                let ty = plotBottom - at * plotHeight
+                figure.content.append(flow.add(.rule(x1: plotLeft - 3, y1: ty, x2: plotLeft, y2: ty, width: rule)))
+                let label = shaper.shape(TextBlock(text: text, font: small, width: scaleWidth - 6, alignment: .right, lineHeight: textLine))
+                figure.content.append(flow.add(.text(label, x: x, y: ty - textLine / 2, lines: 0..<1)))
+            }
+            let step = plotWidth / Double(years.count)
+            var previous: (Double, Double)?
+            var alternative: [String] = []
+            for (i, c) in years.enumerated() {
+                let px = plotLeft + step * (Double(i) + 0.5)
+                let year = sheet.columns[c].year.map(String.init) ?? "?"
+                let yearLabel = shaper.shape(TextBlock(text: year, font: small, width: step, alignment: .center, lineHeight: textLine))
+                figure.content.append(flow.add(.text(yearLabel, x: px - step / 2, y: plotBottom + 2, lines: 0..<1)))
+                guard let v = values[i] else {
+                    // A year without a value breaks the line there.
+                    previous = nil
+                    alternative.append("\(year) 无数据")
+                    continue
+                }
+                let py = plotBottom - max(0, v) / full * plotHeight
+                if let (qx, qy) = previous { figure.content.append(flow.add(.rule(x1: qx, y1: qy, x2: px, y2: py, width: 1.2))) }
+                figure.content.append(flow.add(.box(x: px - 2, y: py - 2, width: 4, height: 4, gray: 0)))
+                let printed = ComparisonExport.printed(row.values[c], leaving: sheet.columns[c].notes)
+                let label = shaper.shape(TextBlock(text: printed, font: small, width: step, alignment: .center, lineHeight: textLine))
+                figure.content.append(flow.add(.text(label, x: px - step / 2, y: py - textLine - 2, lines: 0..<1)))
+                alternative.append("\(year) \(printed)")
+                previous = (px, py)
+            }
+            figure.alternative = "折线图，\(row.metric.label)" + (rate ? "（0–100%）" : "") + "：" + alternative.joined(separator: "；") + "。"
+            flow.tag(figure)
+        }
+        flow.advance(height)
     }
 }

@@ -44,9 +44,17 @@ public struct Metric: Sendable, Equatable {
         public var isRate: Bool { self != .received }
 
         /// The value for `report`, or nil when an operand is blank, a placeholder or
-        /// unreadable, or the divisor is zero: an empty cell, never 0 or NaN.
-        public func value(_ r: Report) -> Double? {
-            func n(_ k: CellKey) -> Double? { r[k].state == .number ? r[k].number : nil }
+        /// unreadable, or the divisor is zero: an empty cell, never 0 or NaN. With
+        /// `blanksAsZero` (a report whose tables balance so: `BlankReading`), blank and
+        /// placeholder operands count as 0; unreadable ones never do.
+        public func value(_ r: Report, blanksAsZero: Bool = false) -> Double? {
+            func n(_ k: CellKey) -> Double? {
+                switch r[k].state {
+                case .number: return r[k].number
+                case .blank, .placeholder: return blanksAsZero ? 0 : nil
+                case .unreadable: return nil
+                }
+            }
             func sum(_ keys: [CellKey]) -> Double? {
                 var total = 0.0
                 for k in keys { guard let v = n(k) else { return nil }; total += v }

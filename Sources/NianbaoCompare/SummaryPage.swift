@@ -12,8 +12,10 @@ enum SummaryPage {
         values.map { v in v.map { x in 1 + values.compactMap { $0 }.filter { $0 > x }.count } }
     }
 
-    /// The summary table, or nil when the sheet has none of the key figures or fewer than two units.
+    /// The summary table, or nil when the sheet has none of the key figures or fewer than two
+    /// units, or is one agency's years (a year is not ranked against another).
     static func table(_ sheet: ComparisonSheet, dropping prefix: String) -> TableSpec? {
+        guard !sheet.isOneAgencyOverYears else { return nil }
         let units = sheet.columns.indices.filter { sheet.columns[$0].isReport }
         let rows = keys.compactMap { key in sheet.rows.first { $0.metric.key == key } }
         guard units.count >= 2, !rows.isEmpty else { return nil }
@@ -34,7 +36,7 @@ enum SummaryPage {
                 let n = b * perBlock + r
                 guard n < units.count else { break }
                 let unit = units[n]
-                var name = TableSpec.Cell(2 + r, x, String(sheet.columns[unit].label.dropFirst(prefix.count)), alignment: .left)
+                var name = TableSpec.Cell(2 + r, x, ComparisonExport.printedName(String(sheet.columns[unit].label.dropFirst(prefix.count)), sheet.columns[unit]), alignment: .left)
                 name.breaking = .name
                 cells.append(name)
                 for (m, row) in rows.enumerated() {

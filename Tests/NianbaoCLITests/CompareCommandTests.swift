@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoTestSupport
 import XCTest
 
 /// `nianbao compare` through the built binary.
@@ -60,5 +61,27 @@ extension CompareCommandTests {
         let earlier = try CLITests.temp("xixia-one-2021.txt", Array(text.utf8))
         let years = try run(["compare", earlier, CLITests.sample("xixia-county-2022"), "-o", out])
         XCTAssertEqual(years.status, 0, years.stderr)
+    }
+
+    /// `compare -o x.pdf` without --metrics is the summary handout (ranking page, the headline
+    /// figures, charts), and says how many pages it wrote; --metrics all gives every cell.
+    func testTheHandoutIsTheSummaryByDefault() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-default-\(ProcessInfo.processInfo.processIdentifier)").path
+        let inputs = ["xixia-county-2022", "hanyin-county-2022", "jianxi-district-office-2022"].map(CLITests.sample)
+        for (extra, rows) in [([String](), 20), (["--metrics", "all"], 208)] {
+            let out = "\(dir)/x\(extra.count).pdf"
+            let r = try run(["compare"] + inputs + ["-o", out] + extra)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let info = try Tool.run("pdfinfo", [out]).stdout
+            let pages = try XCTUnwrap(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }?.split(separator: " ").last.flatMap { Int($0) })
+            XCTAssertTrue(r.stderr.contains("wrote \(out) (3 reports, \(rows) metrics, \(pages) pages"), r.stderr)
+            let text = try Tool.run("pdftotext", [out, "-"]).stdout
+            XCTAssertTrue(text.contains("主要指标及名次"), "the ranking page")
+            XCTAssertEqual(text.contains("属于国家秘密"), rows == 208, "a cell that is no headline figure only with --metrics all")
+            if rows == 20 { XCTAssertLessThanOrEqual(pages, 5, "a summary handout of three units is short") }
+        }
+        // CSV, for a spreadsheet, keeps every cell by default.
+        let csv = try run(["compare"] + inputs + ["-o", "\(dir)/x.csv"])
+        XCTAssertTrue(csv.stderr.contains("208 metrics"), csv.stderr)
     }
 }

@@ -124,7 +124,8 @@ final class ComparisonCSVTests: XCTestCase {
         let used = Set(metrics.flatMap { line in markColumns.flatMap { line[$0].split(separator: " ").filter { $0.hasPrefix("※") }.map(String.init) } })
         XCTAssertEqual(Set(notes.map { $0[0] }), used)
         for note in notes {
-            XCTAssertTrue(note[1].hasPrefix("西峡县人民政府："), "\(note)")
+            // 西峡's check errors and its blanks (not read as 0: a cell is unreadable); 汉阴县's blanks read as 0.
+            XCTAssertTrue(note[1].hasPrefix("西峡县人民政府：") || note[1].hasPrefix("汉阴县：表二、表三的空白单元格按 0 计时勾稽关系全部成立"), "\(note)")
             XCTAssertEqual(Array(note[2...]), Array(repeating: "", count: header.count - 2))
         }
         XCTAssertTrue(unreadable.strings[3].contains("※"), "the unreadable cell is marked: \(unreadable.strings)")

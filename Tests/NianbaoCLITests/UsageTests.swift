@@ -54,7 +54,7 @@ final class UsageTests: XCTestCase {
             (["batch", out, "--style", "nosuch", "--output-dir", out], "--style nosuch: no style of that name"),
             (["fonts", "--style", "nosuch"], "--style nosuch: no style of that name"),
             (["render", xixia, "--style", "/nonexistent/mine.yaml", "--output-dir", out], "--style /nonexistent/mine.yaml: no such style file"),
-            (["compare", xixia, hanyin, "-o", out + "/a.csv", "--sort", "requests.new.totl"], "--sort requests.new.totl: not a metric of --metrics all; did you mean 'requests.new.total'?"),
+            (["compare", xixia, hanyin, "-o", out + "/a.csv", "--sort", "requests.new.totl"], "--sort requests.new.totl: not a metric of --metrics all (the default for .csv); did you mean 'requests.new.total'?"),
             (["compare", xixia, hanyin, "-o", out + "/a.csv", "--metrics", "summary", "--sort", "requests.granted.natural"], "--sort requests.granted.natural: not a metric of --metrics summary"),
             (["compare", xixia, hanyin, "-o", out + "/a.csv", "--metrics", "most"], "'most' is invalid for '--metrics"),
             (["compare", xixia, hanyin, "-o", out + "/a.pdf", "--paper", "a5"], "'a5' is invalid for '--paper"),

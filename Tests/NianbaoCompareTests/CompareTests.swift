@@ -105,14 +105,24 @@ final class CompareTests: XCTestCase {
         XCTAssertEqual(rows["requests.carried_over.total"], ["1", "", "0", "0", "0", "0"], "汉阴县's blank stays empty")
         XCTAssertEqual(rows["active.fees.amount"], ["1131.7652", "1515.2592", "0", "0", "0", "0"])
         // Derived figures, computed by hand:
-        // received = new + carried_over; 汉阴县's carried_over is blank, so empty.
-        XCTAssertEqual(rows["derived.requests.received"], ["19", "", "10", "12", "2", "0"])
+        // received = new + carried_over. 汉阴县's carried_over and most result rows are blank,
+        // and its tables balance with them as 0 (no check finding), so they count as 0:
+        // received 19 + 0; denied 2/19, unavailable (1+1)/19, not processed 2/19.
+        XCTAssertEqual(rows["derived.requests.received"], ["19", "19", "10", "12", "2", "0"])
         // disclosure rate: 西峡 (6+3)/19, 汉阴 (12+1)/19, 新县 2021 (2+3)/10, 2022 (4+3)/12, 涧西 0/0 → empty.
         XCTAssertEqual(rows["derived.requests.disclosure_rate"], ["0.4737", "0.6842", "0.5000", "0.5833", "0.0833", ""])
-        // denied share: 西峡 (4+1+1)/19; 汉阴 blanks → empty; 新县 0/10, 0/12.
-        XCTAssertEqual(rows["derived.requests.denied_share"], ["0.3158", "", "0.0000", "0.0000", "0.0000", ""])
-        XCTAssertEqual(rows["derived.requests.unavailable_share"], ["0.0526", "", "0.5000", "0.4167", "-0.0833", ""])
-        XCTAssertEqual(rows["derived.requests.not_processed_share"], ["0.0000", "", "0.0000", "0.0000", "0.0000", ""])
+        XCTAssertEqual(rows["derived.requests.denied_share"], ["0.3158", "0.1053", "0.0000", "0.0000", "0.0000", ""])
+        XCTAssertEqual(rows["derived.requests.unavailable_share"], ["0.0526", "0.1053", "0.5000", "0.4167", "-0.0833", ""])
+        XCTAssertEqual(rows["derived.requests.not_processed_share"], ["0.0000", "0.1053", "0.0000", "0.0000", "0.0000", ""])
+        // It says so once, in a footnote about 汉阴县 that each figure computed so points to, and
+        // that print marks beside its name.
+        let note = try! XCTUnwrap(sheet.footnotes.firstIndex { $0.hasPrefix("汉阴县 2022：表二、表三的空白单元格按 0 计时勾稽关系全部成立") }, "\(sheet.footnotes)")
+        XCTAssertEqual(sheet.footnotes.filter { $0.contains("按 0 计") }.count, 1, "only 汉阴县 has blanks")
+        XCTAssertEqual(sheet.footnoteColumns[note], 1)
+        XCTAssertEqual(sheet.columns[1].notes, [note])
+        let marked = sheet.rows.filter { $0.values[1].footnotes.contains(note) }.map(\.metric.key)
+        XCTAssertEqual(marked, ["derived.requests.received", "derived.requests.denied_share", "derived.requests.unavailable_share", "derived.requests.not_processed_share"])
+        XCTAssertTrue(csvLines(sheet).contains { $0[0] == "derived.requests.received" && $0[5].split(separator: " ").contains("※\(note + 1)") }, "the CSV marks the figure")
         // review correction: 新县 2 / (8+2+2); 西峡 0/0 → empty; 汉阴 blank parts → empty.
         XCTAssertEqual(rows["derived.review.correction_rate"], ["", "", "0.1667", "0.1667", "0.0000", ""])
         XCTAssertEqual(rows["derived.litigation_direct.correction_rate"], ["", "", "0.3750", "0.3750", "0.0000", ""])
@@ -172,7 +182,7 @@ final class CompareTests: XCTestCase {
         let fonts = try run("pdffonts", [url.path]).out
         XCTAssertTrue(fonts.split(separator: "\n").dropFirst(2).allSatisfy { $0.contains(" yes yes ") }, fonts)
         let text = try run("pdftotext", [url.path, "-"]).out
-        for s in ["测试对比表", "汉阴县 2022", "本年新收申请", "公开率", "42.9%", "※1", "注：", "图"] {
+        for s in ["测试对比表", "汉阴县 2022", "本年新收申请", "公开率", "42.9%", "※1", "图"] {
             XCTAssertTrue(text.contains(s), "«\(s)» in the handout")
         }
         XCTAssertFalse(text.replacingOccurrences(of: " ", with: "").contains("—1—"), "page numbers are outlines, no text")
@@ -222,19 +232,21 @@ final class HandoutFitTests: XCTestCase {
             // The summary with places (名次) fits the first page: every unit is on it.
             XCTAssertTrue(pages[0].contains { $0.hasPrefix("主要指标及名次") }, "\(count) units: no summary")
             for unit in Self.units.prefix(count) {
-                XCTAssertTrue(pages[0].contains(String(unit)), "\(count) units: \(unit) is not on the summary page")
+                // (Marked ※n where a footnote is about the whole report.)
+                XCTAssertTrue(pages[0].contains { $0 == unit || $0.hasPrefix(unit + "※") }, "\(count) units: \(unit) is not on the summary page")
             }
             // No continuation with fewer than three rows.
             let metrics = Set(sheet.rows.map(\.metric.label))
             for page in pages where page.contains("续表") {
                 XCTAssertGreaterThanOrEqual(page.filter(metrics.contains).count, 3, "\(count) units: a 续表 page with fewer than 3 rows")
             }
-            // Every chart on one page: its heading and one bar label per unit there.
-            let unitNames = Set(sheet.columns.map(\.label))
-            for page in pages {
-                let charts = page.filter { $0.hasPrefix("图") && $0.contains("　") }.count
+            // Every chart on one page: its heading and one bar label (right-aligned, without
+            // the shared prefix) per unit there.
+            for page in doc.pages {
+                let charts = Self.texts(page).filter { $0.hasPrefix("图") && $0.contains("　") }.count
                 guard charts > 0 else { continue }
-                XCTAssertEqual(page.filter(unitNames.contains).count, charts * count, "\(count) units: a chart split across pages")
+                let labels = page.items.filter { if case let .text(b, _, _, _) = $0 { return b.block.alignment == .right && !b.block.text.hasPrefix("— ") } else { return false } }
+                XCTAssertEqual(labels.count, charts * count, "\(count) units: a chart split across pages")
             }
             // Numbers never wrap: each value cell of the table is one line.
             for page in doc.pages {
@@ -305,7 +317,7 @@ extension HandoutFitTests {
         let sheet = ComparisonBuilder.build(inputs, metrics: .summary, title: nil)
         let doc = HandoutLayout(style: style, shaper: FixedAdvanceShaper()).layout(sheet)
         let labels = doc.pages.flatMap(\.items).compactMap { item -> (ShapedText, Range<Int>)? in
-            if case let .text(shaped, _, _, lines) = item, shaped.block.text.hasPrefix(long), shaped.block.alignment == .right { return (shaped, lines) }
+            if case let .text(shaped, _, _, lines) = item, shaped.block.text.hasPrefix(long.dropFirst(3)), shaped.block.alignment == .right { return (shaped, lines) }
             return nil
         }
         XCTAssertFalse(labels.isEmpty, "the long name labels bars")

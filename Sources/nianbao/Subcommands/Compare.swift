@@ -35,8 +35,11 @@ extension Nianbao {
         @Option(help: ArgumentHelp("Title of the sheet (default: <year>年政府信息公开工作年度报告对比).", valueName: "text"))
         var title: String?
 
-        @Option(help: "all: the 200 cells and derived figures; summary: the headline figures.")
-        var metrics: ComparisonBuilder.Metrics = .all
+        @Option(help: "all: the 200 cells and derived figures; summary: the headline figures (default: summary for a PDF or OFD handout, all for CSV, text and Markdown).")
+        var metrics: ComparisonBuilder.Metrics?
+
+        /// What a county office wants by default: the summary handout on paper, every cell in a file for a spreadsheet.
+        var chosenMetrics: ComparisonBuilder.Metrics { metrics ?? (kind == .pdf || kind == .ofd ? .summary : .all) }
 
         @Option(help: ArgumentHelp("Rank the agencies by this metric, highest first (a key such as requests.new.total or derived.disclosure_rate).", valueName: "key"))
         var sort: String?
@@ -56,11 +59,11 @@ extension Nianbao {
             }
             if kind == .pdf || kind == .ofd, input.files.count > 60 { throw ValidationError("At most 60 reports fit on one handout; write .csv, .txt or .md for more.") }
             if let sort {
-                let keys = (metrics == .all ? Metric.all : Metric.summary).map(\.key)
+                let keys = (chosenMetrics == .all ? Metric.all : Metric.summary).map(\.key)
                 guard keys.contains(sort) else {
                     let near = keys.filter { $0.hasPrefix(sort) || sort.hasPrefix($0) || Suggestion.distance($0, sort) <= 2 }.prefix(5)
                     let hint = near.isEmpty ? "" : "; did you mean \(near.map { "'\($0)'" }.joined(separator: ", "))?"
-                    throw ValidationError("--sort \(sort): not a metric of --metrics \(metrics.rawValue)\(hint) (the metrics are the key column of the CSV: canonical cell keys such as requests.new.total, and derived.* such as derived.requests.disclosure_rate)")
+                    throw ValidationError("--sort \(sort): not a metric of --metrics \(chosenMetrics.rawValue)\(metrics == nil ? " (the default for .\(kind!.rawValue))" : "")\(hint) (the metrics are the key column of the CSV: canonical cell keys such as requests.new.total, and derived.* such as derived.requests.disclosure_rate)")
                 }
             }
         }
@@ -89,7 +92,7 @@ extension Nianbao {
                 FindingPrinter.stderr("error: \(inputs.isEmpty ? "no report could be read" : "only one report could be read (\(inputs[0].source ?? ""))"); \(Self.needsTwo) — nothing was written")
                 throw ExitStatus.failure
             }
-            var sheet = ComparisonBuilder.build(inputs, metrics: metrics, title: title)
+            var sheet = ComparisonBuilder.build(inputs, metrics: chosenMetrics, title: title)
             if let sort {
                 // The key is a metric (validate); a sheet with years of one agency keeps their order.
                 guard let ranked = ComparisonBuilder.ranked(sheet, by: sort) else {
@@ -97,6 +100,7 @@ extension Nianbao {
                 }
                 sheet = ranked
             }
+            var pages: Int?
             switch kind! {
             case .csv: try OutputWriter.write(ComparisonExport.csv(sheet), to: output)
             case .txt: try OutputWriter.write(ComparisonExport.text(sheet), to: output)
@@ -106,11 +110,14 @@ extension Nianbao {
                 var handout = HandoutLayout(style: style, shaper: PangoShaper())
                 handout.paper = paper
                 let document = handout.layout(sheet)
+                pages = document.pages.count
                 let options = pdfOptions.options(style)
                 let data = kind == .ofd ? try OFDWriter.write(document, creationDate: options.creationDate) : try PDFWriter.write(document, options: options)
                 try OutputWriter.write(data, to: output)
             }
-            FindingPrinter.stderr("wrote \(output) (\(inputs.count) reports, \(sheet.rows.count) metrics)")
+            let length = pages.map { ", \($0) \($0 == 1 ? "page" : "pages")" } ?? ""
+            let more = kind == .pdf || kind == .ofd ? (chosenMetrics == .summary ? "; --metrics all for every cell" : "") : ""
+            FindingPrinter.stderr("wrote \(output) (\(inputs.count) reports, \(sheet.rows.count) metrics\(length)\(more))")
             if failed { throw ExitStatus.partly }
         }
     }
