@@ -5,6 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 SAMPLES := $(wildcard Tests/NianbaoIngestTests/Fixtures/samples/*.txt)
 WHOLE := $(wildcard Tests/NianbaoIngestTests/Fixtures/whole/*.txt)
+REPORTS_2019 := $(wildcard Tests/NianbaoIngestTests/Fixtures/y2019/*.txt)
 OUT ?= output
 # Debian packages nianbao needs: Cairo/Pango headers, poppler-glib and libxml2 (reading PDF,
 # HTML, DOCX), CJK fonts; and for reading outputs back in tests: poppler (pdftotext,
@@ -100,9 +101,9 @@ test: fonts test-tools
 # reads them: radical forms mapped), the tests and the styles use. Run after adding text to tests.
 test-fonts: build
 	rm -rf .build/test-font-text Tests/Fonts/*.ttf && mkdir -p .build/test-font-text
-	$(SWIFT) run -c debug nianbao parse --format text Tests/NianbaoIngestTests/Fixtures/samples/*.txt -o .build/test-font-text
-	python3 scripts/prepare-fonts.py --test-font Tests/Fonts .build/test-font-text/* Tests/NianbaoIngestTests/Fixtures/samples/*.txt \
-		$$(find Sources Tests -name '*.swift') styles/*.yaml
+	$(SWIFT) run -c debug nianbao parse --format text $(SAMPLES) $(WHOLE) $(REPORTS_2019) -o .build/test-font-text
+	python3 scripts/prepare-fonts.py --test-font Tests/Fonts .build/test-font-text/* $(SAMPLES) $(WHOLE) $(REPORTS_2019) \
+		Tests/NianbaoIngestTests/Fixtures/variants/*.txt $$(find Sources Tests -name '*.swift') styles/*.yaml
 
 # Rewrites the golden frame dumps (Tests/*/Golden) from the current layout: look at the
 # diff before committing it.

@@ -61,7 +61,9 @@ public enum LineBreaks {
     /// UTF-8 byte ranges of an agency's name that stay on one line: a name breaks after its
     /// leading division (汉阴县 / 住房和城乡建设局), before a generic part (城关镇 / 人民政府 /
     /// 办公室) and after 和、与、及 inside a compound (发展和 / 改革局), nowhere else.
-    public static func name(_ text: String) -> [Range<Int>] {
+    /// `looseness`: where the strict parts are too wide for their cell, 1 lets a lone leading 县
+    /// end a line, and 2 also a part of five characters break before its last word (自然 / 资源局).
+    public static func name(_ text: String, looseness: Int = 0) -> [Range<Int>] {
         // A year or note after the name (`城关镇 2022`, `城关镇（2022年）`) stands apart.
         var chars = Array(text)
         if let cut = chars.firstIndex(where: { $0 == " " || $0 == "（" || $0 == "(" }), cut > 0 {
@@ -70,7 +72,7 @@ public enum LineBreaks {
         guard chars.count > 1 else { return [] }
         var breaks = Set<Int>()  // character offsets a line may start at
         // A lone 县 (县公安局) is no division of its own: it stays with the words after it.
-        if let d = chars.prefix(4).firstIndex(where: { divisions.contains($0) }), d >= 1, d + 1 < chars.count { breaks.insert(d + 1) }
+        if let d = chars.prefix(4).firstIndex(where: { divisions.contains($0) }), d >= 1 || looseness >= 1, d + 1 < chars.count { breaks.insert(d + 1) }
         var covered = Array(repeating: false, count: chars.count)  // inside a longer generic part already
         for part in genericParts.sorted(by: { $0.count > $1.count }) {
             let p = Array(part)
@@ -89,7 +91,10 @@ public enum LineBreaks {
         for (i, c) in chars.enumerated() where "和与及".contains(c) && i > 0 && i + 2 < chars.count { breaks.insert(i + 1) }
         // A long part may break before its last word: 行政审批 / 服务局, 市场监督 / 管理局.
         let sorted = ([0] + breaks.sorted() + [chars.count]).filter { $0 >= 0 && $0 <= chars.count }
-        for (a, b) in zip(sorted, sorted.dropFirst()) where b - a >= 6 && "局会院馆所站队".contains(chars[b - 1]) {
+        for (a, b) in zip(sorted, sorted.dropFirst()) where "局会院馆所站队".contains(chars[b - 1]) {
+            // A leading lone 县 kept with the part does not make it longer.
+            let length = b - a - (a == 0 && divisions.contains(chars[0]) ? 1 : 0)
+            guard length >= (looseness >= 2 ? 5 : 6) else { continue }
             breaks.insert(b - 3)
         }
         breaks = breaks.filter { $0 > 0 && $0 < chars.count }

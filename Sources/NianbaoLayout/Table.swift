@@ -113,16 +113,16 @@ public struct TableLayout {
         let w = xs[cell.column + cell.columnSpan] - xs[cell.column] - 2 * pad
         var full = TextBlock(text: cell.text, font: cell.heading ? style.tableHeading : style.table, width: max(w, 1),
                              alignment: cell.alignment, lineHeight: style.table.size * style.tableLineHeight)
-        full.unbreakable = cell.breaking == .name ? LineBreaks.name(cell.text) : LineBreaks.label(cell.text)
-        if !full.unbreakable.isEmpty, Self.overflows(shaper.shape(full)) {
-            // A word wider than the cell: set smaller (to 80 %) rather than broken; else it
-            // breaks where it must.
-            var smaller = full
-            for scale in [0.9, 0.8] {
-                smaller.font.size = full.font.size * scale
-                if !Self.overflows(shaper.shape(smaller)) { return balanced(smaller) }
+        // A word wider than the cell: set smaller (to 80 %) rather than broken; a name then
+        // breaks at its looser places; only then anywhere.
+        let rules = cell.breaking == .name ? (0...2).map { LineBreaks.name(cell.text, looseness: $0) } : [LineBreaks.label(cell.text)]
+        for ranges in rules where !ranges.isEmpty {
+            var candidate = full
+            candidate.unbreakable = ranges
+            for scale in [1, 0.9, 0.8] {
+                candidate.font.size = full.font.size * scale
+                if !Self.overflows(shaper.shape(candidate)) { return balanced(candidate) }
             }
-            full.unbreakable = []
         }
         return balanced(full)
     }
