@@ -37,7 +37,25 @@ public enum ComparisonBuilder {
             columns[columnOf[i]!].notes.append(footnotes.count - 1)
             return footnotes.count - 1
         }
-        let chosen = metrics == .all ? Metric.all : Metric.summary
+        // Reports of both templates (FORMAT.md §2b): what both share is compared; a table-1
+        // figure of one template is not the other's, and a footnote on each report of the
+        // other template says so.
+        let templates = Set(inputs.map(\.report.template))
+        var templateNotes: [Int: Int] = [:]
+        if templates.count > 1 {
+            for (i, input) in inputs.enumerated() where input.report.template == .y2019 {
+                footnotes.append("\(columns[columnOf[i]!].label)：按2019年模板填报，表一的项目与2021年模板不同，两种模板的表一指标不相比较（标「无此项」）；表二的（六）其他处理按一行比较，2021年模板的报告取其三行之和。")
+                footnoteColumns.append(columnOf[i]!)
+                columns[columnOf[i]!].notes.append(footnotes.count - 1)
+                templateNotes[i] = footnotes.count - 1
+            }
+        }
+        var chosen = metrics == .all ? Metric.all : Metric.summary
+        if metrics == .all {
+            // The 2019 table 1 and the single （六）其他处理 row, when a report has them.
+            if templates.contains(.y2019) { chosen += CellKey.extended.filter { $0.rawValue.hasPrefix("active2019.") }.map { .cell($0) } }
+            if inputs.contains(where: \.report.hasOtherProcessingRow) { chosen += CellKey.otherProcessing.map { .cell($0) } }
+        }
         var rows: [ComparisonSheet.Row] = []
         for metric in chosen {
             var values: [ComparisonSheet.Value] = []
@@ -49,6 +67,7 @@ public enum ComparisonBuilder {
                     switch metric.kind {
                     case .cell(let key):
                         v.footnotes = notesByCell[i]?[key] ?? []
+                        if v.display == Self.notInTemplate, let n = templateNotes[i] { v.footnotes = [n] }
                     case .derived(let d):
                         // A figure that blanks decide: computed from them as 0, or left empty.
                         if d.value(r) == nil, d.value(r, blanksAsZero: true) != nil, let n = blankNote(i) { v.footnotes = [n] }
@@ -109,8 +128,23 @@ public enum ComparisonBuilder {
         return columns
     }
 
+    /// What a cell of the other template's table 1 shows: not blank, not a placeholder, not
+    /// unreadable — a figure this report's template does not have.
+    static let notInTemplate = "无此项"
+
     static func value(_ metric: Metric, _ r: Report, blanksAsZero: Bool = false) -> ComparisonSheet.Value {
         switch metric.kind {
+        case .cell(let key) where !r.keys.contains(key):
+            // A 2021 report's three 其他处理 rows, summed, are the 2019 template's single row.
+            if let column = CellKey.otherProcessing.firstIndex(of: key).map({ RequestColumn.allCases[$0] }) {
+                let three = RequestRow.allCases.filter { $0.group == .other }.map { r[.requests($0, column)] }
+                guard three.allSatisfy({ $0.state != .unreadable }) else { return .init(csv: "?", display: "？", number: nil, mark: nil, footnotes: []) }
+                let sum = three.reduce(0.0) { $0 + ($1.number ?? 0) }
+                if three.allSatisfy({ $0.state != .number }) && !blanksAsZero { return .init(csv: "", display: "", number: nil, mark: nil, footnotes: []) }
+                let text = sum == sum.rounded() ? String(Int(sum)) : String(sum)
+                return .init(csv: text, display: text, number: sum, mark: nil, footnotes: [])
+            }
+            return .init(csv: notInTemplate, display: notInTemplate, number: nil, mark: nil, footnotes: [])
         case .cell(let key):
             let c = r[key]
             // Blank and placeholder stay empty in CSV (as the cells export) but keep their mark in print.
