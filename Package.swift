@@ -10,7 +10,8 @@ import PackageDescription
 
 let package = Package(
     name: "nianbao",
-    platforms: [.macOS(.v15)],  // Synchronization.Mutex
+    // Linux only: nianbao is built and tested on Debian 12 (glibc calls such as getrusage,
+    // fork/exec of workers and mmap are used unguarded); no other platform is claimed.
     products: [
         .executable(name: "nianbao", targets: ["nianbao"]),
         .library(name: "NianbaoKit", targets: ["NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare"]),

@@ -114,3 +114,15 @@ final class ReportPartsTests: XCTestCase {
         assertCells(r, .hanyin)
     }
 }
+
+extension ReportPartsTests {
+    /// A page that lists other years' reports before its own title: the nearest title gives
+    /// agency and year, and a warning says which was taken.
+    func testSeveralTitlesTheNearestIsTakenAndSaid() throws {
+        let parsed = try xin(before: ["相关报告", "新县人民政府办公室2020年政府信息公开工作年度报告", "新县人民政府办公室2019年政府信息公开工作年度报告", ""])
+        XCTAssertEqual(parsed.report.year, 2021)
+        let finding = try XCTUnwrap(parsed.findings.first { $0.id == .titleAmbiguous })
+        XCTAssertEqual(finding.severity, .warning)
+        XCTAssertTrue(finding.message.contains("2020年"), finding.message)
+    }
+}
