@@ -78,8 +78,17 @@ public enum ComparisonBuilder {
                                          value(metric, inputs[b].report, blanksAsZero: readings[b].readsZero)))
                 }
             }
-            // Highest and lowest rank agencies; one agency's years are a series, not a ranking.
-            if metric.headline, Set(columns.map(\.agency)).count > 1 { markExtremes(&values, columns) }
+            // Highest and lowest rank agencies; one agency's years are a series, not a ranking,
+            // and several agencies over years are ranked within each year.
+            if metric.headline, Set(columns.map(\.agency)).count > 1 {
+                let years = Set(columns.filter(\.isReport).map(\.year))
+                let overYears = Dictionary(grouping: columns.filter(\.isReport), by: \.agency).values.filter { Set($0.map(\.year)).count > 1 }.count >= 2
+                if overYears, years.count > 1 {
+                    for year in years { markExtremes(&values, columns, only: { columns[$0].year == year }) }
+                } else {
+                    markExtremes(&values, columns)
+                }
+            }
             rows.append(.init(metric: metric, values: values))
         }
         let years = Set(inputs.compactMap(\.report.year))
@@ -201,8 +210,8 @@ public enum ComparisonBuilder {
     }
 
     /// Highest and lowest among the report columns (not the change columns); none when all equal.
-    static func markExtremes(_ values: inout [ComparisonSheet.Value], _ columns: [ComparisonSheet.Column]) {
-        let candidates = columns.indices.filter { columns[$0].isReport && values[$0].number != nil }
+    static func markExtremes(_ values: inout [ComparisonSheet.Value], _ columns: [ComparisonSheet.Column], only: (Int) -> Bool = { _ in true }) {
+        let candidates = columns.indices.filter { columns[$0].isReport && values[$0].number != nil && only($0) }
         guard candidates.count >= 2 else { return }
         let numbers = candidates.map { values[$0].number! }
         let hi = numbers.max()!, lo = numbers.min()!

@@ -53,6 +53,16 @@ public struct ComparisonSheet: Sendable {
     /// The metric key the columns were ranked by (`--sort`), nil for the order given.
     public var sortedBy: String?
 
+    /// Several agencies over several years (a county's 2021–2024 reports): a part per metric,
+    /// agencies as rows and years as columns, ranks within each year.
+    /// At least two agencies have two years or more: a comparison of units with one unit's
+    /// second year among them stays a comparison of units.
+    public var isAgenciesOverYears: Bool {
+        let reports = columns.filter(\.isReport)
+        let yearsByAgency = Dictionary(grouping: reports, by: \.agency).mapValues { Set($0.compactMap(\.year)).count }
+        return yearsByAgency.values.filter { $0 >= 2 }.count >= 2
+    }
+
     /// Years of one agency: its reports are read as a series, not ranked against each other.
     public var isOneAgencyOverYears: Bool {
         let reports = columns.filter(\.isReport)

@@ -37,7 +37,7 @@ public struct HandoutLayout {
         flow.place(shaper.shape(title), as: .title)
         let reports = sheet.columns.filter(\.isReport).count
         let marked = sheet.rows.contains { $0.values.contains { $0.mark != nil } }
-        note("共 \(reports) 份报告" + (marked ? "；▲ 最高、▼ 最低（重点指标）" : "") + (sheet.footnotes.isEmpty ? "。" : "；※ 见该单位所在表格之后的注。"), &flow)
+        note("共 \(reports) 份报告" + (marked ? (sheet.isAgenciesOverYears ? "；▲ 当年最高、▼ 当年最低（重点指标）" : "；▲ 最高、▼ 最低（重点指标）") : "") + (sheet.footnotes.isEmpty ? "。" : "；※ 见该单位所在表格之后的注。"), &flow)
 
         // Columns in chunks that fit across the page.
         let labelWidth = min(g.typeWidth * 0.27, 200)  // as wide on A3 as on A4: the room goes to units
@@ -52,6 +52,24 @@ public struct HandoutLayout {
             note("各列为「\(sheet.columns[0].agency)」各年的报告，变化栏为与上一年相比的增减及增减幅度；跨年度核对（上年结转＝上一年结转下年度）不成立处见注。", &flow)
         } else if !prefix.isEmpty {
             note("各单位名称前的「\(prefix)」从略。", &flow)
+        }
+        if sheet.isAgenciesOverYears {
+            // Several agencies over several years: a part per metric, then the notes.
+            note("每项指标一表：各单位为行，各年为列；名次为当年各单位之间的名次（数值从高到低，数值相同者名次相同）；趋势为该单位各年数值的连线（计数以该单位最大一年为顶，比率以 0–100% 为轴）。", &flow)
+            agenciesOverYears(sheet, prefix: prefix, &flow, &outline)
+            if !sheet.footnotes.isEmpty {
+                flow.advance(min(tableLine, flow.remaining))
+                flow.ensure(tableLine * 3)
+                outline.append(OutlineEntry(title: "注", level: 1, page: flow.pageIndex, y: flow.y))
+                for (i, text) in sheet.footnotes.enumerated() { note("※\(i + 1)　\(text)", &flow) }
+            }
+            var pages = flow.pages
+            PageNumbers.add(to: &pages, style: style, geometry: g, shaper: shaper)
+            let agencies = Array(Set(sheet.columns.map(\.agency))).sorted()
+            return PagedDocument(width: g.width, height: g.height, pages: pages,
+                                 metadata: DocumentMetadata(title: sheet.title, author: agencies.prefix(3).joined(separator: "、") + (agencies.count > 3 ? "等" : ""),
+                                                            subject: "政府信息公开工作年度报告对比"),
+                                 outline: outline, structure: flow.structure)
         }
         // First the one-page summary with places (名次), as a 通报 has it; then the full table.
         if let summary = SummaryPage.table(sheet, dropping: prefix) {

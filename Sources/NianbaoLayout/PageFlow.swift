@@ -41,6 +41,13 @@ public struct PageFlow {
         return ItemReference(page: pages.count - 1, item: pages[pages.count - 1].items.count - 1)
     }
 
+    /// Adds an item to an earlier page (a mark drawn into a table row placed there).
+    @discardableResult
+    public mutating func add(_ item: FrameItem, toPage page: Int) -> ItemReference {
+        pages[page].items.append(item)
+        return ItemReference(page: page, item: pages[page].items.count - 1)
+    }
+
     /// Appends `element` to the document's structure (reading order is the order of calls).
     public mutating func tag(_ element: StructureElement) { structure.children.append(element) }
 

@@ -228,12 +228,22 @@ public struct TableLayout {
     /// Places the table, breaking it between pages, and tags it: a `Table` of `TR`s of `TH`
     /// (header cells and rows) and `TD` cells with their spans. What a continuation repeats (the header
     /// rows, a broken span's label) and 续表 are artifacts: the cell is read once.
+    /// Where a placed table's body rows stand (their first part, when a row was repeated),
+    /// and its column edges: what a layout needs to draw into a cell.
+    public struct Placement: Sendable {
+        public var rows: [Int: (page: Int, y: Double, height: Double)] = [:]
+        /// Column edges, absolute.
+        public var xs: [Double] = []
+    }
+
     /// `firstRows`: the body rows the table starts with at a page foot, at the least (fewer only
     /// where the layout asks, so as not to leave a quarter of a page empty).
-    public func place(into flow: inout PageFlow, firstRows: Int = TableLayout.firstRows) {
+    @discardableResult
+    public func place(into flow: inout PageFlow, firstRows: Int = TableLayout.firstRows) -> Placement {
         let m = measure(width: flow.width)
         var content = Array(repeating: [ItemReference](), count: spec.cells.count)
         let xs = m.xs.map { $0 + flow.left }, heights = m.heights, lines = m.lines, breakable = m.breakable
+        var placement = Placement(xs: xs)
         let pad = style.tablePadding
         let lineHeight = style.table.size * style.tableLineHeight
         let headerHeight = heights[0..<spec.headerRows].reduce(0, +)
@@ -298,7 +308,11 @@ public struct TableLayout {
             let slice = Array(0..<spec.headerRows) + Array(start...lastGood)
             var top: [Int: Double] = [:]
             var y = flow.y
-            for r in slice { top[r] = y; y += heights[r] }
+            for r in slice {
+                top[r] = y
+                if r >= spec.headerRows, placement.rows[r] == nil { placement.rows[r] = (flow.pageIndex, y, heights[r]) }
+                y += heights[r]
+            }
             let sliceEnd = y
             var rules = RuleSet()
             for (i, c) in spec.cells.enumerated() {
@@ -325,6 +339,7 @@ public struct TableLayout {
             }
         }
         flow.tag(structure(content: content))
+        return placement
     }
 
     /// The table's structure element, given the items that show each cell.
