@@ -63,13 +63,7 @@ public struct HandoutLayout {
                 outline.append(OutlineEntry(title: "注", level: 1, page: flow.pageIndex, y: flow.y))
                 for (i, text) in sheet.footnotes.enumerated() { note("※\(i + 1)　\(text)", &flow) }
             }
-            var pages = flow.pages
-            PageNumbers.add(to: &pages, style: style, geometry: g, shaper: shaper)
-            let agencies = Array(Set(sheet.columns.map(\.agency))).sorted()
-            return PagedDocument(width: g.width, height: g.height, pages: pages,
-                                 metadata: DocumentMetadata(title: sheet.title, author: agencies.prefix(3).joined(separator: "、") + (agencies.count > 3 ? "等" : ""),
-                                                            subject: "政府信息公开工作年度报告对比"),
-                                 outline: outline, structure: flow.structure)
+            return finished(sheet, flow, outline)
         }
         // First the one-page summary with places (名次), as a 通报 has it; then the full table.
         if let summary = SummaryPage.table(sheet, dropping: prefix) {
@@ -112,6 +106,12 @@ public struct HandoutLayout {
         }
 
         charts(sheet, dropping: prefix, &flow, &outline)
+        return finished(sheet, flow, outline)
+    }
+
+    /// The pages with their numbers, the metadata and the structure: the document.
+    private func finished(_ sheet: ComparisonSheet, _ flow: PageFlow, _ outline: [OutlineEntry]) -> PagedDocument {
+        let g = flow.geometry
         var pages = flow.pages
         PageNumbers.add(to: &pages, style: style, geometry: g, shaper: shaper)
         let agencies = Array(Set(sheet.columns.map(\.agency))).sorted()
