@@ -11,7 +11,6 @@ import NianbaoLayout
 import NianbaoModel
 import NianbaoRender
 import NianbaoStyle
-import ZIPFoundation
 
 /// The pipeline for one input, as a worker runs it: read (bounded), parse, check, lay
 /// out, write every requested output atomically, then the record that marks the input
@@ -46,8 +45,9 @@ public final class BatchJob {
     let shaper = PangoShaper()
     let pdfOptions: PDFWriter.Options
     let parser = ReportParser()
-    private var archives: [String: Archive] = [:]
-    private var entries: [String: [String: Entry]] = [:]
+    /// Zips opened so far, each with its central directory read once: looking entries up by
+    /// scanning it each time made a 10,000-entry zip quadratic.
+    private var archives: [String: BatchZip] = [:]
 
     public init(outputDir: String, formats: [Format], style: Style, pdfOptions: PDFWriter.Options) {
         self.outputDir = outputDir
@@ -140,34 +140,12 @@ public final class BatchJob {
     }
 
     /// A zip entry's bytes, its CRC-32 checked.
-    private func readEntry(_ item: BatchItem) throws -> [UInt8] {
-        guard let zip = item.zip, let key = item.entry else { throw BatchError("no input") }
-        // The central directory is read once per archive: looking entries up by scanning
-        // it each time made a 10,000-entry zip quadratic.
-        if entries[zip] == nil {
-            let archive = try Archive(url: URL(fileURLWithPath: zip), accessMode: .read)
-            archives[zip] = archive
-            var byKey: [String: Entry] = [:]
-            for entry in archive where byKey[ZipNames.key(entry)] == nil { byKey[ZipNames.key(entry)] = entry }
-            entries[zip] = byKey
+    private func readEntry(_ item: BatchItem) throws(BatchZip.Failure) -> [UInt8] {
+        guard let zip = item.zip, let number = item.entry else { throw .damaged(reason: "no entry named") }
+        if archives[zip] == nil { archives[zip] = try BatchZip(zip) }
+        guard let archive = archives[zip], archive.entries.indices.contains(number) else {
+            throw .damaged(reason: "entry \(number + 1) is no longer in the zip")
         }
-        guard let archive = archives[zip], let entry = entries[zip]?[key] else { throw BatchError("entry not found in the zip") }
-        if entry.uncompressedSize > UInt64(Self.maximumInputBytes) { throw BatchError("larger than \(Self.maximumInputBytes >> 20) MiB: not a report") }
-        var data = Data()
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                data.append(chunk)
-                if data.count > Self.maximumInputBytes { throw BatchError("larger than \(Self.maximumInputBytes >> 20) MiB: not a report") }
-            }
-        } catch let error as BatchError {
-            throw error
-        } catch Archive.ArchiveError.invalidCRC32 {
-            throw BatchError("the zip entry is damaged (its CRC-32 does not match): not read")
-        } catch {
-            throw BatchError("the zip entry cannot be unpacked (\(error)): not read")
-        }
-        // A stored entry is checked too: ZIPFoundation checks what it inflates.
-        guard data.crc32(checksum: 0) == entry.checksum else { throw BatchError("the zip entry is damaged (its CRC-32 does not match): not read") }
-        return [UInt8](data)
+        return try archive.data(of: archive.entries[number], limit: Self.maximumInputBytes)
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import NianbaoOutput
-import ZIPFoundation
 
 /// Per-input records under `<output>/.nianbao/records/`, written after all of an input's
 /// outputs: an input whose record is there, lists existing outputs of the requested
@@ -18,7 +17,7 @@ public enum BatchRecords {
 
     /// An input's identity: its size and CRC-32.
     static func identity(of bytes: [UInt8]) -> String {
-        "\(bytes.count):\(String(Data(bytes).crc32(checksum: 0), radix: 16))"
+        "\(bytes.count):\(String(BatchZip.crc32(bytes), radix: 16))"
     }
 
     /// The finished result of `item`, if its outputs are complete and were made from this very
@@ -73,13 +72,10 @@ public enum BatchPlan {
         guard resume else { return [:] }
         var done: [Int: BatchResult] = [:]
         // A zip's entries carry their size and CRC-32: its central directory is read once.
-        var zipEntries: [String: Entry] = [:]
-        if let zip = items.first(where: { $0.zip != nil })?.zip, let archive = try? Archive(url: URL(fileURLWithPath: zip), accessMode: .read, pathEncoding: nil) {
-            for entry in archive where zipEntries[ZipNames.key(entry)] == nil { zipEntries[ZipNames.key(entry)] = entry }
-        }
+        let zip = items.first(where: { $0.zip != nil })?.zip.flatMap { try? BatchZip($0) }
         for (i, item) in items.enumerated() where item.refused == nil {
             let result = BatchRecords.finished(item, under: outputDir, formats: formats) {
-                if let key = item.entry, let entry = zipEntries[key] { return "\(entry.uncompressedSize):\(String(entry.checksum, radix: 16))" }
+                if let number = item.entry { return zip.flatMap { $0.entries.indices.contains(number) ? $0.entries[number].identity : nil } }
                 return (try? BatchJob.readFile(item)).map(BatchRecords.identity(of:))
             }
             if let result { done[i] = result }

@@ -1,0 +1,66 @@
+import Foundation
+import NianbaoTestSupport
+import ZIPFoundation
+import XCTest
+
+/// What a fault-injection run found (issue 19, item 4): damaged outputs taken as done, damaged
+/// shard indexes merged, two kinds of run in one folder, formulas in the index, zip entries
+/// without a row.
+final class BatchIntegrityTests: XCTestCase {
+    private var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-integrity-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("in"), withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    private func run(_ args: [String]) throws -> CLITests.Result {
+        try CLITests.run(args, env: ["SOURCE_DATE_EPOCH": "1675123200"], directory: dir)
+    }
+
+    private func put(_ sample: String, _ name: String) throws {
+        let url = dir.appendingPathComponent("in/\(name)")
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: TestPaths.sample(sample), to: url)
+    }
+
+    private func url(_ path: String) -> URL { dir.appendingPathComponent(path) }
+
+    func testEveryZipEntryGetsARow() throws {
+        let zip = url("in.zip")
+        let archive = try Archive(url: zip, accessMode: .create)
+        let report = try Data(contentsOf: TestPaths.sample("xin-county-office-2021"))
+        for path in ["a.txt", "b.txt", "c.txt"] {
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(report.count), compressionMethod: .deflate) { position, size in
+                report.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        let target = Data("/etc/passwd".utf8)
+        try archive.addEntry(with: "link.txt", type: .symlink, uncompressedSize: Int64(target.count)) { position, size in
+            target.subdata(in: Int(position)..<Int(position) + size)
+        }
+        // b.txt's local header offset pointed past the end of the file.
+        var bytes = [UInt8](try Data(contentsOf: zip))
+        var at = 0
+        while at + 46 < bytes.count {
+            if bytes[at..<(at + 4)] == [0x50, 0x4B, 0x01, 0x02], bytes[(at + 46)..<(at + 51)] == ArraySlice("b.txt".utf8) {
+                bytes.replaceSubrange((at + 42)..<(at + 46), with: [0x00, 0x00, 0x00, 0x7F])
+            }
+            at += 1
+        }
+        try Data(bytes).write(to: zip)
+        let r = try run(["batch", "in.zip", "--output-dir", "out", "--quiet", "--format", "txt"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let rows = try String(contentsOf: url("out/index.csv"), encoding: .utf8).split(separator: "\n").dropFirst().map(String.init)
+        XCTAssertEqual(rows.map { String($0.prefix { $0 != "," }) }, ["a.txt", "b.txt", "c.txt", "link.txt"], rows.joined(separator: "\n"))
+        guard rows.count == 4 else { return }
+        XCTAssertTrue(rows[1].contains(",failed,") && rows[1].contains("local header offset 2130706432 points past the end of the zip"), rows[1])
+        XCTAssertTrue(rows[2].contains(",warnings,"), "the entry after the damaged one still renders: \(rows[2])")
+        XCTAssertTrue(rows[3].contains(",failed,") && rows[3].contains("a symbolic link in the zip: not followed"), rows[3])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: url("out/link.txt").path))
+    }
+}
