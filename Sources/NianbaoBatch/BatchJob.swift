@@ -75,20 +75,24 @@ public final class BatchJob {
         var document: PagedDocument?
         let layoutTime = clock.measure { if formats.contains(where: \.needsLayout) { document = layout.layout(parsed.report) } }
         var outputs: [String] = []
+        var files: [BatchResult.OutputFile] = []
         let relative = item.output("", under: "").dropFirst().dropLast()
-        var writeError: String?
+        var writeError: BatchResult?
         let writeTime = clock.measure {
             do {
                 for format in formats {
                     let data = try format.data(parsed.report, findings: findings, document: document!, pdfOptions: pdfOptions, source: item.path)
                     try AtomicFile.write(data, to: item.output(format.rawValue, under: outputDir))
                     outputs.append("\(relative).\(format.rawValue)")
+                    files.append(BatchResult.OutputFile(path: outputs.last!, bytes: data.count, crc32: BatchZip.crc32(data)))
                 }
+            } catch let error as OutputError {
+                writeError = .failed(item.path, "\(error)", error.isOutOfSpace ? .outOfSpace : .output)
             } catch {
-                writeError = "\(error)"
+                writeError = .failed(item.path, "\(error)", .output)
             }
         }
-        if let writeError { return .failed(item.path, writeError) }
+        if let writeError { return writeError }
         let errors = findings.errorCount, warnings = findings.warningCount
         let first = findings.first { $0.severity == .error } ?? findings.first
         var result = BatchResult(path: item.path, agency: parsed.report.agency, year: parsed.report.year,
@@ -99,6 +103,7 @@ public final class BatchJob {
         result.layoutSeconds = seconds(layoutTime)
         result.writeSeconds = seconds(writeTime)
         result.input = BatchRecords.identity(of: bytes)
+        result.files = files
         BatchRecords.write(result, for: item, under: outputDir)
         return result
     }

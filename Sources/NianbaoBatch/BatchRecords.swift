@@ -2,9 +2,10 @@ import Foundation
 import NianbaoOutput
 
 /// Per-input records under `<output>/.nianbao/records/`, written after all of an input's
-/// outputs: an input whose record is there, lists existing outputs of the requested
-/// formats and is newer than the input is done, and `--resume` skips it. The index is
-/// rebuilt from results and records, so it is always whole.
+/// outputs: an input is done, and `--resume` skips it, when its record is there, was made
+/// from this very input (its size and CRC-32), and every output of the requested formats
+/// still has the size and CRC-32 the record gives (a PDF cut short, a JSON overwritten with
+/// garbage is made again). The index is rebuilt from results and records, so it is always whole.
 public enum BatchRecords {
     static func path(for item: BatchItem, under root: String) -> String {
         root + "/.nianbao/records/" + item.path + ".json"
@@ -20,15 +21,37 @@ public enum BatchRecords {
         "\(bytes.count):\(String(BatchZip.crc32(bytes), radix: 16))"
     }
 
+    /// Whether the file at `path` has `file`'s size and CRC-32, read in pieces (a PDF may be MiBs).
+    static func matches(_ path: String, _ file: BatchResult.OutputFile) -> Bool {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == file.bytes else { return false }
+        var crc: UInt32 = 0, total = 0
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; return false }
+            if n == 0 { break }
+            crc = BatchZip.crc32(buffer[..<n], continuing: crc)
+            total += n
+        }
+        return total == file.bytes && crc == file.crc32
+    }
+
     /// The finished result of `item`, if its outputs are complete and were made from this very
     /// input (same size and CRC-32; `current` gives the input's identity now).
     static func finished(_ item: BatchItem, under root: String, formats: [BatchJob.Format], current: () -> String?) -> BatchResult? {
         let recordPath = path(for: item, under: root)
         guard let data = FileManager.default.contents(atPath: recordPath),
               let result = try? JSONDecoder().decode(BatchResult.self, from: data) else { return nil }
-        let fm = FileManager.default
-        for format in formats where !fm.fileExists(atPath: item.output(format.rawValue, under: root)) { return nil }
-        guard let recorded = result.input, recorded == current() else { return nil }
+        guard let recorded = result.input, recorded == current(), let files = result.files, files.count == result.outputs.count else { return nil }
+        for format in formats {
+            let relative = String(item.output(format.rawValue, under: "").dropFirst())
+            guard let file = files.first(where: { $0.path == relative }),
+                  matches(item.output(format.rawValue, under: root), file) else { return nil }
+        }
         return result
     }
 }

@@ -140,7 +140,7 @@ public final class BatchRunner: Sendable {
                 state.withLock { $0.peakWorkerMB = max($0.peakWorkerMB, p.lastRSSMB) }
                 finish(index, result, start: start, progress: progress)
                 // A full disk fails every input after it: stop early.
-                if result.status == .failed, result.message.contains("the disk is full") || result.message.contains("quota is used up") {
+                if result.failure == .outOfSpace {
                     state.withLock { $0.diskFull = true }
                     cancel()
                 }
@@ -148,7 +148,7 @@ public final class BatchRunner: Sendable {
                 p.kill()
                 retire(p)
                 _ = p.stop()
-                finish(index, .failed(item.path, String(format: "took longer than %g s (the limit for one input, --timeout); its worker was stopped, other files were not affected", limits.seconds)), start: start, progress: progress)
+                finish(index, .failed(item.path, String(format: "took longer than %g s (the limit for one input, --timeout); its worker was stopped, other files were not affected", limits.seconds), .worker), start: start, progress: progress)
                 process = nil
             case .died:
                 retire(p)
@@ -161,7 +161,7 @@ public final class BatchRunner: Sendable {
                 let crashed = status.hasPrefix("signal") && !status.contains("SIGKILL")
                 let memory = limits.megabytes == 0 ? "" : outOfMemory ? " — it needed more than its \(limits.megabytes) MB (--memory-limit)"
                     : crashed ? " — perhaps out of memory: it was limited to \(limits.megabytes) MB (--memory-limit)" : ""
-                finish(index, .failed(item.path, "the worker died while processing this file (\(status))\(memory)\(words.isEmpty ? "" : ": " + words); other files were not affected"), start: start, progress: progress)
+                finish(index, .failed(item.path, "the worker died while processing this file (\(status))\(memory)\(words.isEmpty ? "" : ": " + words); other files were not affected", .worker), start: start, progress: progress)
                 process = nil
             }
         }

@@ -30,6 +30,24 @@ final class BatchIntegrityTests: XCTestCase {
 
     private func url(_ path: String) -> URL { dir.appendingPathComponent(path) }
 
+    func testResumeRemakesOutputsThatNoLongerMatchTheirRecord() throws {
+        try put("xixia-county-2022", "a.txt")
+        try put("hanyin-county-2022", "b.txt")
+        try put("xin-county-office-2021", "c.txt")
+        XCTAssertEqual(try run(["batch", "in", "--output-dir", "out", "--quiet", "--jobs", "1", "--format", "pdf,json"]).status, 0)
+        let pdf = try Data(contentsOf: url("out/a.pdf")), json = try Data(contentsOf: url("out/b.json"))
+        // A PDF cut short, and a JSON of garbage of its very size (so the size alone cannot tell).
+        try pdf.prefix(pdf.count / 2).write(to: url("out/a.pdf"))
+        try Data(repeating: 0x7B, count: json.count).write(to: url("out/b.json"))
+        let resumed = try run(["batch", "in", "--output-dir", "out", "--jobs", "1", "--format", "pdf,json", "--resume"])
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertTrue(resumed.stderr.contains("(1 already done)"), "only c.txt is still whole: \(resumed.stderr)")
+        XCTAssertEqual(try Data(contentsOf: url("out/a.pdf")), pdf, "made again")
+        XCTAssertEqual(try Data(contentsOf: url("out/b.json")), json, "made again")
+        let again = try run(["batch", "in", "--output-dir", "out", "--jobs", "1", "--format", "pdf,json", "--resume"])
+        XCTAssertTrue(again.stderr.contains("(3 already done)"), again.stderr)
+    }
+
     func testEveryZipEntryGetsARow() throws {
         let zip = url("in.zip")
         let archive = try Archive(url: zip, accessMode: .create)
