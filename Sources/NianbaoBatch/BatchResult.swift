@@ -71,6 +71,7 @@ public struct BatchResult: Codable, Sendable, Equatable {
     }
 
     static let csvHeader = "path,agency,year,status,errors,warnings,pages,outputs,message"
+    static let csvColumns = 9
 
     var csvRow: String {
         [path, agency, year.map(String.init) ?? "", status.rawValue, String(errors), String(warnings), String(pages),

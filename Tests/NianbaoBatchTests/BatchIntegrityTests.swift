@@ -11,6 +11,26 @@ final class BatchIntegrityUnitTests: XCTestCase {
         return url.path
     }
 
+    func testMergeRefusesADamagedShardIndexNamingIt() throws {
+        let dir = try temp("merge-damaged")
+        let rows = (0..<3).map { BatchResult(path: "r\($0).txt", agency: "甲, 乙", year: 2022, status: .ok, errors: 0, warnings: 0, pages: 3, outputs: [], message: "") }
+        try BatchIndex.write(rows, to: dir, seconds: 1, jobs: 1, shard: (1, 2))
+        try BatchIndex.write([], to: dir, seconds: 1, jobs: 1, shard: (2, 2))
+        let file = dir + "/index-1-of-2.csv"
+        let whole = try String(contentsOfFile: file, encoding: .utf8)
+        func refusal(_ text: String) -> String? {
+            try? text.write(toFile: file, atomically: true, encoding: .utf8)
+            do { _ = try BatchIndex.merge([dir], into: dir); return nil } catch { return error.description }
+        }
+        XCTAssertTrue(refusal(String(whole[..<whole.range(of: "乙", options: .backwards)!.lowerBound]))?.contains("index-1-of-2.csv is damaged: it ends inside a quoted cell (line 4)") == true, "cut inside 甲, 乙")
+        XCTAssertTrue(refusal(String(whole.dropLast(1)))?.contains("index-1-of-2.csv is damaged: its last line (line 4) does not end") == true)
+        XCTAssertTrue(refusal(whole.replacingOccurrences(of: "path,", with: "name,"))?.contains("its first line is not the index header") == true)
+        XCTAssertTrue(refusal(whole.replacingOccurrences(of: "2022,ok", with: "2022,fine"))?.contains("line 2 has no status") == true)
+        XCTAssertTrue(refusal(whole + "r9.txt,,,failed,0,0,0,,\n")?.contains("it has 4 rows (3 ok, 0 warnings, 0 errors, 1 failed) but \(dir)/summary-1-of-2.json counts 3 (3 ok") == true)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/index.csv"), "nothing written")
+        XCTAssertNil(refusal(whole))
+    }
+
     func testRecordsCheckEachOutputsSizeAndChecksum() throws {
         let out = try temp("records")
         let input = out + "/in.txt"

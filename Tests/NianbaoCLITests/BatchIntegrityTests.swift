@@ -48,6 +48,41 @@ final class BatchIntegrityTests: XCTestCase {
         XCTAssertTrue(again.stderr.contains("(3 already done)"), again.stderr)
     }
 
+    /// Two shards' indexes, for the merge tests.
+    private func shards() throws {
+        for i in 0..<6 { try put(TestPaths.samples[i % 4], "r\(i).txt") }
+        try Data().write(to: url("in/empty.txt"))
+        for k in 1...2 {
+            let r = try run(["batch", "in", "--output-dir", "out", "--quiet", "--jobs", "1", "--format", "txt", "--shard", "\(k)/2"])
+            XCTAssertTrue([0, 1].contains(r.status), r.stderr)
+        }
+    }
+
+    func testMergeRefusesAShardIndexCutMidRow() throws {
+        try shards()
+        let index = url("out/index-1-of-2.csv")
+        let whole = try Data(contentsOf: index)
+        try whole.prefix(whole.count - 5).write(to: index)
+        let cut = try run(["batch", "merge", "out"])
+        XCTAssertEqual(cut.status, 2, cut.stderr)
+        XCTAssertTrue(cut.stderr.contains("out/index-1-of-2.csv is damaged"), cut.stderr)
+        XCTAssertTrue(cut.stderr.contains("cut short"), cut.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: url("out/index.csv").path), "nothing merged")
+        // Cut at a line end: every row whole, but one fewer than the shard's summary counts.
+        let lines = whole.split(separator: 0x0A, omittingEmptySubsequences: false)
+        try Data(lines.dropLast(2).joined(separator: [0x0A]) + [0x0A]).write(to: index)
+        let short = try run(["batch", "merge", "out"])
+        XCTAssertEqual(short.status, 2, short.stderr)
+        XCTAssertTrue(short.stderr.contains("out/index-1-of-2.csv is damaged") && short.stderr.contains("summary-1-of-2.json counts"), short.stderr)
+        // A row of the wrong shape.
+        try (String(decoding: whole, as: UTF8.self) + "x.txt,,,ok\n").write(to: index, atomically: true, encoding: .utf8)
+        let shape = try run(["batch", "merge", "out"])
+        XCTAssertEqual(shape.status, 2, shape.stderr)
+        XCTAssertTrue(shape.stderr.contains("line \(lines.count) has 4 cells, not 9"), shape.stderr)
+        try whole.write(to: index)
+        XCTAssertEqual(try run(["batch", "merge", "out"]).status, 0)
+    }
+
     func testEveryZipEntryGetsARow() throws {
         let zip = url("in.zip")
         let archive = try Archive(url: zip, accessMode: .create)
