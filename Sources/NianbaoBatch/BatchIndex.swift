@@ -116,6 +116,7 @@ public enum BatchIndex {
         guard missing.isEmpty else {
             throw BatchError("shard\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) of \(n) missing (no index-K-of-\(n).csv): run \(missing.count == 1 ? "it" : "them") first, or give the folder\(missing.count == 1 ? "" : "s") where \(missing.count == 1 ? "it" : "they") wrote")
         }
+        // The cells as the shards wrote them, already spreadsheet-safe: quoted again, not escaped twice.
         let body = rows.keys.sorted().map { rows[$0]!.row.map(BatchResult.field).joined(separator: ",") }
         do {
             try AtomicFile.write(([BatchResult.csvHeader] + body).joined(separator: "\n") + "\n", to: into + "/index.csv")

@@ -75,7 +75,17 @@ public struct BatchResult: Codable, Sendable, Equatable {
 
     var csvRow: String {
         [path, agency, year.map(String.init) ?? "", status.rawValue, String(errors), String(warnings), String(pages),
-         outputs.joined(separator: ";"), message].map(Self.field).joined(separator: ",")
+         outputs.joined(separator: ";"), message].map { Self.field(Self.spreadsheetSafe($0)) }.joined(separator: ",")
+    }
+
+    /// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, a tab or carriage return
+    /// first: a path like `=HYPERLINK(…).txt`, a message quoting a report) gets a `'` in front,
+    /// which spreadsheets show as text; so does a cell that begins with `'` itself, so that
+    /// removing one leading `'` always gives the value back. The JSON outputs and records keep
+    /// the values exact.
+    static func spreadsheetSafe(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, "=+-@'\t\r".unicodeScalars.contains(first) else { return s }
+        return "'" + s
     }
 
     /// CSV quoting: a field with a comma, quote or line end is quoted, its quotes doubled.

@@ -11,6 +11,26 @@ final class BatchIntegrityUnitTests: XCTestCase {
         return url.path
     }
 
+    func testSpreadsheetSafeCells() {
+        var r = BatchResult(path: "=HYPERLINK(\"http://x\").txt", agency: "+县", year: 2022, status: .ok, errors: 0, warnings: 0, pages: 1,
+                            outputs: ["@a.pdf", "b.pdf"], message: "-1 ≠ 2")
+        XCTAssertEqual(r.csvRow, #""'=HYPERLINK(""http://x"").txt",'+县,2022,ok,0,0,1,'@a.pdf;b.pdf,'-1 ≠ 2"#)
+        r.path = "'quoted.txt"
+        XCTAssertTrue(r.csvRow.hasPrefix("''quoted.txt,"), "a leading ' is doubled, so removing one always gives the value")
+        r.path = "plain.txt"
+        XCTAssertTrue(r.csvRow.hasPrefix("plain.txt,'+县,"))
+    }
+
+    func testMergeKeepsEscapedCellsAsTheyAre() throws {
+        let dir = try temp("merge-escaped")
+        let a = [BatchResult(path: "=a.txt", agency: "甲", year: 2022, status: .ok, errors: 0, warnings: 0, pages: 3, outputs: ["=a.pdf"], message: "")]
+        try BatchIndex.write(a, to: dir, seconds: 1, jobs: 1, shard: (1, 2))
+        try BatchIndex.write([BatchResult.failed("b.txt", "-")], to: dir, seconds: 1, jobs: 1, shard: (2, 2))
+        XCTAssertEqual(try BatchIndex.merge([dir], into: dir), 2)
+        let index = try String(contentsOfFile: dir + "/index.csv", encoding: .utf8)
+        XCTAssertEqual(index, "path,agency,year,status,errors,warnings,pages,outputs,message\n'=a.txt,甲,2022,ok,0,0,3,'=a.pdf,\nb.txt,,,failed,0,0,0,,'-\n")
+    }
+
     func testMergeRefusesADamagedShardIndexNamingIt() throws {
         let dir = try temp("merge-damaged")
         let rows = (0..<3).map { BatchResult(path: "r\($0).txt", agency: "甲, 乙", year: 2022, status: .ok, errors: 0, warnings: 0, pages: 3, outputs: [], message: "") }

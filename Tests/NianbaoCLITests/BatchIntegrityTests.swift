@@ -83,6 +83,19 @@ final class BatchIntegrityTests: XCTestCase {
         XCTAssertEqual(try run(["batch", "merge", "out"]).status, 0)
     }
 
+    func testIndexCellsAreSpreadsheetSafeAndTheJSONExact() throws {
+        try put("xixia-county-2022", "=1+1.txt")
+        try put("hanyin-county-2022", "-x/@y.txt")
+        let r = try run(["batch", "in", "--output-dir", "out", "--quiet", "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let rows = try String(contentsOf: url("out/index.csv"), encoding: .utf8).split(separator: "\n").map(String.init)
+        XCTAssertTrue(rows.contains { $0.hasPrefix("'-x/@y.txt,汉阴县,2022,") && $0.contains(",'-x/@y.json,") }, rows.joined(separator: "\n"))
+        XCTAssertTrue(rows.contains { $0.hasPrefix("'=1+1.txt,西峡县人民政府,2022,") && $0.contains(",'=1+1.json,") }, rows.joined(separator: "\n"))
+        XCTAssertFalse(rows.dropFirst().contains { $0.first.map { "=+-@".contains($0) } ?? false }, rows.joined(separator: "\n"))
+        let json = try String(contentsOf: url("out/=1+1.json"), encoding: .utf8)
+        XCTAssertTrue(json.contains(#""=1+1.txt""#), "the JSON keeps the name exact")
+    }
+
     func testEveryZipEntryGetsARow() throws {
         let zip = url("in.zip")
         let archive = try Archive(url: zip, accessMode: .create)
