@@ -11,6 +11,30 @@ final class BatchIntegrityUnitTests: XCTestCase {
         return url.path
     }
 
+    /// flocks belong to an open file, so two locks of one process exclude each other as two runs do.
+    func testOneLockPerFolder() throws {
+        let out = try temp("lock")
+        func take(_ shard: (Int, Int)?) -> String? {
+            do { _ = try BatchLock(outputDir: out, shard: shard.map { (k: $0.0, n: $0.1) }); return nil } catch { return error.description }
+        }
+        do {
+            let whole = try BatchLock(outputDir: out, shard: nil)
+            XCTAssertTrue(take((1, 2))?.contains("pid \(getpid())") == true)
+            XCTAssertNotNil(take(nil))
+            withExtendedLifetime(whole) {}
+        }
+        do {
+            let one = try BatchLock(outputDir: out, shard: (1, 3))
+            let two = try BatchLock(outputDir: out, shard: (2, 3))
+            XCTAssertEqual(take(nil), "another nianbao batch (pid \(getpid())) is writing into \(out) as shard 1 of 3; wait for it to end, or choose another --output-dir")
+            XCTAssertTrue(take((1, 3))?.contains("as shard 1 of 3") == true)
+            XCTAssertTrue(take((1, 2))?.contains("sharded in 3, not 2: shards of different N would render the same inputs") == true)
+            withExtendedLifetime((one, two)) {}
+        }
+        XCTAssertNil(take(nil), "all released when the runs end")
+        XCTAssertNil(take((2, 2)))
+    }
+
     func testSpreadsheetSafeCells() {
         var r = BatchResult(path: "=HYPERLINK(\"http://x\").txt", agency: "+县", year: 2022, status: .ok, errors: 0, warnings: 0, pages: 1,
                             outputs: ["@a.pdf", "b.pdf"], message: "-1 ≠ 2")

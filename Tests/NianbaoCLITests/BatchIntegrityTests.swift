@@ -83,6 +83,28 @@ final class BatchIntegrityTests: XCTestCase {
         XCTAssertEqual(try run(["batch", "merge", "out"]).status, 0)
     }
 
+    func testOneLockPerOutputFolderWhateverTheShard() throws {
+        for i in 0..<60 { try put("xixia-county-2022", "r\(i).txt") }
+        let first = Process()
+        first.executableURL = CLITests.binary
+        first.arguments = ["batch", "in", "--output-dir", "out", "--quiet", "--jobs", "1", "--shard", "1/2"] + CLITests.fonts
+        first.currentDirectoryURL = dir
+        try first.run()
+        defer { first.interrupt(); first.waitUntilExit() }
+        let lock = url("out/.nianbao/lock-1-of-2").path
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline && (try? String(contentsOfFile: lock, encoding: .utf8))?.isEmpty != false { usleep(20_000) }
+        let unsharded = try run(["batch", "in", "--output-dir", "out", "--quiet"])
+        XCTAssertEqual(unsharded.status, 2, unsharded.stderr)
+        XCTAssertTrue(unsharded.stderr.contains("another nianbao batch (pid \(first.processIdentifier)) is writing into out as shard 1 of 2"), unsharded.stderr)
+        let otherN = try run(["batch", "in", "--output-dir", "out", "--quiet", "--shard", "1/3"])
+        XCTAssertEqual(otherN.status, 2, otherN.stderr)
+        XCTAssertTrue(otherN.stderr.contains("sharded in 2, not 3"), otherN.stderr)
+        let same = try run(["batch", "in", "--output-dir", "out", "--quiet", "--shard", "1/2"])
+        XCTAssertEqual(same.status, 2, same.stderr)
+        XCTAssertTrue(same.stderr.contains("as shard 1 of 2"), same.stderr)
+    }
+
     func testIndexCellsAreSpreadsheetSafeAndTheJSONExact() throws {
         try put("xixia-county-2022", "=1+1.txt")
         try put("hanyin-county-2022", "-x/@y.txt")
