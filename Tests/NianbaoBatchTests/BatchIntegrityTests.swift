@@ -99,4 +99,16 @@ final class BatchIntegrityUnitTests: XCTestCase {
         BatchRecords.write(result, for: item, under: out)
         XCTAssertFalse(done(), "a record without checksums (an older run) is made again")
     }
+
+    func testWorkerDeathsAreNamedByTheirSignal() {
+        func say(_ end: WorkerDeath.End, _ words: String = "", limit: Int = 4096) -> String { "\(WorkerDeath(end, lastWords: words, memoryLimit: limit))" }
+        XCTAssertEqual(say(.signal(SIGTRAP), "Fatal error: Index out of range"), "signal 5, SIGTRAP, a Swift runtime trap: a bug in nianbao, please report it with this file")
+        XCTAssertEqual(say(.signal(SIGILL)), "signal 4, SIGILL, a Swift runtime trap: a bug in nianbao, please report it with this file")
+        XCTAssertFalse(say(.signal(SIGSEGV)).contains("memory limit"), "a crash is a crash, not perhaps out of memory")
+        XCTAssertEqual(say(.signal(SIGSEGV)), "signal 11, SIGSEGV, a crash (invalid memory access)")
+        XCTAssertTrue(say(.signal(SIGKILL)).hasPrefix("signal 9, SIGKILL, killed by the system — out of memory"))
+        XCTAssertEqual(say(.signal(SIGTRAP), "fatal error: failed to allocate memory", limit: 384), "signal 5, SIGTRAP — out of memory: it needed more than its 384 MB (--memory-limit)")
+        XCTAssertEqual(say(.exit(3)), "exit status 3")
+        XCTAssertEqual(say(.signal(SIGXCPU)), "signal 24, SIGXCPU")
+    }
 }
