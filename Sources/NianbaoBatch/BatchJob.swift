@@ -35,8 +35,8 @@ public final class BatchJob {
         }
     }
 
-    /// Inputs larger than this are refused: a report is a few dozen KiB.
-    public static let maximumInputBytes = 16 << 20
+    /// Inputs larger than this are refused, as by every command (`ReportInput.sizeLimit`).
+    public static let maximumInputBytes = ReportInput.sizeLimit
 
     let outputDir: String
     let formats: [Format]
@@ -121,27 +121,11 @@ public final class BatchJob {
         return try readEntry(item)
     }
 
-    /// A folder input's bytes, opened by the path's bytes (names need not be UTF-8).
-    static func readFile(_ item: BatchItem) throws -> [UInt8] {
-        do {
-            guard let path = item.fileBytes ?? item.file.map({ Array($0.utf8) }) else { throw BatchError("no input") }
-            // O_NONBLOCK: a FIFO that appeared after the walk does not hang the worker.
-            let fd = (path + [0]).withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
-            guard fd >= 0 else { throw BatchError("cannot be read: \(String(cString: strerror(errno)))") }
-            defer { close(fd) }
-            var info = stat()
-            guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw BatchError("not a regular file: not read") }
-            var bytes: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 1 << 16)
-            while true {
-                let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-                if n < 0 { if errno == EINTR { continue }; throw BatchError("cannot be read: \(String(cString: strerror(errno)))") }
-                if n == 0 { break }
-                bytes += buffer[..<n]
-                if bytes.count > Self.maximumInputBytes { throw BatchError("larger than \(Self.maximumInputBytes >> 20) MiB: not a report") }
-            }
-            return bytes
-        }
+    /// A folder input's bytes, read as every command reads a file (`ReportInput.read`), by the
+    /// path's bytes (names need not be UTF-8).
+    static func readFile(_ item: BatchItem) throws(ReportInput.ReadError) -> [UInt8] {
+        guard let path = item.fileBytes ?? item.file.map({ Array($0.utf8) }) else { throw .missing }
+        return try ReportInput.read(path: path)
     }
 
     /// A zip entry's bytes, its CRC-32 checked.

@@ -12,6 +12,8 @@ public struct BatchResult: Codable, Sendable, Equatable {
         case output
         /// Past `--timeout`, or its worker died.
         case worker
+        /// Not taken: the run was interrupted first (`--resume` takes it up).
+        case notRun
     }
 
     /// One output as written: `--resume` takes an input as done only while each of its files

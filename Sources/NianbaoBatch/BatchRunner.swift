@@ -82,7 +82,7 @@ public final class BatchRunner: Sendable {
             thread.start()
         }
         group.wait()
-        return state.withLock { $0.results }.enumerated().map { $1 ?? .failed(items[$0].path, "not processed") }
+        return state.withLock { $0.results }.enumerated().map { $1 ?? .failed(items[$0].path, "not processed", .notRun) }
     }
 
     /// Stops taking inputs and kills every worker; `run` then returns what was done.

@@ -178,7 +178,7 @@ public final class BatchSession: @unchecked Sendable {
         }
         if runner.stoppedOnFullDisk { throw .outOfSpace(outputDir: c.outputDir) }
         if runner.wasCancelled {
-            throw .interrupted(done: fresh.filter { $0.message != "not processed" }.count + done.count, total: items.count)
+            throw .interrupted(done: fresh.filter { $0.failure != .notRun }.count + done.count, total: items.count)
         }
         var results = Array(repeating: BatchResult.failed("", ""), count: items.count)
         for (i, r) in done { results[i] = r }

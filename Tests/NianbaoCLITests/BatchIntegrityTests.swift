@@ -152,3 +152,30 @@ final class BatchIntegrityTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: url("out/link.txt").path))
     }
 }
+
+/// Every command reads a file the way `batch` does (issue 19, item 5).
+final class OneInputPathTests: XCTestCase {
+    func testSingleFileCommandsRefuseAFIFOAndAnOversizedFileWithoutHanging() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-onepath-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        XCTAssertEqual(mkfifo(dir.appendingPathComponent("pipe.txt").path, 0o644), 0)
+        FileManager.default.createFile(atPath: dir.appendingPathComponent("big.txt").path, contents: Data(repeating: 0x41, count: (16 << 20) + 1))
+        for (file, reason) in [("pipe.txt", "not a regular file (a pipe, socket or device): not read"), ("big.txt", "larger than 16 MiB: not a report")] {
+            // Not CLITests.run: a command that waits on the FIFO must fail the test, not hang it.
+            let p = Process()
+            p.executableURL = CLITests.binary
+            p.arguments = ["parse", dir.appendingPathComponent(file).path]
+            let err = Pipe()
+            p.standardError = err
+            p.standardOutput = FileHandle.nullDevice
+            try p.run()
+            let deadline = Date().addingTimeInterval(20)
+            while p.isRunning && Date() < deadline { usleep(20_000) }
+            if p.isRunning { kill(p.processIdentifier, SIGKILL); p.waitUntilExit(); XCTFail("parse \(file) hung"); continue }
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            XCTAssertEqual(p.terminationStatus, 2, stderr)
+            XCTAssertEqual(stderr, "\(dir.appendingPathComponent(file).path): error: \(reason)\n")
+        }
+    }
+}
