@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "NianbaoCompare", dependencies: ["NianbaoModel", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout"]),
         .target(name: "NianbaoBatch", dependencies: [
             "NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoOutput",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "CLibDeflate",  // reads zip entries in place (BatchZip) and checksums outputs
         ]),
         .executableTarget(
             name: "nianbao",

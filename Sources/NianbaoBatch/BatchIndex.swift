@@ -80,9 +80,11 @@ public enum BatchIndex {
 
     /// Joins the shard indexes (`index-K-of-N.csv`, K from 1) found in `dirs` into
     /// `into/index.csv` and `into/summary.json`, every input exactly once. Refuses, writing
-    /// nothing, when a shard is missing or given twice, when the indexes disagree on N, or
-    /// when an input appears in two shards. Returns the number of rows.
-    public static func merge(_ dirs: [String], into: String) throws -> Int {
+    /// nothing, when a shard is missing or given twice, when the indexes disagree on N, when
+    /// an input appears in two shards, or when a shard index is damaged: not our header, a row
+    /// cut short or of the wrong shape, or other counts than its shard's summary gives.
+    /// Returns the number of rows.
+    public static func merge(_ dirs: [String], into: String) throws(BatchError) -> Int {
         var shards: [Int: (n: Int, file: String)] = [:]
         var summaryFiles: [Int: String] = [:]
         var counts: Set<Int> = []
@@ -98,8 +100,7 @@ public enum BatchIndex {
                 shards[k] = (n, "\(dir)/\(file)")
                 summaryFiles[k] = dir + "/" + names(shard: (k, n)).summary
                 counts.insert(n)
-                let text = try String(contentsOfFile: dir + "/" + file, encoding: .utf8)
-                for record in records(text).dropFirst() where !record.isEmpty && record != [""] {
+                for record in try shardRows("\(dir)/\(file)", summary: summaryFiles[k]!) {
                     if let earlier = rows[record[0]] {
                         throw BatchError("\(record[0]) is in two shard indexes (\(earlier.file) and \(dir)/\(file)); every input must be in exactly one")
                     }
@@ -115,8 +116,13 @@ public enum BatchIndex {
         guard missing.isEmpty else {
             throw BatchError("shard\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) of \(n) missing (no index-K-of-\(n).csv): run \(missing.count == 1 ? "it" : "them") first, or give the folder\(missing.count == 1 ? "" : "s") where \(missing.count == 1 ? "it" : "they") wrote")
         }
+        // The cells as the shards wrote them, already spreadsheet-safe: quoted again, not escaped twice.
         let body = rows.keys.sorted().map { rows[$0]!.row.map(BatchResult.field).joined(separator: ",") }
-        try AtomicFile.write(([BatchResult.csvHeader] + body).joined(separator: "\n") + "\n", to: into + "/index.csv")
+        do {
+            try AtomicFile.write(([BatchResult.csvHeader] + body).joined(separator: "\n") + "\n", to: into + "/index.csv")
+        } catch {
+            throw BatchError("\(error)")
+        }
         // The totals of the merged index (status is the fourth column, pages the seventh).
         let statuses = rows.values.map { $0.row.count > 3 ? $0.row[3] : "" }
         func count(_ s: String) -> Int { statuses.filter { $0 == s }.count }
@@ -126,14 +132,64 @@ public enum BatchIndex {
                              rendered: time.rendered, skipped: time.skipped, seconds: (time.seconds * 1000).rounded() / 1000, jobs: time.jobs,
                              shard: "merged \(n) shards", reportsPerSecond: rate(time.rendered, time.seconds), peakWorkerMB: time.peakWorkerMB,
                              parseSeconds: time.parseSeconds, layoutSeconds: time.layoutSeconds, writeSeconds: time.writeSeconds, note: time.note)
-        try AtomicFile.write(encode(totals), to: into + "/summary.json")
+        do {
+            try AtomicFile.write(encode(totals), to: into + "/summary.json")
+        } catch {
+            throw BatchError("\(error)")
+        }
         return body.count
+    }
+
+    /// The rows of one shard index, every one checked: the header is ours, the file ends with a
+    /// whole row (a copy cut mid-row does not), each row has the nine columns with a status and
+    /// numbers where they belong, and the counts are those of the shard's summary when it can be
+    /// read (a missing summary is named in the merged note instead).
+    static func shardRows(_ file: String, summary: String) throws(BatchError) -> [[String]] {
+        func damaged(_ why: String) -> BatchError {
+            BatchError("\(file) is damaged: \(why); nothing was merged — run that shard again (with --resume) to rewrite its index")
+        }
+        let text: String
+        do {
+            text = try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+            throw BatchError("\(file) cannot be read as UTF-8 text: nothing was merged")
+        }
+        let parsed = records(text)
+        guard let header = parsed.records.first, header.fields.joined(separator: ",") == BatchResult.csvHeader else {
+            throw damaged("its first line is not the index header (\(BatchResult.csvHeader))")
+        }
+        if parsed.openQuote { throw damaged("it ends inside a quoted cell (line \(parsed.records.last?.line ?? 1)): the file was cut short") }
+        if text.utf8.last != 0x0A { throw damaged("its last line (line \(parsed.records.last?.line ?? 1)) does not end: the file was cut short") }
+        var rows: [[String]] = []
+        for record in parsed.records.dropFirst() where record.fields != [""] {
+            let f = record.fields
+            guard f.count == BatchResult.csvColumns else {
+                throw damaged("line \(record.line) has \(f.count) cells, not \(BatchResult.csvColumns)")
+            }
+            guard BatchResult.Status(rawValue: f[3]) != nil else { throw damaged("line \(record.line) has no status (ok, warnings, errors, failed) but «\(f[3])»") }
+            guard f[2].isEmpty || Int(f[2]) != nil, [f[4], f[5], f[6]].allSatisfy({ (Int($0) ?? -1) >= 0 }) else {
+                throw damaged("line \(record.line): year, errors, warnings and pages must be numbers")
+            }
+            rows.append(f)
+        }
+        if let data = FileManager.default.contents(atPath: summary), let run = try? JSONDecoder().decode(ShardRun.self, from: data) {
+            func count(_ s: BatchResult.Status) -> Int { rows.filter { $0[3] == s.rawValue }.count }
+            let theirs = [run.inputs, run.ok, run.warnings, run.errors, run.failed]
+            let ours: [Int?] = [rows.count, count(.ok), count(.warnings), count(.errors), count(.failed)]
+            if zip(theirs, ours).contains(where: { $0 != nil && $0 != $1 }) {
+                throw damaged("it has \(rows.count) rows (\(count(.ok)) ok, \(count(.warnings)) warnings, \(count(.errors)) errors, \(count(.failed)) failed) but \(summary) counts \(run.inputs) (\(run.ok.map(String.init) ?? "?") ok, \(run.warnings.map(String.init) ?? "?") warnings, \(run.errors.map(String.init) ?? "?") errors, \(run.failed) failed)")
+            }
+        }
+        return rows
     }
 
     /// What a shard's `summary-K-of-N.json` says about its run (older summaries lack `rendered`
     /// and `skipped`: then the inputs that did not fail).
     struct ShardRun: Decodable {
         var inputs: Int
+        var ok: Int?
+        var warnings: Int?
+        var errors: Int?
         var failed: Int
         var rendered: Int?
         var skipped: Int?
@@ -176,24 +232,27 @@ public enum BatchIndex {
                 runs.map(\.peakWorkerMB).max() ?? 0, weighted(\.parseSeconds), weighted(\.layoutSeconds), weighted(\.writeSeconds), note)
     }
 
-    /// Minimal CSV reading (quoted fields with doubled quotes), enough for our own indexes.
-    static func records(_ text: String) -> [[String]] {
-        var out: [[String]] = [], row: [String] = [], field = "", quoted = false
+    /// Minimal CSV reading (quoted fields with doubled quotes), enough for our own indexes: each
+    /// record with the line it starts on, and whether the text ended inside a quoted field.
+    static func records(_ text: String) -> (records: [(fields: [String], line: Int)], openQuote: Bool) {
+        var out: [(fields: [String], line: Int)] = [], row: [String] = [], field = "", quoted = false
+        var line = 1, start = 1
         var it = Array(text).makeIterator()
         var pending: Character? = nil
         while let c = pending ?? it.next() {
             pending = nil
+            if c == "\n" || c == "\r\n" { line += 1 }
             if quoted {
                 if c == "\"" {
                     if let n = it.next() { if n == "\"" { field.append("\"") } else { quoted = false; pending = n } } else { quoted = false }
                 } else { field.append(c) }
             } else if c == "\"" { quoted = true }
             else if c == "," { row.append(field); field = "" }
-            else if c == "\n" || c == "\r\n" { row.append(field); out.append(row); row = []; field = "" }
+            else if c == "\n" || c == "\r\n" { row.append(field); out.append((row, start)); row = []; field = ""; start = line }
             else if c == "\r" { continue }  // CRLF indexes (edited on Windows) read the same
             else { field.append(c) }
         }
-        if !field.isEmpty || !row.isEmpty { row.append(field); out.append(row) }
-        return out
+        if !field.isEmpty || !row.isEmpty || quoted { row.append(field); out.append((row, start)) }
+        return (out, quoted)
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import NianbaoFiles
-import ZIPFoundation
 
 /// One input of a batch: a report file (text, PDF, HTML, DOCX) in a folder or inside a zip, named by its path
 /// relative to the batch input. Outputs go to the same relative path under the output
@@ -13,13 +12,13 @@ public struct BatchItem: Codable, Sendable, Equatable {
     /// The file's path as bytes, when its name is not UTF-8 (GBK names from a Windows zip
     /// unpacked on Linux): `path` then shows the decoded name, and the file is opened by these.
     public var fileBytes: [UInt8]?
-    /// The zip and its entry, for zip input.
+    /// The zip and its entry (its position in the zip's central directory, from 0), for zip input.
     public var zip: String?
-    public var entry: String?
+    public var entry: Int?
     /// Why the item cannot be processed (an unsafe zip path), if so.
     public var refused: String?
 
-    public init(path: String, file: String? = nil, zip: String? = nil, entry: String? = nil, refused: String? = nil) {
+    public init(path: String, file: String? = nil, zip: String? = nil, entry: Int? = nil, refused: String? = nil) {
         self.path = path
         self.file = file
         self.zip = zip

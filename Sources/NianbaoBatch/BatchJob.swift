@@ -11,7 +11,6 @@ import NianbaoLayout
 import NianbaoModel
 import NianbaoRender
 import NianbaoStyle
-import ZIPFoundation
 
 /// The pipeline for one input, as a worker runs it: read (bounded), parse, check, lay
 /// out, write every requested output atomically, then the record that marks the input
@@ -36,8 +35,8 @@ public final class BatchJob {
         }
     }
 
-    /// Inputs larger than this are refused: a report is a few dozen KiB.
-    public static let maximumInputBytes = 16 << 20
+    /// Inputs larger than this are refused, as by every command (`ReportInput.sizeLimit`).
+    public static let maximumInputBytes = ReportInput.sizeLimit
 
     let outputDir: String
     let formats: [Format]
@@ -46,8 +45,9 @@ public final class BatchJob {
     let shaper = PangoShaper()
     let pdfOptions: PDFWriter.Options
     let parser = ReportParser()
-    private var archives: [String: Archive] = [:]
-    private var entries: [String: [String: Entry]] = [:]
+    /// Zips opened so far, each with its central directory read once: looking entries up by
+    /// scanning it each time made a 10,000-entry zip quadratic.
+    private var archives: [String: BatchZip] = [:]
 
     public init(outputDir: String, formats: [Format], style: Style, pdfOptions: PDFWriter.Options) {
         self.outputDir = outputDir
@@ -75,20 +75,24 @@ public final class BatchJob {
         var document: PagedDocument?
         let layoutTime = clock.measure { if formats.contains(where: \.needsLayout) { document = layout.layout(parsed.report) } }
         var outputs: [String] = []
+        var files: [BatchResult.OutputFile] = []
         let relative = item.output("", under: "").dropFirst().dropLast()
-        var writeError: String?
+        var writeError: BatchResult?
         let writeTime = clock.measure {
             do {
                 for format in formats {
                     let data = try format.data(parsed.report, findings: findings, document: document!, pdfOptions: pdfOptions, source: item.path)
                     try AtomicFile.write(data, to: item.output(format.rawValue, under: outputDir))
                     outputs.append("\(relative).\(format.rawValue)")
+                    files.append(BatchResult.OutputFile(path: outputs.last!, bytes: data.count, crc32: BatchZip.crc32(data)))
                 }
+            } catch let error as OutputError {
+                writeError = .failed(item.path, "\(error)", error.isOutOfSpace ? .outOfSpace : .output)
             } catch {
-                writeError = "\(error)"
+                writeError = .failed(item.path, "\(error)", .output)
             }
         }
-        if let writeError { return .failed(item.path, writeError) }
+        if let writeError { return writeError }
         let errors = findings.errorCount, warnings = findings.warningCount
         let first = findings.first { $0.severity == .error } ?? findings.first
         var result = BatchResult(path: item.path, agency: parsed.report.agency, year: parsed.report.year,
@@ -99,6 +103,7 @@ public final class BatchJob {
         result.layoutSeconds = seconds(layoutTime)
         result.writeSeconds = seconds(writeTime)
         result.input = BatchRecords.identity(of: bytes)
+        result.files = files
         BatchRecords.write(result, for: item, under: outputDir)
         return result
     }
@@ -116,58 +121,20 @@ public final class BatchJob {
         return try readEntry(item)
     }
 
-    /// A folder input's bytes, opened by the path's bytes (names need not be UTF-8).
-    static func readFile(_ item: BatchItem) throws -> [UInt8] {
-        do {
-            guard let path = item.fileBytes ?? item.file.map({ Array($0.utf8) }) else { throw BatchError("no input") }
-            // O_NONBLOCK: a FIFO that appeared after the walk does not hang the worker.
-            let fd = (path + [0]).withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
-            guard fd >= 0 else { throw BatchError("cannot be read: \(String(cString: strerror(errno)))") }
-            defer { close(fd) }
-            var info = stat()
-            guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw BatchError("not a regular file: not read") }
-            var bytes: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 1 << 16)
-            while true {
-                let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-                if n < 0 { if errno == EINTR { continue }; throw BatchError("cannot be read: \(String(cString: strerror(errno)))") }
-                if n == 0 { break }
-                bytes += buffer[..<n]
-                if bytes.count > Self.maximumInputBytes { throw BatchError("larger than \(Self.maximumInputBytes >> 20) MiB: not a report") }
-            }
-            return bytes
-        }
+    /// A folder input's bytes, read as every command reads a file (`ReportInput.read`), by the
+    /// path's bytes (names need not be UTF-8).
+    static func readFile(_ item: BatchItem) throws(ReportInput.ReadError) -> [UInt8] {
+        guard let path = item.fileBytes ?? item.file.map({ Array($0.utf8) }) else { throw .missing }
+        return try ReportInput.read(path: path)
     }
 
     /// A zip entry's bytes, its CRC-32 checked.
-    private func readEntry(_ item: BatchItem) throws -> [UInt8] {
-        guard let zip = item.zip, let key = item.entry else { throw BatchError("no input") }
-        // The central directory is read once per archive: looking entries up by scanning
-        // it each time made a 10,000-entry zip quadratic.
-        if entries[zip] == nil {
-            let archive = try Archive(url: URL(fileURLWithPath: zip), accessMode: .read)
-            archives[zip] = archive
-            var byKey: [String: Entry] = [:]
-            for entry in archive where byKey[ZipNames.key(entry)] == nil { byKey[ZipNames.key(entry)] = entry }
-            entries[zip] = byKey
+    private func readEntry(_ item: BatchItem) throws(BatchZip.Failure) -> [UInt8] {
+        guard let zip = item.zip, let number = item.entry else { throw .damaged(reason: "no entry named") }
+        if archives[zip] == nil { archives[zip] = try BatchZip(zip) }
+        guard let archive = archives[zip], archive.entries.indices.contains(number) else {
+            throw .damaged(reason: "entry \(number + 1) is no longer in the zip")
         }
-        guard let archive = archives[zip], let entry = entries[zip]?[key] else { throw BatchError("entry not found in the zip") }
-        if entry.uncompressedSize > UInt64(Self.maximumInputBytes) { throw BatchError("larger than \(Self.maximumInputBytes >> 20) MiB: not a report") }
-        var data = Data()
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                data.append(chunk)
-                if data.count > Self.maximumInputBytes { throw BatchError("larger than \(Self.maximumInputBytes >> 20) MiB: not a report") }
-            }
-        } catch let error as BatchError {
-            throw error
-        } catch Archive.ArchiveError.invalidCRC32 {
-            throw BatchError("the zip entry is damaged (its CRC-32 does not match): not read")
-        } catch {
-            throw BatchError("the zip entry cannot be unpacked (\(error)): not read")
-        }
-        // A stored entry is checked too: ZIPFoundation checks what it inflates.
-        guard data.crc32(checksum: 0) == entry.checksum else { throw BatchError("the zip entry is damaged (its CRC-32 does not match): not read") }
-        return [UInt8](data)
+        return try archive.data(of: archive.entries[number], limit: Self.maximumInputBytes)
     }
 }

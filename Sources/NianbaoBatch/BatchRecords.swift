@@ -1,11 +1,11 @@
 import Foundation
 import NianbaoOutput
-import ZIPFoundation
 
 /// Per-input records under `<output>/.nianbao/records/`, written after all of an input's
-/// outputs: an input whose record is there, lists existing outputs of the requested
-/// formats and is newer than the input is done, and `--resume` skips it. The index is
-/// rebuilt from results and records, so it is always whole.
+/// outputs: an input is done, and `--resume` skips it, when its record is there, was made
+/// from this very input (its size and CRC-32), and every output of the requested formats
+/// still has the size and CRC-32 the record gives (a PDF cut short, a JSON overwritten with
+/// garbage is made again). The index is rebuilt from results and records, so it is always whole.
 public enum BatchRecords {
     static func path(for item: BatchItem, under root: String) -> String {
         root + "/.nianbao/records/" + item.path + ".json"
@@ -18,7 +18,26 @@ public enum BatchRecords {
 
     /// An input's identity: its size and CRC-32.
     static func identity(of bytes: [UInt8]) -> String {
-        "\(bytes.count):\(String(Data(bytes).crc32(checksum: 0), radix: 16))"
+        "\(bytes.count):\(String(BatchZip.crc32(bytes), radix: 16))"
+    }
+
+    /// Whether the file at `path` has `file`'s size and CRC-32, read in pieces (a PDF may be MiBs).
+    static func matches(_ path: String, _ file: BatchResult.OutputFile) -> Bool {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == file.bytes else { return false }
+        var crc: UInt32 = 0, total = 0
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; return false }
+            if n == 0 { break }
+            crc = BatchZip.crc32(buffer[..<n], continuing: crc)
+            total += n
+        }
+        return total == file.bytes && crc == file.crc32
     }
 
     /// The finished result of `item`, if its outputs are complete and were made from this very
@@ -27,9 +46,12 @@ public enum BatchRecords {
         let recordPath = path(for: item, under: root)
         guard let data = FileManager.default.contents(atPath: recordPath),
               let result = try? JSONDecoder().decode(BatchResult.self, from: data) else { return nil }
-        let fm = FileManager.default
-        for format in formats where !fm.fileExists(atPath: item.output(format.rawValue, under: root)) { return nil }
-        guard let recorded = result.input, recorded == current() else { return nil }
+        guard let recorded = result.input, recorded == current(), let files = result.files, files.count == result.outputs.count else { return nil }
+        for format in formats {
+            let relative = String(item.output(format.rawValue, under: "").dropFirst())
+            guard let file = files.first(where: { $0.path == relative }),
+                  matches(item.output(format.rawValue, under: root), file) else { return nil }
+        }
         return result
     }
 }
@@ -73,13 +95,10 @@ public enum BatchPlan {
         guard resume else { return [:] }
         var done: [Int: BatchResult] = [:]
         // A zip's entries carry their size and CRC-32: its central directory is read once.
-        var zipEntries: [String: Entry] = [:]
-        if let zip = items.first(where: { $0.zip != nil })?.zip, let archive = try? Archive(url: URL(fileURLWithPath: zip), accessMode: .read, pathEncoding: nil) {
-            for entry in archive where zipEntries[ZipNames.key(entry)] == nil { zipEntries[ZipNames.key(entry)] = entry }
-        }
+        let zip = items.first(where: { $0.zip != nil })?.zip.flatMap { try? BatchZip($0) }
         for (i, item) in items.enumerated() where item.refused == nil {
             let result = BatchRecords.finished(item, under: outputDir, formats: formats) {
-                if let key = item.entry, let entry = zipEntries[key] { return "\(entry.uncompressedSize):\(String(entry.checksum, radix: 16))" }
+                if let number = item.entry { return zip.flatMap { $0.entries.indices.contains(number) ? $0.entries[number].identity : nil } }
                 return (try? BatchJob.readFile(item)).map(BatchRecords.identity(of:))
             }
             if let result { done[i] = result }

@@ -82,7 +82,7 @@ public final class BatchRunner: Sendable {
             thread.start()
         }
         group.wait()
-        return state.withLock { $0.results }.enumerated().map { $1 ?? .failed(items[$0].path, "not processed") }
+        return state.withLock { $0.results }.enumerated().map { $1 ?? .failed(items[$0].path, "not processed", .notRun) }
     }
 
     /// Stops taking inputs and kills every worker; `run` then returns what was done.
@@ -131,7 +131,7 @@ public final class BatchRunner: Sendable {
                 process = p
             }
             guard let p = process else {
-                finish(index, .failed(items[index].path, "could not start a worker process"), start: start, progress: progress)
+                finish(index, .failed(items[index].path, "could not start a worker process", .worker), start: start, progress: progress)
                 continue
             }
             let item = items[index]
@@ -140,7 +140,7 @@ public final class BatchRunner: Sendable {
                 state.withLock { $0.peakWorkerMB = max($0.peakWorkerMB, p.lastRSSMB) }
                 finish(index, result, start: start, progress: progress)
                 // A full disk fails every input after it: stop early.
-                if result.status == .failed, result.message.contains("the disk is full") || result.message.contains("quota is used up") {
+                if result.failure == .outOfSpace {
                     state.withLock { $0.diskFull = true }
                     cancel()
                 }
@@ -148,20 +148,14 @@ public final class BatchRunner: Sendable {
                 p.kill()
                 retire(p)
                 _ = p.stop()
-                finish(index, .failed(item.path, String(format: "took longer than %g s (the limit for one input, --timeout); its worker was stopped, other files were not affected", limits.seconds)), start: start, progress: progress)
+                finish(index, .failed(item.path, String(format: "took longer than %g s (the limit for one input, --timeout); its worker was stopped, other files were not affected", limits.seconds), .worker), start: start, progress: progress)
                 process = nil
             case .died:
                 retire(p)
-                let status = p.stop()
+                let end = p.stop()
                 if wasCancelled { break }  // interrupted, not failed: --resume takes it up again
-                let words = p.lastWords()
-                let outOfMemory = ["memory", "alloc", "Resource temporarily unavailable", "creating thread"].contains { words.contains($0) }
-                // C libraries (Cairo, FreeType) may crash on a failed allocation without a word:
-                // under a memory limit, a crash is said to be perhaps that.
-                let crashed = status.hasPrefix("signal") && !status.contains("SIGKILL")
-                let memory = limits.megabytes == 0 ? "" : outOfMemory ? " — it needed more than its \(limits.megabytes) MB (--memory-limit)"
-                    : crashed ? " — perhaps out of memory: it was limited to \(limits.megabytes) MB (--memory-limit)" : ""
-                finish(index, .failed(item.path, "the worker died while processing this file (\(status))\(memory)\(words.isEmpty ? "" : ": " + words); other files were not affected"), start: start, progress: progress)
+                let death = WorkerDeath(end, lastWords: p.lastWords(), memoryLimit: limits.megabytes)
+                finish(index, .failed(item.path, "the worker died while processing this file (\(death))\(death.words.isEmpty ? "" : ": " + death.words); other files were not affected", .worker), start: start, progress: progress)
                 process = nil
             }
         }
@@ -247,8 +241,8 @@ final class WorkerProcess {
         return String(words.prefix(300))
     }
 
-    /// Closes the worker's input and waits for it; describes how it ended.
-    func stop() -> String {
+    /// Closes the worker's input and waits for it; how it ended.
+    func stop() -> WorkerDeath.End {
         try? input.fileHandleForWriting.close()
         if process.isRunning {
             let deadline = Date().addingTimeInterval(2)
@@ -256,10 +250,61 @@ final class WorkerProcess {
             if process.isRunning { process.terminate() }
         }
         process.waitUntilExit()
-        guard process.terminationReason == .uncaughtSignal else { return "exit status \(process.terminationStatus)" }
-        let names: [Int32: String] = [SIGILL: "SIGILL, a Swift runtime trap", SIGTRAP: "SIGTRAP, a Swift runtime trap", SIGABRT: "SIGABRT",
-                                      SIGSEGV: "SIGSEGV, a crash", SIGKILL: "SIGKILL", SIGBUS: "SIGBUS, a crash"]
-        return "signal \(process.terminationStatus)" + (names[process.terminationStatus].map { ", \($0)" } ?? "")
+        return process.terminationReason == .uncaughtSignal ? .signal(process.terminationStatus) : .exit(process.terminationStatus)
+    }
+}
+
+/// How a worker died, named by its signal, in the words of the index row: SIGKILL that
+/// nianbao did not send is the kernel's out-of-memory killer; SIGTRAP and SIGILL are a Swift
+/// runtime trap (a bug, not memory); SIGSEGV and SIGBUS a crash; an allocation failure the
+/// worker wrote on stderr is its `--memory-limit`.
+struct WorkerDeath: CustomStringConvertible {
+    enum End: Equatable { case exit(Int32), signal(Int32) }
+
+    let end: End
+    /// The worker's last telling line on stderr, or "".
+    let words: String
+    let memoryLimit: Int
+
+    init(_ end: End, lastWords: String, memoryLimit: Int) {
+        self.end = end
+        self.words = lastWords
+        self.memoryLimit = memoryLimit
+    }
+
+    /// The worker said it could not allocate (Swift, GLib, a thread that could not start).
+    var ranOutOfMemory: Bool {
+        ["failed to allocate", "out of memory", "Cannot allocate memory", "Resource temporarily unavailable", "Error creating thread"].contains { words.contains($0) }
+    }
+
+    var description: String {
+        let limit = memoryLimit > 0 ? "its \(memoryLimit) MB (--memory-limit)" : "the memory it could get"
+        switch end {
+        case .exit(let status):
+            return "exit status \(status)" + (ranOutOfMemory ? " — out of memory: it needed more than \(limit)" : "")
+        case .signal(let number):
+            let name = Self.name(number)
+            if number == SIGKILL {
+                // nianbao's own SIGKILLs (time limit, Ctrl-C) are not reported as deaths.
+                return "\(name), killed by the system — out of memory: the kernel's out-of-memory killer ends the largest process when the machine has no memory left" + (memoryLimit > 0 ? "; a lower --memory-limit fails such an input before the machine runs out" : "")
+            }
+            if ranOutOfMemory { return "\(name) — out of memory: it needed more than \(limit)" }
+            switch number {
+            case SIGTRAP, SIGILL: return "\(name), a Swift runtime trap: a bug in nianbao, please report it with this file"
+            case SIGSEGV, SIGBUS: return "\(name), a crash (invalid memory access)"
+            case SIGABRT: return "\(name), aborted"
+            case SIGFPE: return "\(name), an arithmetic crash"
+            default: return name
+            }
+        }
+    }
+
+    /// `signal 9, SIGKILL`.
+    static func name(_ number: Int32) -> String {
+        let names: [Int32: String] = [SIGHUP: "SIGHUP", SIGINT: "SIGINT", SIGQUIT: "SIGQUIT", SIGILL: "SIGILL", SIGTRAP: "SIGTRAP", SIGABRT: "SIGABRT",
+                                      SIGBUS: "SIGBUS", SIGFPE: "SIGFPE", SIGKILL: "SIGKILL", SIGSEGV: "SIGSEGV", SIGPIPE: "SIGPIPE", SIGTERM: "SIGTERM",
+                                      SIGXCPU: "SIGXCPU", SIGXFSZ: "SIGXFSZ"]
+        return "signal \(number)" + (names[number].map { ", \($0)" } ?? "")
     }
 }
 

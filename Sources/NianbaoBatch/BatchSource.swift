@@ -4,7 +4,6 @@ import Glibc
 import Foundation
 import NianbaoFiles
 import NianbaoIngest
-import ZIPFoundation
 
 /// Why a batch could not start at all.
 public struct BatchError: Error, CustomStringConvertible {
@@ -113,27 +112,32 @@ public enum BatchSource {
     /// Zip entries are read in place, never unpacked to disk first. Names are decoded (the
     /// UTF-8 flag, else GBK/CP936 as Chinese Windows writes them, never CP437 mojibake) and
     /// normalised (`./x.txt` is `x.txt`, `y//z.txt` is `y/z.txt`, `a/b/../c.txt` is `a/c.txt`);
-    /// entries that are absolute, climb out with `..`, stand in nianbao's bookkeeping folder or
-    /// name the same file as another entry are refused, each with a row.
-    static func zipItems(_ zip: String) throws -> [BatchItem] {
-        let archive: Archive
+    /// entries that are absolute, climb out with `..`, stand in nianbao's bookkeeping folder,
+    /// name the same file as another entry, are symbolic links or point outside the zip are
+    /// refused, each with a row.
+    static func zipItems(_ zip: String) throws(BatchError) -> [BatchItem] {
+        let archive: BatchZip
         do {
-            archive = try Archive(url: URL(fileURLWithPath: zip), accessMode: .read)
+            archive = try BatchZip(zip)
         } catch {
-            throw BatchError("\(zip): not a folder or a readable zip archive")
+            throw BatchError("\(error)")
         }
         var out: [BatchItem] = []
         var byPath: [String: [Int]] = [:]
-        for entry in archive where entry.type == .file {
-            let raw = ZipNames.rawBytes(entry)
-            let (decoded, _) = decodeName(raw)
+        for entry in archive.entries where !entry.isDirectory {
+            let (decoded, _) = decodeName(entry.nameBytes)
             guard isInput(decoded) else { continue }
-            var item = BatchItem(path: decoded, zip: zip, entry: ZipNames.key(entry))
+            var item = BatchItem(path: decoded, zip: zip, entry: entry.number)
             switch ZipNames.normalise(decoded) {
             case .success(let path):
                 item.path = path
                 if path == bookkeeping || path.hasPrefix(bookkeeping + "/") {
                     item.refused = "the entry stands in \(bookkeeping)/, where nianbao keeps its records: refused, nothing written"
+                } else if entry.isSymlink {
+                    // Its bytes are a target path, not a report; following it could read outside the zip.
+                    item.refused = "a symbolic link in the zip: not followed, nothing written"
+                } else if let problem = archive.problem(entry) {
+                    item.refused = "the zip entry cannot be unpacked (\(problem)): not read"
                 }
             case .failure(let reason):
                 item.refused = "unsafe path in the zip (\(reason)): refused, nothing written"
@@ -157,16 +161,8 @@ public enum BatchSource {
     }
 }
 
-/// Zip entry names as bytes, whatever ZIPFoundation would decode them as.
+/// Zip entry names made safe to write under the output folder.
 enum ZipNames {
-    /// The name's bytes: ISO 8859-1 maps each byte to one scalar of the same value.
-    static func rawBytes(_ entry: Entry) -> [UInt8] {
-        entry.path(using: .isoLatin1).unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
-    }
-
-    /// The key an entry is found by again (its bytes, one scalar each).
-    static func key(_ entry: Entry) -> String { entry.path(using: .isoLatin1) }
-
     enum Normalised { case success(String), failure(String) }
 
     static func normalise(_ path: String) -> Normalised {

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import NianbaoIngest
 import NianbaoModel
 
@@ -26,5 +29,90 @@ public enum ReportInput {
         case .otherZip:
             throw .unsupported(format: "zip", advice: "this zip is not a Word document; to read an archive of reports use `nianbao batch`")
         }
+    }
+
+    /// Why a file could not be read, before any parsing.
+    public enum ReadError: Error, Equatable, CustomStringConvertible {
+        case missing
+        case directory
+        /// A FIFO, socket or device: reading it could block forever or have effects.
+        case notRegular
+        /// More than `sizeLimit` bytes (found after reading `sizeLimit` + 1, never more).
+        case tooLarge(limit: Int)
+        /// open or read failed (permission denied, an I/O error …).
+        case unreadable(errno: Int32)
+
+        public var description: String {
+            switch self {
+            case .missing: return "no such file"
+            case .directory: return "is a directory, not a report file"
+            case .notRegular: return "not a regular file (a pipe, socket or device): not read"
+            case .tooLarge(let limit): return "larger than \(limit >> 20) MiB: not a report"
+            case .unreadable(let code) where code == EACCES || code == EPERM: return "cannot be read (permission denied)"
+            case .unreadable(let code): return "cannot be read (\(String(cString: strerror(code))))"
+            }
+        }
+    }
+
+    /// A file that could not be read, or read but not parsed as a report.
+    public enum Failure: Error, CustomStringConvertible {
+        case read(ReadError)
+        case parse(IngestError)
+
+        public var description: String {
+            switch self {
+            case .read(let e): return e.description
+            case .parse(let e): return e.description
+            }
+        }
+    }
+
+    /// The bytes of the file at `path`, the one way every command reads an input: a FIFO, socket
+    /// or device is refused without being read (checked before opening and again on the open
+    /// file), and never more than `sizeLimit` + 1 bytes are read.
+    public static func read(path: String) throws(ReadError) -> [UInt8] {
+        try read(path: Array(path.utf8))
+    }
+
+    /// `read(path:)` for a path given as bytes (a name that is not UTF-8, as a GBK name from a
+    /// Windows zip unpacked on Linux).
+    public static func read(path: [UInt8]) throws(ReadError) -> [UInt8] {
+        let cPath = path + [0]
+        func withPath<T>(_ body: (UnsafePointer<CChar>) -> T) -> T {
+            cPath.withUnsafeBufferPointer { body(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }
+        }
+        func check(_ info: stat) throws(ReadError) {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: return
+            case S_IFDIR: throw .directory
+            default: throw .notRegular
+            }
+        }
+        var info = stat()
+        if withPath({ stat($0, &info) }) != 0 { throw errno == ENOENT ? .missing : .unreadable(errno: errno) }
+        try check(info)
+        // O_NONBLOCK: a FIFO put in the file's place since the stat does not hang the open.
+        let fd = withPath { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
+        guard fd >= 0 else { throw errno == ENOENT ? .missing : .unreadable(errno: errno) }
+        defer { close(fd) }
+        guard fstat(fd, &info) == 0 else { throw .unreadable(errno: errno) }
+        try check(info)
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; throw .unreadable(errno: errno) }
+            if n == 0 { return bytes }
+            bytes += buffer[..<n]
+            if bytes.count > sizeLimit { throw .tooLarge(limit: sizeLimit) }
+        }
+    }
+
+    /// Reads and parses the file at `path` (see `read(path:)` and `parse(_:name:parser:)`).
+    public static func load(path: String, parser: ReportParser = ReportParser()) throws(Failure) -> ParsedReport {
+        let bytes: [UInt8]
+        do { bytes = try read(path: path) } catch { throw .read(error) }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        do { return try parse(bytes, name: name, parser: parser) } catch { throw .parse(error) }
     }
 }

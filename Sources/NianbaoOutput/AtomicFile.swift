@@ -20,11 +20,11 @@ public enum AtomicFile {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         if let code = makeDirectories(directory.path) {
-            throw OutputError.cannotWrite(path: path, reason: OutputError.reason(errno: code, at: directory.path))
+            throw OutputError.cannotWrite(path: path, errno: code)
         }
         let temp = directory.appendingPathComponent(temporaryPrefix(for: url.lastPathComponent) + "\(ProcessInfo.processInfo.processIdentifier)-\(counter.withLock { $0 += 1; return $0 })\(temporarySuffix)")
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .cannotWrite(path: path, reason: OutputError.reason(errno: errno, at: directory.path)) }
+        guard fd >= 0 else { throw .cannotWrite(path: path, errno: errno) }
         var failure: Int32?
         data.withUnsafeBytes { raw in
             var offset = 0
@@ -39,7 +39,7 @@ public enum AtomicFile {
         if failure == nil, rename(temp.path, url.path) != 0 { failure = errno }
         if let failure {
             unlink(temp.path)
-            throw .cannotWrite(path: path, reason: OutputError.reason(errno: failure, at: path))
+            throw .cannotWrite(path: path, errno: failure)
         }
     }
 
@@ -85,18 +85,26 @@ public enum AtomicFile {
 /// Why an output could not be written, in words a user can act on.
 public enum OutputError: Error, Equatable, CustomStringConvertible {
     /// The target could not be written: permission denied, not a directory, disk full …
-    case cannotWrite(path: String, reason: String)
+    /// (`errno` says which, for a caller to decide on; `description` says it in words).
+    case cannotWrite(path: String, errno: Int32)
     /// The plan would overwrite an input, or write two outputs to one path.
     case conflict(String)
 
     public var description: String {
         switch self {
-        case .cannotWrite(let path, let reason): return "cannot write \(path): \(reason)"
+        case .cannotWrite(let path, let code): return "cannot write \(path): \(Self.reason(errno: code))"
         case .conflict(let message): return message
         }
     }
 
-    static func reason(errno code: Int32, at path: String) -> String {
+    /// Whether the write failed for want of room (the disk is full or the quota used up): every
+    /// write after it would fail too.
+    public var isOutOfSpace: Bool {
+        if case .cannotWrite(_, let code) = self { return code == ENOSPC || code == EDQUOT }
+        return false
+    }
+
+    static func reason(errno code: Int32) -> String {
         switch code {
         case EACCES, EPERM: return "permission denied"
         case ENOTDIR: return "a part of the path is not a directory"

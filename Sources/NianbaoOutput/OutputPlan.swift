@@ -65,10 +65,10 @@ public enum OutputPlan {
     /// Whether `path` can be written into: the folder exists (or can be made) and accepts a file.
     public static func checkWritable(directory: String) throws(OutputError) {
         if let code = AtomicFile.makeDirectories(directory) {
-            throw .cannotWrite(path: directory, reason: OutputError.reason(errno: code, at: directory))
+            throw .cannotWrite(path: directory, errno: code)
         }
         guard access(directory, W_OK | X_OK) == 0 else {
-            throw .cannotWrite(path: directory, reason: OutputError.reason(errno: errno, at: directory))
+            throw .cannotWrite(path: directory, errno: errno)
         }
     }
 }

@@ -99,83 +99,55 @@ extension Nianbao.Batch {
         }
 
         func run() throws {
-            let started = Date()
-            let shard = try shardSpec()
-            var items: [BatchItem]
+            let session: BatchSession
             do {
-                items = try BatchSource.items(in: input)
-            } catch {
-                FindingPrinter.stderr("error: \(error)")
+                session = try BatchSession(.init(input: input, outputDir: outputDir, formats: formats, worker: workerCommand, jobs: jobs,
+                                                 limits: BatchRunner.Limits(seconds: timeout, megabytes: memoryLimit), resume: resume,
+                                                 shard: try shardSpec(), stopSignals: [SIGINT, SIGTERM]))
+            } catch let failure as BatchSession.Failure {
+                FindingPrinter.stderr("error: \(failure)")
                 throw ExitStatus.failure
             }
-            if let shard { items = items.filter { $0.shard(of: shard.n) == shard.k - 1 } }
             _ = try styleOptions.load()  // fail early on a bad style, before any worker starts
             do {
-                try OutputPlan.checkWritable(directory: outputDir)
+                try session.prepare()
             } catch {
                 FindingPrinter.stderr("error: \(error)")
                 throw ExitStatus.failure
             }
-            // One run per output folder (and shard).
-            let lock: BatchLock
+            let progress = ProgressDisplay(quiet: quiet, skipped: session.done.count)
+            let outcome: BatchSession.Outcome
             do {
-                lock = try BatchLock(outputDir: outputDir, shard: shard)
+                outcome = try session.run { progress.update($0) }
+                progress.finish()
             } catch {
-                FindingPrinter.stderr("error: \(error)")
+                progress.finish()
+                switch error {
+                case .interrupted:
+                    FindingPrinter.stderr("\(error)")
+                    throw ExitCode(130)
+                case .outOfSpace:
+                    FindingPrinter.stderr("\(error)")
+                default:
+                    FindingPrinter.stderr("error: \(error)")
+                }
                 throw ExitStatus.failure
             }
-            defer { withExtendedLifetime(lock) {} }
-            // Nothing a user gave is overwritten: not an input, not one of two outputs that share a name.
-            BatchPlan.refuseSharedOutputs(&items, formats: formats)
-            let outputs = items.filter { $0.refused == nil }.flatMap { item in formats.map { item.output($0.rawValue, under: outputDir) } }
-            try OutputWriter.check(outputs: outputs, inputs: items.compactMap(\.file) + (items.first?.zip.map { [$0] } ?? []))
-            let names = BatchIndex.names(shard: shard)
-            let done = BatchPlan.prepare(items, outputDir: outputDir, formats: formats, resume: resume, indexFiles: [names.index, names.summary])
-            let todo = items.indices.filter { done[$0] == nil }
+            let s = outcome.summary
+            if !quiet {
+                FindingPrinter.stderr("\(s.inputs) inputs: \(s.ok) ok, \(s.warnings) with warnings, \(s.errors) with errors, \(s.failed) failed"
+                    + (outcome.skipped == 0 ? "" : " (\(outcome.skipped) already done)") + String(format: "; %.1f s, peak worker memory %.0f MB", outcome.seconds, outcome.peakWorkerMB))
+                FindingPrinter.stderr("index: \(outcome.indexPath)")
+            }
+            if s.failed > 0 { throw ExitStatus.partly }
+        }
+
+        /// `nianbao batch-worker` with this run's output, formats, style, fonts and PDF options.
+        var workerCommand: [String] {
             var worker = [Self.executable, "batch-worker", "--output-dir", outputDir, "--format", format.argument, "--style", styleOptions.style]
             if let dir = styleOptions.fontsDir { worker += ["--fonts-dir", dir] }
             if pdfOptions.pdfa { worker.append("--pdfa") }
-            let runner = BatchRunner(items: todo.map { items[$0] }, jobs: jobs, worker: worker,
-                                     limits: BatchRunner.Limits(seconds: timeout, megabytes: memoryLimit))
-            let progress = ProgressDisplay(quiet: quiet, skipped: done.count)
-            // A write to a worker that has just died fails with EPIPE instead of ending the run;
-            // Ctrl-C and `timeout`'s SIGTERM stop the workers too, and leave no orphan.
-            signal(SIGPIPE, SIG_IGN)
-            let interrupts = [SIGINT, SIGTERM].map { sig -> DispatchSourceSignal in
-                signal(sig, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-                source.setEventHandler { runner.cancel() }
-                source.resume()
-                return source
-            }
-            let fresh = runner.run { progress.update($0) }
-            interrupts.forEach { $0.cancel() }
-            progress.finish()
-            if runner.stoppedOnFullDisk {
-                FindingPrinter.stderr("stopped: the disk of \(outputDir) is full; free some room and run the same command with --resume")
-                throw ExitStatus.failure
-            }
-            if runner.wasCancelled {
-                FindingPrinter.stderr("interrupted: \(fresh.filter { $0.message != "not processed" }.count + done.count) of \(items.count) inputs done; the outputs written are complete. Run the same command with --resume to finish.")
-                throw ExitCode(130)
-            }
-            var results = Array(repeating: BatchResult.failed("", ""), count: items.count)
-            for (i, r) in done { results[i] = r }
-            for (n, i) in todo.enumerated() { results[i] = fresh[n] }
-            let seconds = Date().timeIntervalSince(started)
-            do {
-                try BatchIndex.write(results, fresh: fresh, to: outputDir, seconds: seconds, jobs: jobs, shard: shard, peakWorkerMB: runner.peakWorkerMB)
-            } catch {
-                FindingPrinter.stderr("error: \(error)")
-                throw ExitStatus.failure
-            }
-            let s = BatchIndex.summary(results, fresh: fresh, seconds: seconds, jobs: jobs, shard: nil)
-            if !quiet {
-                FindingPrinter.stderr("\(s.inputs) inputs: \(s.ok) ok, \(s.warnings) with warnings, \(s.errors) with errors, \(s.failed) failed"
-                    + (done.isEmpty ? "" : " (\(done.count) already done)") + String(format: "; %.1f s, peak worker memory %.0f MB", seconds, runner.peakWorkerMB))
-                FindingPrinter.stderr("index: \(outputDir)/\(BatchIndex.names(shard: shard).index)")
-            }
-            if s.failed > 0 { throw ExitStatus.partly }
+            return worker
         }
 
         static var executable: String {

@@ -19,7 +19,7 @@ enum FindingPrinter {
     }
 
     /// An input that could not be read as a report.
-    static func failure(_ file: String, _ reason: String) -> String {
+    static func failure(_ file: String, _ reason: some CustomStringConvertible) -> String {
         "\(file): error: \(reason)"
     }
 

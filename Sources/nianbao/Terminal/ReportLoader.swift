@@ -1,38 +1,21 @@
-import Foundation
 import NianbaoFiles
 import NianbaoIngest
 import NianbaoModel
 
-/// Reads and parses one input file; the CLI's single place that turns a path into a report
-/// or into a message that names the file and why it is not one. Text, PDF, HTML and DOCX
-/// are told apart by content (`ReportInput`).
+/// Reads and parses one input file for the single-file commands: the same reading as
+/// `batch` (`ReportInput.read`: size limit, FIFO and device refusal, bounded read), and a
+/// typed failure whose description names why the file is not a report.
 enum ReportLoader {
     enum Outcome {
         case parsed(ParsedReport)
-        case failed(String)
+        case failed(ReportInput.Failure)
     }
 
     static func load(_ path: String, parser: ReportParser = ReportParser()) -> Outcome {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failed("no such file")
-        }
-        if isDirectory.boolValue { return .failed("is a directory, not a report file") }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failed("cannot be read (permission denied?)")
-        }
-        defer { try? handle.close() }
-        // Never more than the limit + 1 byte in memory: a FIFO or a huge file is refused, not read whole.
-        let data: Data
         do {
-            data = try handle.read(upToCount: ReportInput.sizeLimit + 1) ?? Data()  // nil: the file is empty
+            return .parsed(try ReportInput.load(path: path, parser: parser))
         } catch {
-            return .failed("cannot be read (\(error.localizedDescription))")
-        }
-        do {
-            return .parsed(try ReportInput.parse([UInt8](data), name: (path as NSString).lastPathComponent, parser: parser))
-        } catch {
-            return .failed(error.description)
+            return .failed(error)
         }
     }
 }
