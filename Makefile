@@ -31,7 +31,7 @@ define HOW_TO_RUN
 	case ":$$PATH:" in *":$$HOME/.local/bin:"*) ;; *) echo "  ~/.local/bin is not on your PATH yet: export PATH=\"\$$HOME/.local/bin:\$$PATH\" (Debian's ~/.profile adds it at the next login once it exists)";; esac
 endef
 
-.PHONY: all setup fonts test-fonts test-tools build demo test golden bench bench-sizes install clean
+.PHONY: all setup fonts test-fonts test-tools build demo test fuzz golden bench bench-sizes install clean
 
 all: build
 
@@ -95,7 +95,24 @@ test-tools: setup
 test: fonts test-tools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
+	@# The fuzzer's watchdog must catch a crash, a hang and a blow-up; then a short run of it.
+	$(FUZZ) --self-test
+	$(FUZZ) --seed 1 --cases $(FUZZ_SMOKE_CASES) --seconds 60 $(FUZZ_SEEDS)
 	$(HOW_TO_RUN)
+
+# The fuzzer: the fixtures of every input kind mutated (bytes, digits, CJK, table separators,
+# cuts, splices, zip headers and entries, deep nesting) and run through read, check, export,
+# layout, PDF and OFD in worker processes, each case bound in time and memory. Crashers, hangs
+# and blow-ups are saved in .build/fuzz/crashes (with how each was made) and printed; the exit
+# status is 1 when there is one. Before a release: make fuzz FUZZ_SECONDS=300.
+FUZZ_SECONDS ?= 60
+FUZZ_SEED ?= $(shell date +%s)
+FUZZ_SMOKE_CASES ?= 2000
+FUZZ_SEEDS := Tests/NianbaoFilesTests/Fixtures Tests/NianbaoIngestTests/Fixtures
+FUZZ = .build/debug/nianbao-fuzz --fonts-dir Tests/Fonts --crashes .build/fuzz/crashes
+fuzz: fonts
+	$(SWIFT) build --product nianbao-fuzz
+	$(FUZZ) --seed $(FUZZ_SEED) --seconds $(FUZZ_SECONDS) $(FUZZ_SEEDS)
 
 # Remakes the committed test fonts (Tests/Fonts) for the characters the samples (as nianbao
 # reads them: radical forms mapped), the tests and the styles use. Run after adding text to tests.

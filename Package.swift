@@ -62,6 +62,14 @@ let package = Package(
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],  // writes the DOCX inputs of the size table
             path: "Sources/Bench"
         ),
+        // The fuzzer (make fuzz): mutations, zip surgery and the pipeline a case runs through in
+        // NianbaoFuzz (the regression tests replay its crashers with it); the driver and its
+        // worker processes in nianbao-fuzz.
+        .target(name: "NianbaoFuzz", dependencies: [
+            "NianbaoModel", "NianbaoFiles", "NianbaoIngest", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .executableTarget(name: "nianbao-fuzz", dependencies: ["NianbaoFuzz", "NianbaoFiles"], path: "Sources/Fuzz"),
         .target(name: "NianbaoTestSupport", dependencies: ["NianbaoModel", "NianbaoLayout"], path: "Sources/NianbaoTestSupport"),
         .testTarget(name: "NianbaoModelTests", dependencies: ["NianbaoModel"]),
         .testTarget(
@@ -71,7 +79,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NianbaoFilesTests",
-            dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoTestSupport"],
+            dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoTestSupport", "NianbaoFuzz"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "NianbaoChecksTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks"]),

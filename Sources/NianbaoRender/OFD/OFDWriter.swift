@@ -12,70 +12,85 @@ import ZIPFoundation
 public enum OFDWriter {
     static let namespace = "http://www.ofdspec.org/2016"
 
+    /// How a text item is drawn: in the package's fonts (the font index of each face of its
+    /// `ShapedText`), or, for a page number whose faces have TrueType outlines, as outlines.
+    enum Drawing {
+        case text(fontOfFace: [Int])
+        case outlined([TrueTypeFace?])
+    }
+
     /// The OFD package of `document`, created on `creationDate` (`YYYY-MM-DDTHH:MM:SS`; fixed
     /// for reproducible output, as `PDFWriter.Options.fromEnvironment` reads it).
+    /// In phases: fonts, pages, resources, document (pages, outline, structure), package.
     public static func write(_ document: PagedDocument, creationDate: String? = PDFWriter.Options.default.creationDate) throws -> Data {
-        // Pass 1: every glyph, so the font subsets are known before any page.
-        var fonts = OFDFonts()
-        var fontsOfItems: [[Int]] = []
-        // Page numbers drawn as outlines, with their faces: page and item → faces.
-        var outlined: [ItemReference: [TrueTypeFace?]] = [:]
-        for (pageIndex, page) in document.pages.enumerated() {
-            for (index, item) in page.items.enumerated() {
-                guard case let .text(shaped, _, _, lines) = item else { continue }
-                // A page number whose face has no TrueType outlines (no prepared fonts: the
-                // full Noto faces are CFF) is written as text, in a font the package names.
-                if page.pagination.contains(index), let faces = try? FaceCache.faces(of: shaped) {
-                    outlined[ItemReference(page: pageIndex, item: index)] = faces
-                    continue
-                }
-                fontsOfItems.append(try fonts.use(shaped, lines: lines))
-            }
-        }
-        fonts.makeSubsets()
-        var nextFonts = fontsOfItems.makeIterator()
-
+        let (fonts, drawings) = try collectFonts(document)
         // IDs: fonts first, then pages, then every object.
         let fontIDs = fonts.fonts.indices.map { $0 + 1 }
-        var nextID = fonts.fonts.count + 1
-        let pageIDs = document.pages.indices.map { nextID + $0 }
-        nextID += document.pages.count
-        let width = OFDPage.mm(document.width), height = OFDPage.mm(document.height)
-        let pageBox = "0 0 \(width) \(height)"
+        let firstPageID = fonts.fonts.count + 1
+        let pageIDs = document.pages.indices.map { firstPageID + $0 }
+        let pageBox = "0 0 \(OFDPage.mm(document.width)) \(OFDPage.mm(document.height))"
         var files: [(String, [UInt8])] = []
-        // The object IDs that drew each item, for the structure's references.
-        var objectsOfItems: [[Range<Int>]] = []
+        let pages = try writePages(document, fonts: fonts, fontIDs: fontIDs, drawings: drawings, firstID: firstPageID + document.pages.count,
+                                   pageBox: pageBox, into: &files)
+        writeResources(fonts, fontIDs: fontIDs, into: &files)
+        writeDocument(document, pageIDs: pageIDs, pageBox: pageBox, maxID: pages.nextID - 1, objects: pages.objects, into: &files)
+        return try package(files, metadata: document.metadata, date: creationDate ?? "2000-01-01T00:00:00")
+    }
 
+    /// Fonts: every glyph, so the subsets are known before any page. A page number whose
+    /// faces have TrueType outlines is drawn as outlines; one whose face has none (no
+    /// prepared fonts: the full Noto faces are CFF) is written as text, in a font the package
+    /// names.
+    static func collectFonts(_ document: PagedDocument) throws -> (OFDFonts, ItemFonts<Drawing>) {
+        var fonts = OFDFonts()
+        let drawings = try ItemFonts(document, writer: "OFD") { item -> Drawing in
+            if item.isPageNumber, let faces = try? FaceCache.faces(of: item.shaped) { return .outlined(faces) }
+            return .text(fontOfFace: try fonts.use(item.shaped, lines: item.lines))
+        }
+        fonts.makeSubsets()
+        return (fonts, drawings)
+    }
+
+    /// Pages: one Content.xml each. Returns the object IDs that drew each item (for the
+    /// structure's references) and the next free ID.
+    private static func writePages(_ document: PagedDocument, fonts: OFDFonts, fontIDs: [Int], drawings: ItemFonts<Drawing>, firstID: Int,
+                                   pageBox: String, into files: inout [(String, [UInt8])]) throws -> (objects: [ItemReference: Range<Int>], nextID: Int) {
+        var nextID = firstID
+        var objects: [ItemReference: Range<Int>] = [:]
         for (pageIndex, page) in document.pages.enumerated() {
             var content = OFDPage(firstID: nextID + 1)
             let layer = nextID
-            var objects: [Range<Int>] = []
             for (index, item) in page.items.enumerated() {
+                let reference = ItemReference(page: pageIndex, item: index)
                 let first = content.nextID
-                defer { objects.append(first..<content.nextID) }
-                let outlineFaces = outlined[ItemReference(page: pageIndex, item: index)]
+                defer { objects[reference] = first..<content.nextID }
                 switch item {
                 case let .rule(x1, y1, x2, y2, width):
                     content.rule(x1: x1, y1: y1, x2: x2, y2: y2, width: width, pageBox: pageBox)
                 case let .box(x, y, width, height, gray):
                     content.box(x: x, y: y, width: width, height: height, gray: gray, pageBox: pageBox)
-                case let .text(shaped, x, y, lines) where outlineFaces != nil:
-                    // A page number as outlines, as in the PDF: printed, but no text.
-                    shaped.drawnLines(x: x, y: y, lines: lines) { content.outlined($0, size: shaped.block.font.size, faces: outlineFaces!, pageBox: pageBox) }
                 case let .text(shaped, x, y, lines):
-                    let fontOfFace = nextFonts.next()!
-                    shaped.drawnLines(x: x, y: y, lines: lines) {
-                        content.line($0, of: shaped, fonts: fonts, fontOfFace: fontOfFace) { fontIDs[$0] }
+                    switch try drawings.drawing(of: reference) {
+                    case .outlined(let faces):
+                        // A page number as outlines, as in the PDF: printed, but no text.
+                        shaped.drawnLines(x: x, y: y, lines: lines) { content.outlined($0, size: shaped.block.font.size, faces: faces, pageBox: pageBox) }
+                    case .text(let fontOfFace):
+                        shaped.drawnLines(x: x, y: y, lines: lines) {
+                            content.line($0, of: shaped, fonts: fonts, fontOfFace: fontOfFace) { fontIDs[$0] }
+                        }
                     }
                 }
             }
             nextID = content.nextID
-            objectsOfItems.append(objects)
             let xml = xmlHeader + "<ofd:Page xmlns:ofd=\"\(namespace)\"><ofd:Content><ofd:Layer ID=\"\(layer)\" Type=\"Body\">\n"
                 + content.xml + "</ofd:Layer></ofd:Content></ofd:Page>\n"
             files.append(("Doc_0/Pages/Page_\(pageIndex)/Content.xml", Array(xml.utf8)))
         }
+        return (objects, nextID)
+    }
 
+    /// Resources: PublicRes.xml and the embedded font files.
+    private static func writeResources(_ fonts: OFDFonts, fontIDs: [Int], into files: inout [(String, [UInt8])]) {
         var publicRes = xmlHeader + "<ofd:Res xmlns:ofd=\"\(namespace)\" BaseLoc=\"Res\"><ofd:Fonts>\n"
         for (i, font) in fonts.fonts.enumerated() {
             let name = OFDPage.escaped(font.family)
@@ -88,9 +103,14 @@ public enum OFDWriter {
         }
         publicRes += "</ofd:Fonts></ofd:Res>\n"
         files.append(("Doc_0/PublicRes.xml", Array(publicRes.utf8)))
+    }
 
+    /// Document: Document.xml (pages, outline) first in the package, and the structure as
+    /// custom tags; `objects` are the IDs that drew each item.
+    private static func writeDocument(_ document: PagedDocument, pageIDs: [Int], pageBox: String, maxID: Int, objects: [ItemReference: Range<Int>],
+                                      into files: inout [(String, [UInt8])]) {
         var documentXML = xmlHeader + "<ofd:Document xmlns:ofd=\"\(namespace)\"><ofd:CommonData>"
-        documentXML += "<ofd:MaxUnitID>\(nextID - 1)</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>\(pageBox)</ofd:PhysicalBox></ofd:PageArea>"
+        documentXML += "<ofd:MaxUnitID>\(maxID)</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>\(pageBox)</ofd:PhysicalBox></ofd:PageArea>"
         documentXML += "<ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>\n<ofd:Pages>\n"
         for (i, id) in pageIDs.enumerated() { documentXML += "<ofd:Page ID=\"\(id)\" BaseLoc=\"Pages/Page_\(i)/Content.xml\"/>\n" }
         documentXML += "</ofd:Pages>\n"
@@ -98,27 +118,11 @@ public enum OFDWriter {
         if let structure = document.structure {
             documentXML += "<ofd:CustomTags>CustomTags.xml</ofd:CustomTags>\n"
             files.append(("Doc_0/CustomTags.xml", Array((xmlHeader + OFDStructure.index).utf8)))
-            let tags = OFDStructure.tags(structure) { reference in
-                guard objectsOfItems.indices.contains(reference.page), objectsOfItems[reference.page].indices.contains(reference.item) else { return nil }
-                return (pageIDs[reference.page], objectsOfItems[reference.page][reference.item])
-            }
+            let tags = OFDStructure.tags(structure) { reference in objects[reference].map { (pageIDs[reference.page], $0) } }
             files.append(("Doc_0/Tags/Structure.xml", Array((xmlHeader + tags).utf8)))
         }
         documentXML += "</ofd:Document>\n"
         files.insert(("Doc_0/Document.xml", Array(documentXML.utf8)), at: 0)
-
-        let date = creationDate ?? "2000-01-01T00:00:00"
-        let day = String(date.prefix(10))
-        let metadata = document.metadata
-        var info = "<ofd:DocID>\(documentID(files))</ofd:DocID>"
-        if !metadata.title.isEmpty { info += "<ofd:Title>\(OFDPage.escaped(metadata.title))</ofd:Title>" }
-        if !metadata.author.isEmpty { info += "<ofd:Author>\(OFDPage.escaped(metadata.author))</ofd:Author>" }
-        if !metadata.subject.isEmpty { info += "<ofd:Subject>\(OFDPage.escaped(metadata.subject))</ofd:Subject>" }
-        info += "<ofd:CreationDate>\(day)</ofd:CreationDate><ofd:ModDate>\(day)</ofd:ModDate><ofd:Creator>nianbao</ofd:Creator>"
-        let root = xmlHeader + "<ofd:OFD xmlns:ofd=\"\(namespace)\" Version=\"1.0\" DocType=\"OFD\"><ofd:DocBody>"
-            + "<ofd:DocInfo>\(info)</ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>\n"
-        files.insert(("OFD.xml", Array(root.utf8)), at: 0)
-        return try package(files, date: date)
     }
 
     private static let xmlHeader = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -153,8 +157,21 @@ public enum OFDWriter {
         return String(format: "%016llx%016llx", a, b)
     }
 
+    /// Package: OFD.xml (document info, its ID from the other files) first, then the zip.
+    private static func package(_ files: [(String, [UInt8])], metadata: DocumentMetadata, date: String) throws -> Data {
+        let day = String(date.prefix(10))
+        var info = "<ofd:DocID>\(documentID(files))</ofd:DocID>"
+        if !metadata.title.isEmpty { info += "<ofd:Title>\(OFDPage.escaped(metadata.title))</ofd:Title>" }
+        if !metadata.author.isEmpty { info += "<ofd:Author>\(OFDPage.escaped(metadata.author))</ofd:Author>" }
+        if !metadata.subject.isEmpty { info += "<ofd:Subject>\(OFDPage.escaped(metadata.subject))</ofd:Subject>" }
+        info += "<ofd:CreationDate>\(day)</ofd:CreationDate><ofd:ModDate>\(day)</ofd:ModDate><ofd:Creator>nianbao</ofd:Creator>"
+        let root = xmlHeader + "<ofd:OFD xmlns:ofd=\"\(namespace)\" Version=\"1.0\" DocType=\"OFD\"><ofd:DocBody>"
+            + "<ofd:DocInfo>\(info)</ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>\n"
+        return try zip([("OFD.xml", Array(root.utf8))] + files, date: date)
+    }
+
     /// The zip package, entries in a fixed order with a fixed date.
-    private static func package(_ files: [(String, [UInt8])], date: String) throws -> Data {
+    private static func zip(_ files: [(String, [UInt8])], date: String) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

@@ -7,38 +7,76 @@ import NianbaoLayout
 /// surface spends most of a report's time formatting numbers and re-encoding fonts.
 /// Faces without TrueType outlines (CFF, bitmap) throw `UnsupportedFace`; `PDFWriter` then
 /// uses Cairo for that document.
+///
+/// In phases: fonts (every glyph, so the subsets and their codes are known before any page),
+/// object numbers, pages, resources, structure (tree and outline), trailer (catalog, info).
 enum DirectPDFWriter {
+    /// How a text item is drawn: in embedded fonts (one per face of its `ShapedText`), or,
+    /// for a page number, filled as outlines of its faces.
+    enum Drawing {
+        case embedded([EmbeddedFonts.Use])
+        case outlined([TrueTypeFace?])
+    }
+
+    /// The object numbers reserved before anything is written (pages refer forward to the
+    /// page tree and fonts, the structure back to pages).
+    struct Objects {
+        let catalog: Int, pageTree: Int, info: Int
+        let outlines: Int?
+        let pages: [(page: Int, content: Int)]
+        let structureRoot: Int?
+    }
+
     static func write(_ document: PagedDocument, options: PDFWriter.Options) throws -> Data {
-        // Pass 1: every glyph, so the subsets (and their codes) are known before any page.
-        // Each text item's faces as embedded fonts are kept in item order for pass 2.
-        var fonts = EmbeddedFonts()
-        var fontsOfItems: [[EmbeddedFonts.Use]] = []
-        for page in document.pages {
-            for (index, item) in page.items.enumerated() where !page.pagination.contains(index) {
-                if case let .text(shaped, _, _, lines) = item { fontsOfItems.append(try fonts.use(shaped, lines: lines)) }
-            }
-        }
-        fonts.makeSubsets()
+        var (fonts, drawings) = try collectFonts(document)
         // PDF/A-2 forbids drawing .notdef (ISO 19005-2 §6.2.11.8): a character no font has.
         if options.pdfa, let missing = fonts.charactersWithoutGlyph.first {
             throw PDFAError(reason: "「\(missing)」 has no glyph in any font nianbao found (install a font that has it, e.g. into fonts/)")
         }
-        var nextFonts = fontsOfItems.makeIterator()
-
         var file = PDFFile()
+        var structure = document.structure.map { StructureTree($0, pages: document.pages) }
+        let objects = reserve(document, fonts: &fonts, structure: &structure, in: &file)
+        try writePages(document, fonts: fonts, drawings: drawings, structure: structure, objects: objects, into: &file)
+        fonts.write(into: &file)
+        structure?.write(into: &file, pages: objects.pages.map(\.page))
+        if let outlines = objects.outlines {
+            OutlineWriter.write(document.outline, root: outlines, pages: objects.pages.map(\.page), pageHeight: document.height, into: &file)
+        }
+        writeTrailer(document, options: options, objects: objects, into: &file)
+        return Data(file.finish(root: objects.catalog, info: objects.info))
+    }
+
+    /// Fonts: every glyph of every text item, its faces as embedded fonts, subset; page
+    /// numbers are drawn as outlines and embed nothing.
+    static func collectFonts(_ document: PagedDocument) throws -> (EmbeddedFonts, ItemFonts<Drawing>) {
+        var fonts = EmbeddedFonts()
+        let drawings = try ItemFonts(document, writer: "PDF") { item -> Drawing in
+            if item.isPageNumber { return .outlined(try FaceCache.faces(of: item.shaped)) }
+            return .embedded(try fonts.use(item.shaped, lines: item.lines))
+        }
+        fonts.makeSubsets()
+        return (fonts, drawings)
+    }
+
+    /// Object numbers, in the order the file has always had them (the bytes depend on it).
+    private static func reserve(_ document: PagedDocument, fonts: inout EmbeddedFonts, structure: inout StructureTree?, in file: inout PDFFile) -> Objects {
         let catalog = file.reserve(), pageTree = file.reserve(), info = file.reserve()
         let outlines = document.outline.isEmpty || document.pages.isEmpty ? nil : file.reserve()
-        let pageObjects = document.pages.map { _ in (page: file.reserve(), content: file.reserve()) }
+        let pages = document.pages.map { _ in (page: file.reserve(), content: file.reserve()) }
         fonts.reserve(in: &file)
-        var structure = document.structure.map { StructureTree($0, pages: document.pages) }
         let structureRoot = structure?.reserve(in: &file)
+        return Objects(catalog: catalog, pageTree: pageTree, info: info, outlines: outlines, pages: pages, structureRoot: structureRoot)
+    }
 
-        for (pageIndex, (page, objects)) in zip(document.pages, pageObjects).enumerated() {
+    /// Pages: each page's content stream and dictionary, then the page tree.
+    private static func writePages(_ document: PagedDocument, fonts: EmbeddedFonts, drawings: ItemFonts<Drawing>, structure: StructureTree?,
+                                   objects: Objects, into file: inout PDFFile) throws {
+        for (pageIndex, (page, pageObjects)) in zip(document.pages, objects.pages).enumerated() {
             var content = PageContent(height: document.height)
             for (itemIndex, item) in page.items.enumerated() {
-                let isPageNumber = page.pagination.contains(itemIndex)
+                let reference = ItemReference(page: pageIndex, item: itemIndex)
                 // Tagged: what an element names is its marked content, the rest artifacts.
-                let marking = structure?.marking(page: pageIndex, item: itemIndex, pageNumber: isPageNumber)
+                let marking = structure?.marking(of: reference, pageNumber: page.pagination.contains(itemIndex))
                 if let marking { content.begin(marking) }
                 defer { if let marking { content.end(marking) } }
                 switch item {
@@ -46,21 +84,22 @@ enum DirectPDFWriter {
                     content.rule(x1: x1, y1: y1, x2: x2, y2: y2, width: width)
                 case let .box(x, y, width, height, gray):
                     content.box(x: x, y: y, width: width, height: height, gray: gray)
-                case let .text(shaped, x, y, lines) where isPageNumber:
-                    let faces = try FaceCache.faces(of: shaped)
-                    shaped.drawnLines(x: x, y: y, lines: lines) { content.outlined($0, size: shaped.block.font.size, faces: faces) }
                 case let .text(shaped, x, y, lines):
-                    let faces = nextFonts.next()!
-                    shaped.drawnLines(x: x, y: y, lines: lines) {
-                        content.line($0, size: shaped.block.font.size, fonts: fonts, faces: faces) { shaped.text(of: $0) }
+                    switch try drawings.drawing(of: reference) {
+                    case .outlined(let faces):
+                        shaped.drawnLines(x: x, y: y, lines: lines) { content.outlined($0, size: shaped.block.font.size, faces: faces) }
+                    case .embedded(let faces):
+                        shaped.drawnLines(x: x, y: y, lines: lines) {
+                            content.line($0, size: shaped.block.font.size, fonts: fonts, faces: faces) { shaped.text(of: $0) }
+                        }
                     }
                 }
             }
             content.closeArtifacts()
-            file.stream(objects.content, content.out.bytes)
-            file.object(objects.page) { out in
+            file.stream(pageObjects.content, content.out.bytes)
+            file.object(pageObjects.page) { out in
                 out.raw("<</Type/Page/Parent ")
-                out.ref(pageTree)
+                out.ref(objects.pageTree)
                 out.raw("/MediaBox[0 0 ")
                 out.number(document.width, decimals: 3)
                 out.byte(0x20)
@@ -68,7 +107,7 @@ enum DirectPDFWriter {
                 out.raw("]/Resources<</Font<<")
                 fonts.resources(&out)
                 out.raw(">>>>/Contents ")
-                out.ref(objects.content)
+                out.ref(pageObjects.content)
                 if structure != nil {
                     // Its marked content's elements are entry `pageIndex` of the parent tree;
                     // tab order follows the structure.
@@ -79,37 +118,36 @@ enum DirectPDFWriter {
                 out.raw(">>")
             }
         }
-        file.object(pageTree) { out in
+        file.object(objects.pageTree) { out in
             out.raw("<</Type/Pages/Count ")
             out.int(document.pages.count)
             out.raw("/Kids[")
-            for objects in pageObjects { out.ref(objects.page); out.byte(0x20) }
+            for page in objects.pages { out.ref(page.page); out.byte(0x20) }
             out.raw("]>>")
         }
-        fonts.write(into: &file)
-        structure?.write(into: &file, pages: pageObjects.map(\.page))
-        if let outlines {
-            OutlineWriter.write(document.outline, root: outlines, pages: pageObjects.map(\.page), pageHeight: document.height, into: &file)
-        }
+    }
+
+    /// Trailer: what PDF/A adds, the catalog and the document information.
+    private static func writeTrailer(_ document: PagedDocument, options: PDFWriter.Options, objects: Objects, into file: inout PDFFile) {
         let archival = options.pdfa ? PDFA.write(document.metadata, date: options.creationDate, into: &file) : nil
-        file.object(catalog) { out in
+        file.object(objects.catalog) { out in
             out.raw("<</Type/Catalog/Pages ")
-            out.ref(pageTree)
-            if let outlines {
+            out.ref(objects.pageTree)
+            if let outlines = objects.outlines {
                 out.raw("/Outlines ")
                 out.ref(outlines)
                 out.raw("/PageMode/UseOutlines")
             }
             // The text's language (screen readers, search) and the report's title, not the
             // file name, in a viewer's title bar.
-            if let structureRoot {
+            if let structureRoot = objects.structureRoot {
                 out.raw("/MarkInfo<</Marked true>>/StructTreeRoot ")
                 out.ref(structureRoot)
             }
             archival?(&out)
             out.raw("/Lang(zh-CN)/ViewerPreferences<</DisplayDocTitle true>>>>")
         }
-        file.object(info) { out in
+        file.object(objects.info) { out in
             // Empty entries are left out (XMP, for PDF/A, then has none to match).
             out.raw("<<")
             for (key, value) in [("/Title", document.metadata.title), ("/Author", document.metadata.author), ("/Subject", document.metadata.subject)] where !value.isEmpty {
@@ -123,7 +161,6 @@ enum DirectPDFWriter {
             }
             out.raw(">>")
         }
-        return Data(file.finish(root: catalog, info: info))
     }
 }
 

@@ -49,10 +49,10 @@ struct StructureTree {
         }
     }
 
-    /// How item `item` of page `page` is marked: as its element's content, as pagination
-    /// (a page number), or as an artifact.
-    func marking(page: Int, item: Int, pageNumber: Bool) -> PageContent.Marking {
-        if let mark = marks[page][item] { return .element(mark) }
+    /// How item `item` is marked: as its element's content, as pagination (a page number),
+    /// or as an artifact.
+    func marking(of item: ItemReference, pageNumber: Bool) -> PageContent.Marking {
+        if let mark = marks[item.page][item.item] { return .element(mark) }
         return pageNumber ? .pagination : .artifact
     }
 
