@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Where table labels and agency names may break (FORMAT.md §6): after an enumerator or
 /// between words, never inside one (`保护第三方` / `合法权益`, not `第三` / `方`); an agency's name
 /// before its generic part (`城关镇` / `人民政府`). Layout marks the rest as unbreakable
@@ -34,8 +36,23 @@ public enum LineBreaks {
     static let vocabulary: Set<String> = Set(segmentedLabels.flatMap { $0.split(separator: "|").map(String.init) } + enumerators)
     static let longestWord = vocabulary.map(\.count).max() ?? 1
 
+    /// Labels repeat report after report (the templates' fixed text): each is cut once.
+    private static let labelCache = Mutex<[String: [Range<Int>]]>([:])
+
     /// UTF-8 byte ranges of a table label that stay on one line: its words, by longest match.
     public static func label(_ text: String) -> [Range<Int>] {
+        // A number or a single character has no word to keep.
+        guard text.utf8.count > 3 else { return [] }
+        if let known = labelCache.withLock({ $0[text] }) { return known }
+        let ranges = cut(text)
+        labelCache.withLock { cache in
+            if cache.count > 10_000 { cache.removeAll() }
+            cache[text] = ranges
+        }
+        return ranges
+    }
+
+    private static func cut(_ text: String) -> [Range<Int>] {
         let chars = Array(text)
         var ranges: [Range<Int>] = []
         var i = 0, byte = 0

@@ -148,6 +148,15 @@ public struct TableLayout {
         let counts = shaped.charactersPerLine
         if counts.allSatisfy({ $0 == 1 }) { return block }
         if !counts.contains(1), let last = counts.last, 2 * last >= counts[0] { return block }
+        // First the width that gives each line its share of the characters: most labels are
+        // even at once (one shaping, not eight).
+        let total = counts.reduce(0, +)
+        var guess = block
+        guess.width = min(block.width, Double((total + lines - 1) / lines) * (block.font.size + block.letterSpacing) + block.font.size / 2)
+        let guessed = shaper.shape(guess)
+        if guessed.lines.count == lines, !Self.overflows(guessed), let last = guessed.charactersPerLine.last, 2 * last >= guessed.charactersPerLine[0] {
+            return guess
+        }
         var low = block.font.size, high = block.width
         var best = block
         var candidate = block
