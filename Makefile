@@ -72,7 +72,7 @@ demo: build
 	$(BIN) render $(SAMPLES) --output-dir $(OUT) --format pdf,ofd
 	@# A report with every part around its sections: cover letter (not printed), preamble,
 	@# run-in heading, notes under tables, attachment and closing block.
-	$(BIN) render $(WHOLE) --output-dir $(OUT) --format pdf,text
+	$(BIN) render $(WHOLE) --output-dir $(OUT) --format pdf,txt
 	$(BIN) compare $(SAMPLES) -o $(OUT)/comparison.pdf --metrics summary
 	$(BIN) compare $(SAMPLES) -o $(OUT)/comparison.csv
 	@echo; echo "checks of the bundled samples:"; $(BIN) check $(SAMPLES) || true
