@@ -16,11 +16,15 @@ import NianbaoModel
 enum ProseParser {
     static func paragraphs(_ lines: some Collection<SourceLine>, skipping skip: Set<Int> = []) -> [Paragraph] {
         let body = lines.lazy.filter { !skip.contains($0.number) && !$0.isFurniture }
-        // Indentation tells paragraphs apart only where some lines have it and some do not
-        // (a text browser indents every line of its dump).
-        let indentMode = body.contains { !$0.isBlank && $0.indented } && body.contains { !$0.isBlank && !$0.indented }
-        // The longest line, in ideograph widths: the wrap width of wrapped text.
-        let wrapWidth = body.reduce(0.0) { max($0, width($1.content)) }
+        // One pass for the region's shape. Indentation tells paragraphs apart only where some
+        // lines have it and some do not (a text browser indents every line of its dump); the
+        // longest line, in ideograph widths, is the wrap width of wrapped text.
+        var indented = false, unindented = false, wrapWidth = 0.0
+        for line in body where !line.isBlank {
+            if line.indented { indented = true } else { unindented = true }
+            wrapWidth = max(wrapWidth, width(line.content))
+        }
+        let indentMode = indented && unindented
         // Lines far longer than a printed line, or all too short to be wrapped ones.
         let lineMode = !indentMode && (wrapWidth > 60 || wrapWidth < 24)
         var out: [Paragraph] = []
