@@ -63,7 +63,8 @@ enum DOCXReader {
             var reason = "word/document.xml is not well-formed XML"
             if let error = xmlCtxtGetLastError(context) {
                 let message = error.pointee.message.map { String(cString: $0).trimmingSpaces } ?? ""
-                if error.pointee.code == Int32(XML_ERR_INTERNAL_ERROR.rawValue), message.contains("depth") {
+                // libxml2 gives its depth limit no code of its own: the open elements say it.
+                if error.pointee.code == Int32(XML_ERR_INTERNAL_ERROR.rawValue), context.pointee.nameNr >= 255 {
                     reason = "word/document.xml nests its elements more than 256 deep; Word files never do"
                 } else if !message.isEmpty {
                     reason += " (line \(error.pointee.line): \(message.split(separator: "\n").first ?? ""))"
