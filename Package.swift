@@ -1,8 +1,10 @@
 // swift-tools-version:6.0
 // nianbao: annual reports on government information disclosure (政府信息公开工作年度报告)
 // read from messy text, checked, and exported. Targets follow the pipeline:
-// Files (PDF/HTML/DOCX → ExtractedDocument; the only importer of CPoppler and CLibXML2) → Ingest → Model
-// ← Checks, Export ← Style, Layout ← Render (the only importer of CPangoCairo and CLibDeflate) ← Compare, Batch ← nianbao (CLI).
+// Files (PDF/HTML/DOCX → ExtractedDocument, a Document type; the only importer of CPoppler and
+// CLibXML2) and Ingest (text or ExtractedDocument → Model) meet in Input (a file's bytes → a parsed
+// report); ← Checks, Export ← Style, Layout ← Render (the only importer of CPangoCairo) ← Compare,
+// Batch ← nianbao (CLI). CLibDeflate serves Render's streams and the zip readers of Files and Batch.
 // Layout's frames carry shaped text (TextShaping; Render shapes with Pango), so every writer draws the
 // same glyphs. Output (atomic files, no output over an input) serves Batch and the CLI; TestSupport
 // (paths, fake shaper, golden frame dumps) only the tests.
@@ -14,7 +16,7 @@ let package = Package(
     // fork/exec of workers and mmap are used unguarded); no other platform is claimed.
     products: [
         .executable(name: "nianbao", targets: ["nianbao"]),
-        .library(name: "NianbaoKit", targets: ["NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare"]),
+        .library(name: "NianbaoKit", targets: ["NianbaoModel", "NianbaoDocument", "NianbaoIngest", "NianbaoFiles", "NianbaoInput", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,10 +33,14 @@ let package = Package(
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(name: "NianbaoModel"),
-        .target(name: "NianbaoIngest", dependencies: ["NianbaoModel"]),
+        // What a file reader hands the parser (ExtractedDocument) and why an input is no report.
+        .target(name: "NianbaoDocument"),
+        .target(name: "NianbaoIngest", dependencies: ["NianbaoModel", "NianbaoDocument"]),
         // File readers (PDF, HTML, DOCX) in front of Ingest: bytes → ExtractedDocument → Ingest.
         // A DOCX's zip is read by nianbao itself, inflated by libdeflate (bounded, one call).
-        .target(name: "NianbaoFiles", dependencies: ["NianbaoModel", "NianbaoIngest", "CPoppler", "CLibXML2", "CLibDeflate"]),
+        .target(name: "NianbaoFiles", dependencies: ["NianbaoModel", "NianbaoDocument", "CPoppler", "CLibXML2", "CLibDeflate"]),
+        // The one way in: a file's bytes, whatever their kind, read and parsed (Files, then Ingest).
+        .target(name: "NianbaoInput", dependencies: ["NianbaoModel", "NianbaoDocument", "NianbaoIngest", "NianbaoFiles"]),
         .target(name: "NianbaoChecks", dependencies: ["NianbaoModel"]),
         // Writing files safely (atomic, never over an input), for the CLI and Batch.
         .target(name: "NianbaoOutput"),
@@ -46,19 +52,19 @@ let package = Package(
                 exclude: ["PDF/ICC"]),  // the sRGB profile and its licence; SRGBProfile.swift holds its bytes
         .target(name: "NianbaoCompare", dependencies: ["NianbaoModel", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout"]),
         .target(name: "NianbaoBatch", dependencies: [
-            "NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoOutput",
+            "NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoInput", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoOutput",
             "CLibDeflate",  // reads zip entries in place (BatchZip) and checksums outputs
         ]),
         .executableTarget(
             name: "nianbao",
             dependencies: [
-                "NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare", "NianbaoBatch", "NianbaoOutput",
+                "NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoInput", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare", "NianbaoBatch", "NianbaoOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "nianbao-bench",
-            dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender",
+            dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoInput", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],  // writes the DOCX inputs of the size table
             path: "Sources/Bench"
         ),
@@ -66,10 +72,10 @@ let package = Package(
         // NianbaoFuzz (the regression tests replay its crashers with it); the driver and its
         // worker processes in nianbao-fuzz.
         .target(name: "NianbaoFuzz", dependencies: [
-            "NianbaoModel", "NianbaoFiles", "NianbaoIngest", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender",
+            "NianbaoModel", "NianbaoFiles", "NianbaoInput", "NianbaoIngest", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .executableTarget(name: "nianbao-fuzz", dependencies: ["NianbaoFuzz", "NianbaoFiles"], path: "Sources/Fuzz"),
+        .executableTarget(name: "nianbao-fuzz", dependencies: ["NianbaoFuzz", "NianbaoFiles", "NianbaoInput"], path: "Sources/Fuzz"),
         .target(name: "NianbaoTestSupport", dependencies: ["NianbaoModel", "NianbaoLayout"], path: "Sources/NianbaoTestSupport"),
         .testTarget(name: "NianbaoModelTests", dependencies: ["NianbaoModel"]),
         .testTarget(
@@ -79,7 +85,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NianbaoFilesTests",
-            dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoTestSupport", "NianbaoFuzz"],
+            dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoInput", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoTestSupport", "NianbaoFuzz"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "NianbaoChecksTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks"]),

@@ -6,6 +6,7 @@ import NianbaoOutput
 import NianbaoChecks
 import NianbaoExport
 import NianbaoFiles
+import NianbaoInput
 import NianbaoIngest
 import NianbaoLayout
 import NianbaoModel

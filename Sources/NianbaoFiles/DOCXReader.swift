@@ -1,14 +1,14 @@
 import CLibXML2
 import Foundation  // replacingOccurrences
-import NianbaoIngest
+import NianbaoDocument
 
 /// Reads a Word file (.docx): the zip's `word/document.xml` through libxml2, paragraphs as
 /// lines and tables as `TableGrid`s with `gridSpan` and `vMerge` (FORMAT.md §7). Locations
 /// count the body's paragraphs and table rows from 1.
-enum DOCXReader {
+public enum DOCXReader {
     static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
-    static func read(_ bytes: [UInt8]) throws(IngestError) -> ExtractedDocument {
+    public static func read(_ bytes: [UInt8]) throws(IngestError) -> ExtractedDocument {
         let document = try parse(documentXML(bytes))
         guard let root = document.root, let body = root.children.first(where: { $0.isElement && $0.name == "body" }) else {
             throw .damaged(format: "DOCX", reason: "word/document.xml has no body")
@@ -18,7 +18,7 @@ enum DOCXReader {
         return ExtractedDocument(format: "DOCX", blocks: reader.blocks)
     }
 
-    /// The main document part, read from the zip in memory: at most `ReportInput.sizeLimit`
+    /// The main document part, read from the zip in memory: at most `InputLimit.bytes`
     /// bytes, its CRC-32 checked (a damaged entry is refused, never read as other digits).
     private static func documentXML(_ bytes: [UInt8]) throws(IngestError) -> [UInt8] {
         do {
@@ -29,7 +29,7 @@ enum DOCXReader {
             }
             // Two parts of one name: which one a reader sees is not to be left to chance.
             guard entries.count == 1 else { throw IngestError.damaged(format: "DOCX", reason: "the zip has \(entries.count) entries named word/document.xml") }
-            return try archive.data(of: entry, limit: ReportInput.sizeLimit)
+            return try archive.data(of: entry, limit: InputLimit.bytes)
         } catch let error as IngestError {
             throw error
         } catch let failure as ZipArchive.Failure {
@@ -44,7 +44,7 @@ enum DOCXReader {
     /// writes one) stops the parser before anything in it is read. Without XML_PARSE_HUGE,
     /// libxml2's bounds hold: 256 levels of nesting, 10 MB a text node.
     static func parse(_ xml: [UInt8]) throws(IngestError) -> XMLDocument {
-        guard xml.count <= ReportInput.sizeLimit else { throw .tooLarge(bytes: xml.count, limit: ReportInput.sizeLimit) }
+        guard xml.count <= InputLimit.bytes else { throw .tooLarge(bytes: xml.count, limit: InputLimit.bytes) }
         guard let context = xmlNewParserCtxt() else { throw .damaged(format: "DOCX", reason: "libxml2 could not start a parser") }
         defer { xmlFreeParserCtxt(context) }
         context.pointee.sax.pointee.internalSubset = { ctx, _, _, _ in

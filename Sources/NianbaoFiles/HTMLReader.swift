@@ -1,12 +1,12 @@
 import CLibXML2
-import NianbaoIngest
+import NianbaoDocument
 
 /// Reads a web page through libxml2's HTML parser (FORMAT.md §7): the report inside the site's
 /// chrome, prose as lines, data tables as `TableGrid`s with their row and column spans.
-enum HTMLReader {
-    static func read(_ bytes: [UInt8]) throws(IngestError) -> ExtractedDocument {
+public enum HTMLReader {
+    public static func read(_ bytes: [UInt8]) throws(IngestError) -> ExtractedDocument {
         let encoding = Self.encoding(bytes)
-        guard bytes.count <= ReportInput.sizeLimit else { throw .tooLarge(bytes: bytes.count, limit: ReportInput.sizeLimit) }
+        guard bytes.count <= InputLimit.bytes else { throw .tooLarge(bytes: bytes.count, limit: InputLimit.bytes) }
         guard let context = htmlNewParserCtxt() else { throw .damaged(format: "HTML", reason: "libxml2 could not start a parser") }
         defer { htmlFreeParserCtxt(context) }
         // libxml2's own nesting limit (256) stopped the page there, dropping the report after

@@ -1,11 +1,11 @@
 import CPoppler
-import NianbaoIngest
+import NianbaoDocument
 
 /// Reads a published PDF through poppler: every character with its box, rebuilt into lines by
 /// baseline and split into pieces where the gap is wider than a space (FORMAT.md §7). The text
 /// flow poppler would give is not used: tables come out column by column in some PDFs, and
 /// the positions are what the table reader places numbers by.
-enum PDFReader {
+public enum PDFReader {
     private struct Glyph {
         let scalar: Unicode.Scalar
         let x0, y0, x1, y1: Double
@@ -15,7 +15,7 @@ enum PDFReader {
         var height: Double { y1 - y0 }
     }
 
-    static func read(_ bytes: [UInt8]) throws(IngestError) -> ExtractedDocument {
+    public static func read(_ bytes: [UInt8]) throws(IngestError) -> ExtractedDocument {
         let gbytes = bytes.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
         defer { g_bytes_unref(gbytes) }
         var error: UnsafeMutablePointer<GError>?

@@ -2,6 +2,7 @@ import Foundation
 import NianbaoChecks
 import NianbaoExport
 import NianbaoFiles
+import NianbaoInput
 import NianbaoIngest
 import NianbaoLayout
 import NianbaoModel

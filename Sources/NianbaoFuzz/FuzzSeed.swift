@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoFiles
+import NianbaoInput
 import ZIPFoundation
 
 /// An input the mutations start from: a fixture's bytes, its kind, and for a Word file its

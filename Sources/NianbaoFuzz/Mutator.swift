@@ -1,4 +1,5 @@
 import NianbaoFiles
+import NianbaoInput
 
 /// Makes fuzz cases from seeds: each case a seed (or two spliced) changed by one to four
 /// mutations chosen for its kind, with a recipe saying what was done. Deterministic: the same

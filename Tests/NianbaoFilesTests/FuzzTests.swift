@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoFiles
+import NianbaoInput
 import NianbaoFuzz
 import NianbaoModel
 import NianbaoTestSupport

@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoFiles
+import NianbaoInput
 import NianbaoIngest
 import NianbaoModel
 import NianbaoTestSupport

@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoFiles
+import NianbaoInput
 import XCTest
 
 /// `ReportInput.read`: the one way every command, `batch` included, reads an input file.

@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoExport
 import NianbaoFiles
+import NianbaoInput
 import NianbaoIngest
 import NianbaoLayout
 import NianbaoModel

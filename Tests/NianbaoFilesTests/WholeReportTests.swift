@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoExport
 import NianbaoFiles
+import NianbaoInput
 @testable import NianbaoIngest
 import NianbaoLayout
 import NianbaoModel

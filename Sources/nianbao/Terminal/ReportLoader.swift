@@ -1,4 +1,5 @@
 import NianbaoFiles
+import NianbaoInput
 import NianbaoIngest
 import NianbaoModel
 

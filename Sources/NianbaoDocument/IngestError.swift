@@ -47,3 +47,9 @@ public enum IngestError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+/// The largest input read as one report (16 MiB): real reports are well under 1 MiB as text and
+/// a few MiB as PDF or DOCX. Every reader and command keeps to it (`ReportInput.sizeLimit`).
+public enum InputLimit {
+    public static let bytes = 16 << 20
+}

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import NianbaoFiles
 import NianbaoIngest
 import NianbaoModel
 
@@ -9,7 +10,7 @@ import NianbaoModel
 public enum ReportInput {
     /// The largest input read as one report. Real reports are well under 1 MiB as text and a
     /// few MiB as PDF or DOCX; `batch` and the single-file commands refuse more.
-    public static let sizeLimit = 16 << 20
+    public static let sizeLimit = InputLimit.bytes
 
     /// Parses `bytes`; throws when there is no report to speak of (with what was found and,
     /// for formats nianbao does not read, how to convert them).
