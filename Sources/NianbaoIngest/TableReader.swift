@@ -18,8 +18,7 @@ struct TableReader {
     /// here, left to `TableSolver`.
     private(set) var glued: [TableSolver.GluedRow] = []
     /// Which rows got their cells (or were failed), and the row expected next.
-    private var filled: [Bool]
-    private var expected = 0
+    private var rows: RowProgress
     /// Label text collected for the next row (headers, group labels, wrapped label lines).
     private var label = PendingLabel()
     /// A PDF row being collected over several lines: its spec index and values so far.
@@ -53,7 +52,7 @@ struct TableReader {
     init(specs: [RowSpec], tableName: String) {
         self.specs = specs
         self.tableName = tableName
-        self.filled = Array(repeating: false, count: specs.count)
+        self.rows = RowProgress(count: specs.count)
     }
 
     /// Reads `pieces` and returns the cells found and the findings.
@@ -181,7 +180,7 @@ struct TableReader {
     /// unreadable, and so is every later number of the table's text.
     private mutating func columnOrderDetected(at line: Int) -> Bool {
         guard !label.isEmpty else { return false }
-        let named = specs.indices.filter { !filled[$0] && specs[$0].isNamed(in: label.text) }
+        let named = specs.indices.filter { !rows.filled[$0] && specs[$0].isNamed(in: label.text) }
         guard named.count > 1 else { return false }
         for row in named {
             fail(row, id: .columnOrder,
@@ -212,7 +211,8 @@ struct TableReader {
     /// the group being read (FORMAT.md §7): that item, with a warning that says so. Only when
     /// the row before it was read, so the place in the group is known.
     private mutating func byNumber(_ label: String, line: Int) -> Int? {
-        guard expected > 0, expected < specs.count, !filled[expected], filled[expected - 1],
+        let expected = rows.expected
+        guard expected > 0, expected < specs.count, !rows.filled[expected], rows.filled[expected - 1],
               let number = Self.lastItemNumber(label), specs[expected].name.hasPrefix("\(number).") else { return nil }
         findings.append(Finding(id: .rowByNumber, severity: .warning,
                                 message: "\(tableName) label 「\(label.suffix(30))」 names no row by its words; it is read as 「\(specs[expected].name)」, item \(number) of its group, the row expected here",
@@ -285,7 +285,7 @@ struct TableReader {
                                     message: "\(more.count) more rows of numbers in \(tableName), from this line on, belong to no row that is still open; they are not used",
                                     line: more.first))
         }
-        let missing = specs.indices.filter { !filled[$0] }
+        let missing = specs.indices.filter { !rows.filled[$0] }
         if missing.count == specs.count {
             findings.append(Finding(id: .tableMissing, severity: .error,
                                     message: "\(tableName) was not found: no row of it could be read",
@@ -307,8 +307,8 @@ struct TableReader {
     private func resolve(_ label: String) -> Int? {
         var weak: Int?
         for offset in 0..<specs.count {
-            let i = (expected + offset) % specs.count  // expected, later ones, then earlier ones
-            guard !filled[i], specs[i].matches(label) else { continue }
+            let i = (rows.expected + offset) % specs.count  // expected, later ones, then earlier ones
+            guard !rows.filled[i], specs[i].matches(label) else { continue }
             if isStrong(i) { return i }
             if weak == nil { weak = i }
         }
@@ -326,8 +326,7 @@ struct TableReader {
                                         message: "cell \(key) reads 「\(cell.written)」: \(why)", line: value.line, keys: [key]))
             }
         }
-        filled[row] = true
-        expected = row + 1
+        rows.done(row)
     }
 
     /// `values` into `row` when there is one a column; otherwise the row is unreadable, with a
@@ -343,8 +342,7 @@ struct TableReader {
     private mutating func fail(_ row: Int, id: FindingID, message: String, line: Int) {
         for key in specs[row].keys { cells[key] = Cell(state: .unreadable, text: "", written: "", line: line) }
         findings.append(Finding(id: id, severity: .error, message: message, line: line, keys: specs[row].keys))
-        filled[row] = true
-        expected = row + 1
+        rows.done(row)
     }
 
     private mutating func unrecognized(_ label: String, line: Int, values: [RowPiece.Value] = []) {
@@ -353,10 +351,10 @@ struct TableReader {
         // rows are absent and the numbers go to the row's own keys (FORMAT.md §2b).
         let otherKeys = Set(RequestRow.allCases.filter { $0.group == .other }.map { CellKey.requests($0, .natural) })
         let otherRows = specs.indices.filter { specs[$0].keys.first.map(otherKeys.contains) ?? false }
-        if FastText.contains(label, "其他处理"), !otherRows.isEmpty, otherRows.allSatisfy({ !filled[$0] }) {
+        if FastText.contains(label, "其他处理"), !otherRows.isEmpty, otherRows.allSatisfy({ !rows.filled[$0] }) {
             for row in otherRows {
                 for key in specs[row].keys { cells[key] = Cell(state: .unreadable, text: "", written: "", line: line) }
-                filled[row] = true
+                rows.mark(row)
             }
             let keys = CellKey.otherProcessing
             var kept = ArraySlice(values)
@@ -371,7 +369,7 @@ struct TableReader {
                                     message: "\(tableName) has one （六）其他处理 row, as the 2019 template had, where the 2021 template has three (逾期不补正 / 逾期未缴纳费用 / 其他): those three are absent, "
                                         + (read ? "and the row's numbers are kept as requests.other_processing.*" : "and the row's \(kept.count) numbers (\(keys.count) expected) cannot be placed"),
                                     line: line, keys: otherRows.flatMap { specs[$0].keys } + keys))
-            expected = (otherRows.last ?? expected) + 1
+            rows.expect((otherRows.last ?? rows.expected) + 1)
             return
         }
         // A table has 25 rows: past 100 such findings one more says how many followed (half
@@ -410,3 +408,23 @@ struct TableReader {
                               "续表", "其他", "总计"]
 }
 
+
+/// Which rows of a table got their cells (or were failed), and the row expected next: rows
+/// come in the template's order.
+struct RowProgress {
+    private(set) var filled: [Bool]
+    private(set) var expected = 0
+
+    init(count: Int) { filled = Array(repeating: false, count: count) }
+
+    /// `row` is read (or failed); the next is expected.
+    mutating func done(_ row: Int) {
+        filled[row] = true
+        expected = row + 1
+    }
+
+    /// `row` is settled without being read (a hybrid table's absent rows).
+    mutating func mark(_ row: Int) { filled[row] = true }
+
+    mutating func expect(_ row: Int) { expected = row }
+}
