@@ -4,7 +4,7 @@
 // Files (PDF/HTML/DOCX → ExtractedDocument, a Document type; the only importer of CPoppler and
 // CLibXML2) and Ingest (text or ExtractedDocument → Model) meet in Input (a file's bytes → a parsed
 // report); ← Checks, Export ← Style, Layout ← Render (the only importer of CPangoCairo) ← Compare,
-// Batch ← nianbao (CLI). CLibDeflate serves Render's streams and the zip readers of Files and Batch.
+// Batch ← nianbao (CLI). CLibDeflate serves Render's streams and Files' Deflate (every zip read, batch's too).
 // Layout's frames carry shaped text (TextShaping; Render shapes with Pango), so every writer draws the
 // same glyphs. Output (atomic files, no output over an input) serves Batch and the CLI; TestSupport
 // (paths, fake shaper, golden frame dumps) only the tests.
@@ -53,7 +53,6 @@ let package = Package(
         .target(name: "NianbaoCompare", dependencies: ["NianbaoModel", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout"]),
         .target(name: "NianbaoBatch", dependencies: [
             "NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoInput", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoOutput",
-            "CLibDeflate",  // reads zip entries in place (BatchZip) and checksums outputs
         ]),
         .executableTarget(
             name: "nianbao",
@@ -94,7 +93,7 @@ let package = Package(
         .testTarget(name: "NianbaoLayoutTests", dependencies: ["NianbaoModel", "NianbaoStyle", "NianbaoLayout", "NianbaoTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "NianbaoRenderTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoTestSupport"]),
         .testTarget(name: "NianbaoCompareTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare", "NianbaoTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "NianbaoBatchTests", dependencies: ["NianbaoBatch", "NianbaoOutput", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "NianbaoBatchTests", dependencies: ["NianbaoBatch", "NianbaoOutput", "NianbaoFiles", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "NianbaoCLITests", dependencies: ["nianbao", "NianbaoTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

@@ -85,7 +85,7 @@ public final class BatchJob {
                     let data = try format.data(parsed.report, findings: findings, document: document!, pdfOptions: pdfOptions, source: item.path)
                     try AtomicFile.write(data, to: item.output(format.rawValue, under: outputDir))
                     outputs.append("\(relative).\(format.rawValue)")
-                    files.append(BatchResult.OutputFile(path: outputs.last!, bytes: data.count, crc32: BatchZip.crc32(data)))
+                    files.append(BatchResult.OutputFile(path: outputs.last!, bytes: data.count, crc32: Deflate.crc32(data)))
                 }
             } catch let error as OutputError {
                 writeError = .failed(item.path, "\(error)", error.isOutOfSpace ? .outOfSpace : .output)

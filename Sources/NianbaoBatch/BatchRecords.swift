@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoFiles
 import NianbaoOutput
 
 /// Per-input records under `<output>/.nianbao/records/`, written after all of an input's
@@ -18,7 +19,7 @@ public enum BatchRecords {
 
     /// An input's identity: its size and CRC-32.
     static func identity(of bytes: [UInt8]) -> String {
-        "\(bytes.count):\(String(BatchZip.crc32(bytes), radix: 16))"
+        "\(bytes.count):\(String(Deflate.crc32(bytes), radix: 16))"
     }
 
     /// Whether the file at `path` has `file`'s size and CRC-32, read in pieces (a PDF may be MiBs).
@@ -34,7 +35,7 @@ public enum BatchRecords {
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 { if errno == EINTR { continue }; return false }
             if n == 0 { break }
-            crc = BatchZip.crc32(buffer[..<n], continuing: crc)
+            crc = Deflate.crc32(buffer[..<n], continuing: crc)
             total += n
         }
         return total == file.bytes && crc == file.crc32

@@ -1,8 +1,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import CLibDeflate
 import Foundation
+import NianbaoFiles
 
 /// A zip of reports read in place from its file: the central directory once, then one entry
 /// at a time by `pread`, never the whole archive in memory. Every entry of the central
@@ -192,38 +192,12 @@ final class BatchZip {
             guard entry.compressedSize == entry.uncompressedSize else { throw .damaged(reason: "a stored entry whose two sizes differ") }
             out = compressed
         case 8:
-            out = try Self.inflate(compressed, size: size)
+            do { out = try Deflate.inflate(compressed, size: size) } catch { throw .damaged(reason: error.reason) }
         default:
             throw .damaged(reason: "compression method \(entry.method) is not read, only stored and deflate")
         }
-        guard Self.crc32(out) == entry.crc32 else { throw .crcMismatch }
+        guard Deflate.crc32(out) == entry.crc32 else { throw .crcMismatch }
         return out
-    }
-
-    /// Raw deflate data to exactly `size` bytes in one bounded call: nothing past the declared size.
-    private static func inflate(_ compressed: [UInt8], size: Int) throws(Failure) -> [UInt8] {
-        guard let decompressor = libdeflate_alloc_decompressor() else { throw .damaged(reason: "out of memory") }
-        defer { libdeflate_free_decompressor(decompressor) }
-        var out = [UInt8](repeating: 0, count: max(size, 1))
-        var actual = 0
-        let result = compressed.withUnsafeBytes { input in
-            out.withUnsafeMutableBytes { output in
-                libdeflate_deflate_decompress(decompressor, input.baseAddress, input.count, output.baseAddress, size, &actual)
-            }
-        }
-        switch result {
-        case LIBDEFLATE_SUCCESS where actual == size:
-            out.removeLast(out.count - size)
-            return out
-        case LIBDEFLATE_SUCCESS: throw .damaged(reason: "it unpacks to \(actual) bytes, not the \(size) its directory declares")
-        case LIBDEFLATE_INSUFFICIENT_SPACE: throw .damaged(reason: "it unpacks to more than the \(size) bytes its directory declares")
-        default: throw .damaged(reason: "its compressed data is corrupt or cut short")
-        }
-    }
-
-    /// CRC-32 (the zip and gzip one) of `bytes`, continuing from `crc`.
-    static func crc32<C: ContiguousBytes>(_ bytes: C, continuing crc: UInt32 = 0) -> UInt32 {
-        bytes.withUnsafeBytes { UInt32(libdeflate_crc32(crc, $0.baseAddress, $0.count)) }
     }
 
     private static func u16(_ b: [UInt8], _ at: Int) -> UInt16 { UInt16(b[at]) | UInt16(b[at + 1]) << 8 }

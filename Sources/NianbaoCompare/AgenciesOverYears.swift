@@ -63,8 +63,7 @@ extension HandoutLayout {
             let placement = table.place(into: &flow)
             // The trend: each year's value joined by a line, within the row's cell, scaled to
             // the agency's own largest value (rates: 0–100 %).
-            var rate = false
-            if case .derived(let d) = row.metric.kind { rate = d.isRate }
+            let rate = row.metric.isRate
             let trendColumn = spec.columns.count - 1
             guard placement.xs.count > trendColumn + 1 else { continue }
             let x0 = placement.xs[trendColumn] + 4, x1 = placement.xs[trendColumn + 1] - 4

@@ -109,6 +109,23 @@ public struct HandoutLayout {
         return finished(sheet, flow, outline)
     }
 
+    /// Chart `n` of a grid `chartsAcross` wide: a new row of charts starts under the last (on
+    /// a new page when it does not fit); the caption is placed and named in the outline.
+    /// Returns where the chart stands and its Figure, holding the caption.
+    private func chartCell(_ n: Int, _ row: ComparisonSheet.Row, width: Double, gutter: Double, height: Double, gap: Double, headingLine: Double,
+                           _ flow: inout PageFlow, _ outline: inout [OutlineEntry]) -> (x: Double, top: Double, figure: StructureElement) {
+        let across = n % Self.chartsAcross
+        if across == 0 {
+            if n > 0 { flow.advance(height + gap) }
+            flow.ensure(height)
+        }
+        let x = flow.left + Double(across) * (width + gutter), top = flow.y
+        let caption = "图\(n + 1)　\(row.metric.label)"
+        outline.append(OutlineEntry(title: caption, level: 1, page: flow.pageIndex, y: top))
+        let heading = oneLine(TextBlock(text: caption, font: style.tableHeading, width: width, lineHeight: headingLine))
+        return (x, top, StructureElement(.figure, children: [StructureElement(.caption, content: [flow.add(.text(heading, x: x, y: top, lines: 0..<1))])]))
+    }
+
     /// The pages with their numbers, the metadata and the structure: the document.
     private func finished(_ sheet: ComparisonSheet, _ flow: PageFlow, _ outline: [OutlineEntry]) -> PagedDocument {
         let g = flow.geometry
@@ -264,20 +281,10 @@ public struct HandoutLayout {
         flow.ensure(axisLine + height)
         note(legend, &flow)
         for (n, row) in rows.enumerated() {
-            let across = n % Self.chartsAcross
-            if across == 0 {
-                if n > 0 { flow.advance(height + gap) }
-                flow.ensure(height)
-            }
-            let x = flow.left + Double(across) * (width + gutter), top = flow.y
-            var rate = false
-            if case .derived(let d) = row.metric.kind { rate = d.isRate }
-            let caption = "图\(n + 1)　\(row.metric.label)"
-            outline.append(OutlineEntry(title: caption, level: 1, page: flow.pageIndex, y: top))
             // The chart is a Figure: its caption, then the bars and their labels, read as its
             // alternative text (each unit and its value).
-            let heading = oneLine(TextBlock(text: caption, font: style.tableHeading, width: width, lineHeight: headingLine))
-            var figure = StructureElement(.figure, children: [StructureElement(.caption, content: [flow.add(.text(heading, x: x, y: top, lines: 0..<1))])])
+            var (x, top, figure) = chartCell(n, row, width: width, gutter: gutter, height: height, gap: gap, headingLine: headingLine, &flow, &outline)
+            let rate = row.metric.isRate
             let valueWidth = min(90.0, width * 0.22)
             let x0 = x + labelWidth, barArea = width - labelWidth - valueWidth
             let values = units.compactMap { row.values[$0].number }
@@ -338,18 +345,8 @@ public struct HandoutLayout {
         flow.ensure(textLine + height)
         note("图：各年数值连线；计数以最大一年为顶，比率以 0–100% 为轴。", &flow)
         for (n, row) in rows.enumerated() {
-            let across = n % Self.chartsAcross
-            if across == 0 {
-                if n > 0 { flow.advance(height + gap) }
-                flow.ensure(height)
-            }
-            let x = flow.left + Double(across) * (width + gutter), top = flow.y
-            var rate = false
-            if case .derived(let d) = row.metric.kind { rate = d.isRate }
-            let caption = "图\(n + 1)　\(row.metric.label)"
-            outline.append(OutlineEntry(title: caption, level: 1, page: flow.pageIndex, y: top))
-            let heading = oneLine(TextBlock(text: caption, font: style.tableHeading, width: width, lineHeight: headingLine))
-            var figure = StructureElement(.figure, children: [StructureElement(.caption, content: [flow.add(.text(heading, x: x, y: top, lines: 0..<1))])])
+            var (x, top, figure) = chartCell(n, row, width: width, gutter: gutter, height: height, gap: gap, headingLine: headingLine, &flow, &outline)
+            let rate = row.metric.isRate
             let values = years.map { row.values[$0].number }
             let full = rate ? max(1, values.compactMap { $0 }.max() ?? 1) : values.compactMap { $0 }.max()!
             let scaleWidth = 44.0

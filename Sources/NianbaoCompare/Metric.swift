@@ -82,6 +82,12 @@ public struct Metric: Sendable, Equatable {
         }
     }
 
+    /// A rate (a derived fraction, charted on 0–100 %), not a count.
+    public var isRate: Bool {
+        if case .derived(let d) = kind { return d.isRate }
+        return false
+    }
+
     public static func cell(_ key: CellKey, headline: Bool = false, label: String? = nil) -> Metric {
         Metric(key: key.rawValue, label: label ?? key.label, kind: .cell(key), headline: headline)
     }

@@ -1,4 +1,3 @@
-import CLibDeflate
 
 /// A zip archive held in memory, read by nianbao itself: the central directory, then one
 /// entry at a time with every offset and size checked against the bytes, the inflated size
@@ -94,35 +93,13 @@ struct ZipArchive {
             guard entry.compressedSize == entry.uncompressedSize else { throw damaged("a stored entry whose two sizes differ") }
             out = Array(compressed)
         case 8:
-            out = try Self.inflate(compressed, size: entry.uncompressedSize, name: entry.name)
+            do { out = try Deflate.inflate(compressed, size: entry.uncompressedSize) } catch { throw damaged(error.reason) }
         default:
             throw damaged("compression method \(entry.method) is not read (only stored and deflate)")
         }
-        let crc = out.withUnsafeBytes { UInt32(libdeflate_crc32(0, $0.baseAddress, $0.count)) }
+        let crc = Deflate.crc32(out)
         guard crc == entry.crc32 else { throw damaged("its CRC-32 does not match (\(String(crc, radix: 16)) ≠ \(String(entry.crc32, radix: 16)))") }
         return out
-    }
-
-    /// Raw deflate data to exactly `size` bytes, in one bounded call: no loop that could spin
-    /// on a truncated stream, no output past the declared size.
-    private static func inflate(_ compressed: ArraySlice<UInt8>, size: Int, name: String) throws(Failure) -> [UInt8] {
-        guard let decompressor = libdeflate_alloc_decompressor() else { throw .damagedEntry(name: name, reason: "out of memory") }
-        defer { libdeflate_free_decompressor(decompressor) }
-        var out = [UInt8](repeating: 0, count: max(size, 1))
-        var actual = 0
-        let result = compressed.withUnsafeBytes { input in
-            out.withUnsafeMutableBytes { output in
-                libdeflate_deflate_decompress(decompressor, input.baseAddress, input.count, output.baseAddress, size, &actual)
-            }
-        }
-        switch result {
-        case LIBDEFLATE_SUCCESS where actual == size:
-            out.removeLast(out.count - size)
-            return out
-        case LIBDEFLATE_SUCCESS: throw .damagedEntry(name: name, reason: "it unpacks to \(actual) bytes, not the \(size) its directory declares")
-        case LIBDEFLATE_INSUFFICIENT_SPACE: throw .damagedEntry(name: name, reason: "it unpacks to more than the \(size) bytes its directory declares")
-        default: throw .damagedEntry(name: name, reason: "its compressed data is corrupt or cut short")
-        }
     }
 
     private func u16(_ at: Int) -> UInt16 { UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 }

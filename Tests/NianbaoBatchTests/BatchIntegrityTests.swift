@@ -1,5 +1,6 @@
 import Foundation
 @testable import NianbaoBatch
+import NianbaoFiles
 import NianbaoOutput
 import XCTest
 
@@ -84,7 +85,7 @@ final class BatchIntegrityUnitTests: XCTestCase {
         try pdf.write(to: URL(fileURLWithPath: out + "/in.pdf"))
         var result = BatchResult(path: "in.txt", agency: "甲", year: 2022, status: .ok, errors: 0, warnings: 0, pages: 1, outputs: ["in.pdf"], message: "")
         result.input = BatchRecords.identity(of: Array("report".utf8))
-        result.files = [BatchResult.OutputFile(path: "in.pdf", bytes: pdf.count, crc32: BatchZip.crc32(pdf))]
+        result.files = [BatchResult.OutputFile(path: "in.pdf", bytes: pdf.count, crc32: Deflate.crc32(pdf))]
         BatchRecords.write(result, for: item, under: out)
         func done() -> Bool { BatchRecords.finished(item, under: out, formats: [.pdf], current: { result.input }) != nil }
         XCTAssertTrue(done())
