@@ -94,7 +94,7 @@ test-tools: setup
 
 test: fonts test-tools
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --disable-swift-testing
+	NIANBAO_REQUIRE_TEST_TOOLS=1 $(SWIFT) test --skip-build --disable-swift-testing
 	@# The fuzzer's watchdog must catch a crash, a hang and a blow-up; then a short run of it.
 	$(FUZZ) --self-test
 	$(FUZZ) --seed 1 --cases $(FUZZ_SMOKE_CASES) --seconds 60 $(FUZZ_SEEDS)

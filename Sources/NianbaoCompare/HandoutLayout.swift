@@ -80,7 +80,7 @@ public struct HandoutLayout {
                 if fitted.height(width: flow.width) <= flow.remaining { break }
             }
             fitted.place(into: &flow)
-            flow.newPage()
+            partBreak(&flow)
         }
         // Many columns: the table's type a size smaller, so that numbers and marks stay on one line.
         var tableStyle = style
@@ -92,16 +92,16 @@ public struct HandoutLayout {
         // footnotes name no column puts them all under the last part.
         let byColumn = sheet.footnoteColumns.count == sheet.footnotes.count
         for (n, chunk) in chunks.enumerated() {
-            if n > 0 { flow.newPage() }
+            let part = { (rows: Range<Int>) in
+                TableLayout(spec: table(sheet, chunk, rows: rows, labelFraction: labelWidth / g.typeWidth, perPage: perPage, dropping: prefix),
+                            style: tableStyle, shaper: shaper)
+            }
+            if n > 0 { partBreak(&flow, keeping: tableLine * 2 + part(0..<min(TableLayout.firstRows, sheet.rows.count)).height(width: flow.width)) }
             if chunks.count > 1 {
                 note("第 \(n + 1) 部分（共 \(chunks.count) 部分）：第 \(chunk.lowerBound + 1)–\(chunk.upperBound) 列", &flow)
             }
             outline.append(OutlineEntry(title: chunks.count > 1 ? "对比表（第 \(n + 1) 部分）" : "对比表", level: 1, page: flow.pageIndex, y: flow.y))
             let notes = sheet.footnotes.indices.filter { byColumn ? chunk.contains(sheet.footnoteColumns[$0]) : n == chunks.count - 1 }
-            let part = { (rows: Range<Int>) in
-                TableLayout(spec: table(sheet, chunk, rows: rows, labelFraction: labelWidth / g.typeWidth, perPage: perPage, dropping: prefix),
-                            style: tableStyle, shaper: shaper)
-            }
             placeWithNotes(part, rows: sheet.rows.count, notes: notes.map { "※\($0 + 1)　\(sheet.footnotes[$0])" }, &flow, &outline)
         }
 
@@ -184,6 +184,19 @@ public struct HandoutLayout {
         flow.advance(line / 2)
         outline.append(OutlineEntry(title: "注", level: 1, page: flow.pageIndex, y: flow.y))
         for text in shaped { flow.place(text, as: .paragraph) }
+    }
+
+    /// Between the summary and the table, and between the table's parts: a new page, unless
+    /// that would leave more than a quarter of the type area empty (FORMAT §6); then the next
+    /// part follows a line lower and breaks across the page under 续表 as any table does.
+    /// `keeping`: what must follow on this page with it (a part's note and its table's first rows).
+    private func partBreak(_ flow: inout PageFlow, keeping: Double = 0) {
+        let gap = style.table.size * style.tableLineHeight
+        if flow.remaining > max(flow.geometry.typeHeight / 4, gap + keeping) {
+            flow.advance(gap)
+        } else {
+            flow.newPage()
+        }
     }
 
     private func note(_ text: String, _ flow: inout PageFlow) {

@@ -29,6 +29,14 @@ public enum EasyOFD {
         }
     }
 
+    /// Why the OFD read-back cannot run here, when easyofd is not installed and the run does not
+    /// require it: `swift test` alone on a fresh clone skips these checks, `make test` (which
+    /// installs easyofd and sets NIANBAO_REQUIRE_TEST_TOOLS=1) fails on a missing reader instead.
+    public static var skipReason: String? {
+        FileManager.default.isExecutableFile(atPath: python) || TestTools.required ? nil
+            : "easyofd is not installed in .build/ofd-venv (make test-tools installs it)"
+    }
+
     /// Reads `ofd`; with `pdf`, easyofd also draws it there (every character in the test
     /// serif face, which easyofd is given as the one face it draws with).
     public static func read(_ ofd: String, drawing pdf: String? = nil) throws -> Read {

@@ -153,6 +153,33 @@ final class HandoutPrintTests: XCTestCase {
         }
     }
 
+    /// FORMAT §6: no page before the charts leaves more than a quarter of the type area empty
+    /// (with three or four units the summary of places is short: the full table follows it on
+    /// page 1 instead of a new page); every table row is still printed.
+    func testNoTablePageLeavesAQuarterEmpty() throws {
+        let style = try StyleLoader.load("official", searching: [TestPaths.styles])
+        let g = style.page.landscape(margin: 15 * PageGeometry.pointsPerMillimetre)
+        for count in [3, 4, 5, 12, 25, 40] {
+            let (sheet, doc) = try handout(count)
+            let firstChart = doc.pages.firstIndex { page in
+                page.items.contains { if case let .text(t, _, _, _) = $0 { return t.block.text.hasPrefix("图") && t.block.text.contains("　") }; return false }
+            } ?? doc.pages.count
+            for p in 0..<max(firstChart - 1, 0) {
+                let bottom = doc.pages[p].items.compactMap { item -> Double? in
+                    if case let .text(t, _, y, lines) = item, !t.block.text.hasPrefix("— ") { return y + Double(lines.count) * t.block.lineHeight }
+                    if case let .rule(_, y1, _, y2, _) = item { return max(y1, y2) }
+                    return nil
+                }.max() ?? g.top
+                XCTAssertLessThanOrEqual(g.top + g.typeHeight - bottom, g.typeHeight / 4 + 0.5, "\(count) units: page \(p + 1) is more than a quarter empty")
+            }
+            if count <= 4 {
+                let texts = HandoutFitTests.texts(doc.pages[0])
+                XCTAssertTrue(texts.contains("主要指标及名次（名次按数值从高到低；数值相同者名次相同；无数值者不排名）"))
+                XCTAssertTrue(texts.contains(sheet.rows[0].metric.label), "\(count) units: the full table starts on page 1")
+            }
+        }
+    }
+
     /// The height of a chart: from its caption to the bottom of its scale's values.
     func chartHeight(_ doc: PagedDocument, _ tops: [(page: Int, y: Double)]) -> Double? {
         guard let first = tops.first else { return nil }
