@@ -84,7 +84,11 @@ public enum BatchIndex {
     /// an input appears in two shards, or when a shard index is damaged: not our header, a row
     /// cut short or of the wrong shape, or other counts than its shard's summary gives.
     /// Returns the number of rows.
+    /// Takes `into`'s folder lock as an unsharded run would: a merge while a shard (or
+    /// another run) still writes there is refused, naming it.
     public static func merge(_ dirs: [String], into: String) throws(BatchError) -> Int {
+        let lock = try BatchLock(outputDir: into, shard: nil)
+        defer { withExtendedLifetime(lock) {} }
         var shards: [Int: (n: Int, file: String)] = [:]
         var summaryFiles: [Int: String] = [:]
         var counts: Set<Int> = []

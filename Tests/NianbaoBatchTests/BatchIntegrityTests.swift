@@ -56,6 +56,20 @@ final class BatchIntegrityUnitTests: XCTestCase {
         XCTAssertEqual(index, "path,agency,year,status,errors,warnings,pages,outputs,message\n'=a.txt,甲,2022,ok,0,0,3,'=a.pdf,\nb.txt,,,failed,0,0,0,,'-\n")
     }
 
+    /// A merge takes the folder's lock: it is refused while a shard still writes there.
+    func testMergeWaitsForNoShardStillWriting() throws {
+        let dir = try temp("merge-locked")
+        try BatchIndex.write([], to: dir, seconds: 1, jobs: 1, shard: (1, 1))
+        do {
+            let running = try BatchLock(outputDir: dir, shard: (1, 1))
+            XCTAssertThrowsError(try BatchIndex.merge([dir], into: dir)) { error in
+                XCTAssertTrue("\(error)".contains("as shard 1 of 1"), "\(error)")
+            }
+            withExtendedLifetime(running) {}
+        }
+        XCTAssertEqual(try BatchIndex.merge([dir], into: dir), 0)
+    }
+
     func testMergeRefusesADamagedShardIndexNamingIt() throws {
         let dir = try temp("merge-damaged")
         let rows = (0..<3).map { BatchResult(path: "r\($0).txt", agency: "甲, 乙", year: 2022, status: .ok, errors: 0, warnings: 0, pages: 3, outputs: [], message: "") }
