@@ -91,6 +91,14 @@ struct SourceLine {
         var lines: [SourceLine] = []
         var number = 0
         let utf8 = text.utf8
+        // As many as there are line breaks (CR LF counted once), reserved: grown by doubling, a
+        // text of short lines held up to twice its lines' room, and three times while it grew.
+        var breaks = 1, previous: UInt8 = 0
+        for b in utf8 {
+            if b == 0x0A ? previous != 0x0D : b == 0x0D { breaks += 1 }
+            previous = b
+        }
+        lines.reserveCapacity(breaks)
         var start = utf8.startIndex
         var i = start
         func add(_ raw: Substring) {
