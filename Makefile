@@ -143,7 +143,10 @@ bench: fonts
 	$(SWIFT) build -c release --product nianbao-bench
 	$(SWIFT) build -c release --product nianbao
 	@mkdir -p .build/bench
-	.build/release/nianbao-bench Tests/NianbaoIngestTests/Fixtures/samples 3 | tee .build/bench/render.txt
+	.build/release/nianbao-bench Tests/NianbaoIngestTests/Fixtures/samples 3
+	@# nianbao's render again, and typst at once after it: the ratio from one stretch of time.
+	@echo; echo "render beside typst:"
+	BENCH_ONLY=render .build/release/nianbao-bench Tests/NianbaoIngestTests/Fixtures/samples 3 | tee .build/bench/render.txt
 	@if [ -x $(TYPST_VENV)/bin/python ]; then $(TYPST_VENV)/bin/python scripts/bench-typst.py .build/release/nianbao .build/bench/render.txt; fi
 	scripts/bench-batch.sh
 
