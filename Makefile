@@ -18,6 +18,9 @@ EASYOFD := easyofd==20260427
 # pandas (PyPI) reads the comparison CSV back as a spreadsheet user's script would, in another.
 TABLE_VENV := .build/table-venv
 PANDAS := pandas==2.3.3
+# typst (PyPI), the reference `make bench` compares render speed against, in a third.
+TYPST_VENV := .build/typst-venv
+TYPST := typst==0.15.2
 
 PREFIX ?= /usr/local
 BIN := .build/debug/nianbao
@@ -129,12 +132,23 @@ golden: fonts
 	NIANBAO_UPDATE_GOLDEN=1 $(SWIFT) test --skip-build --disable-swift-testing --filter FramesMatchTheGoldenFile
 	-git diff --stat -- Tests/*/Golden
 
+# Parse and render figures, then typst on the same reports right after nianbao's render (the
+# ratio of the two in one run, so that the machine's speed that day cancels), then batch.
 bench: fonts
+	@if [ ! -x $(TYPST_VENV)/bin/python ] || ! $(TYPST_VENV)/bin/python -c 'import typst' 2>/dev/null; then \
+	  echo "installing $(TYPST) into $(TYPST_VENV) (once)"; \
+	  /usr/bin/python3 -m venv $(TYPST_VENV) && $(TYPST_VENV)/bin/pip install --quiet $(TYPST) \
+	  || echo "warning: could not install $(TYPST); the bench prints no typst figure"; \
+	fi
 	$(SWIFT) build -c release --product nianbao-bench
 	$(SWIFT) build -c release --product nianbao
 	@mkdir -p .build/bench
-	.build/release/nianbao-bench Tests/NianbaoIngestTests/Fixtures/samples 3 | tee .build/bench/render.txt
-	scripts/bench-batch.sh .build/bench/render.txt
+	.build/release/nianbao-bench Tests/NianbaoIngestTests/Fixtures/samples 3
+	@# nianbao's render again, and typst at once after it: the ratio from one stretch of time.
+	@echo; echo "render beside typst:"
+	BENCH_ONLY=render .build/release/nianbao-bench Tests/NianbaoIngestTests/Fixtures/samples 3 | tee .build/bench/render.txt
+	@if [ -x $(TYPST_VENV)/bin/python ]; then $(TYPST_VENV)/bin/python scripts/bench-typst.py .build/release/nianbao .build/bench/render.txt; fi
+	scripts/bench-batch.sh
 
 # Parse cost per MB of text, HTML and DOCX at 1, 4 and 16 MiB (also the end of `make bench`).
 bench-sizes:

@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Batch benchmark (make bench): archives of 200 and 2,000 reports (copies of the samples in
 # a tree), rendered to PDF at --jobs 1 and --jobs 2; prints throughput, speed-up, peak
-# memory per worker and the time per report in each stage. With the `typst` Python package
-# installed, typst renders the same reports in the same run for comparison, against the
-# nianbao-bench output given as $1.
+# memory per worker and the time per report in each stage. (typst's figure, for comparison, comes
+# from scripts/bench-typst.py, which `make bench` runs beside nianbao-bench's render.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.build/release/nianbao
@@ -51,8 +50,3 @@ best = min((lambda t0: (subprocess.run([sys.argv[1], "render", "Tests/NianbaoIng
 print("single report from a cold start: %.3f s (best of 5)" % best)
 PY
 
-if python3 -c 'import typst' 2>/dev/null; then
-  python3 scripts/bench-typst.py "$BIN" "${1:-}"
-else
-  echo "typst: not installed (pip install typst) — reference figure from PERFORMANCE.md: 21.0 docs/s, 173 KB"
-fi

@@ -77,20 +77,31 @@ with tempfile.TemporaryDirectory() as tmp:
     pdf = compiler.compile(format="pdf")
     n, sizes = 0, []
     start = time.perf_counter()
+    cpu_start = time.process_time()
     while time.perf_counter() - start < 3:
         n += 1
         write(n)
         pdf = compiler.compile(format="pdf")
         sizes.append(len(pdf))
     elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(f"typst {typst.__version__} on the same {len(samples)} reports, one compiler reused: {n / elapsed:.1f} docs/s, "
       f"{sum(sizes) / len(sizes) / 1024:.0f} KB each on average, peak {peak:.0f} MB")
+# CPU time of the whole process (typst may use more than one thread), as nianbao's line gives.
+print(f"typst per CPU second: {n / cpu:.1f} docs/s ({cpu / elapsed * 100:.0f}% of the wall time)")
 
 if len(sys.argv) > 2 and os.path.exists(sys.argv[2]):
-    line = next((l for l in open(sys.argv[2], encoding="utf-8") if l.startswith("rendered")), None)
-    if line:
+    lines = open(sys.argv[2], encoding="utf-8").read().split("\n")
+    at = next((i for i, l in enumerate(lines) if l.startswith("rendered")), None)
+    if at is not None:
+        line = lines[at]
         rate, kb = float(line.split()[1]), float(line.split("PDFs, ")[1].split()[0])
+        # nianbao's peak: the first peak line after its render figures.
+        mb = next((float(l.split()[-2]) for l in lines[at:] if l.startswith("peak memory")), float("nan"))
+        cpu_rate = next((float(l.split()[4]) for l in lines[at:] if l.startswith("rendered per CPU second")), float("nan"))
         typst_rate, typst_kb = n / elapsed, sum(sizes) / len(sizes) / 1024
         print(f"nianbao against typst, same reports, same run: {rate / typst_rate:.2f}x the throughput "
-              f"({rate:.1f} against {typst_rate:.1f} docs/s), PDFs {kb:.0f} KB against {typst_kb:.0f} KB")
+              f"({rate:.1f} against {typst_rate:.1f} docs/s), PDFs {kb:.0f} KB against {typst_kb:.0f} KB, "
+              f"peak {mb:.0f} MB against {peak:.0f} MB")
+        print(f"per CPU second: {cpu_rate / (n / cpu):.2f}x ({cpu_rate:.1f} against {n / cpu:.1f} docs/s)")

@@ -14,8 +14,9 @@ public struct ReportParser: Sendable {
         try parse(text: TextDecoding.decode(bytes))
     }
 
-    /// Parses decoded text.
-    public func parse(text: String) throws(IngestError) -> ParsedReport {
+    /// Parses decoded text. (Taken, not borrowed: the whole text is let go once it is split into
+    /// lines, which hold their own.)
+    public func parse(text: consuming String) throws(IngestError) -> ParsedReport {
         if OneLineText.applies(to: text) {
             var parsed = try parse(lines: SourceLine.split(OneLineText.split(text)))
             // Lines were made by breaking the one line: every finding is on line 1.
@@ -24,7 +25,9 @@ public struct ReportParser: Sendable {
                                            message: "the report stands on one line (saved from a web page?); it was broken at its headings and row labels, and paragraphs within a section cannot be told apart", line: 1), at: 0)
             return parsed
         }
-        return try parse(lines: SourceLine.split(text))
+        let lines = SourceLine.split(text)
+        _ = consume text
+        return try parse(lines: lines)
     }
 
     /// Parses what a file reader extracted from a PDF, web page or Word file. Findings, cells
@@ -163,9 +166,15 @@ public struct ReportParser: Sendable {
                                                       (4, RowSpec.table3, "table 3")]
             for (section, specs, name) in tables {
                 guard let region = regions[section] else { continue }  // section_missing already says so
-                var pieces = RowPiece.pieces(region, columns: specs.map(\.keys.count).max() ?? 1, rowNames: Set(specs.map(\.name) + ["规范性文件"]))
-                if section == 4 { pieces = RowPiece.joiningReviewGroups(pieces) }
-                let (cells, tableFindings, glued) = TableReader.read(pieces, specs: specs, tableName: name, headingLine: headingLines[section])
+                let columns = specs.map(\.keys.count).max() ?? 1, rowNames = Set(specs.map(\.name) + ["规范性文件"])
+                // Pieces go to the reader as they are made, never all held (table 3's through
+                // the join of its three groups of five).
+                let (cells, tableFindings, glued) = TableReader.read(specs: specs, tableName: name, headingLine: headingLines[section]) { read in
+                    guard section == 4 else { return RowPiece.pieces(region, columns: columns, rowNames: rowNames, read) }
+                    var join = RowPiece.ReviewGroupJoin()
+                    RowPiece.pieces(region, columns: columns, rowNames: rowNames) { join.take($0, read) }
+                    join.finish(read)
+                }
                 for (key, cell) in cells { report[key] = cell }
                 findings += tableFindings
                 if !glued.isEmpty { TableSolver.apply(glued, table: name, section: section, to: &report, findings: &findings) }

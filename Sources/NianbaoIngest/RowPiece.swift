@@ -24,19 +24,23 @@ struct RowPiece {
     let label: String
     let values: [Value]
 
-    /// Splits a table region into pieces, choosing for each line the shape it has.
+    /// Splits a table region into pieces, choosing for each line the shape it has, and hands
+    /// each to `emit` as it is made: a region of half a million rows is never held as pieces
+    /// (which cost several times the text they come from).
     /// `columns` is the widest row's number of values (3, 7 or 15): PDF lines with positions
     /// are placed into that many columns.
-    static func pieces(_ lines: ArraySlice<SourceLine>, columns: Int, rowNames: Set<String> = []) -> [RowPiece] {
+    static func pieces(_ lines: ArraySlice<SourceLine>, columns: Int, rowNames: Set<String> = [], _ emit: (RowPiece) -> Void) {
         if lines.contains(where: { $0.gridRow != nil || $0.placed != nil }) {
-            return filePieces(lines, columns: columns, rowNames: rowNames)
+            return filePieces(lines, columns: columns, rowNames: rowNames, emit)
         }
         // Word table text: one cell a line, each starting with a tab. TSV: several tabs a line.
-        let tabbed = lines.filter { $0.hasTab }
-        let wordCells = tabbed.filter { $0.leadingTab && !$0.text.unicodeScalars.dropFirst().contains("\t") }.count
-        let wordMode = wordCells >= 3 && wordCells * 2 > tabbed.count
+        var tabbed = 0, wordCells = 0
+        for line in lines where line.hasTab {
+            tabbed += 1
+            if line.leadingTab && !line.text.unicodeScalars.dropFirst().contains("\t") { wordCells += 1 }
+        }
+        let wordMode = wordCells >= 3 && wordCells * 2 > tabbed
 
-        var out: [RowPiece] = []
         var cells: [(text: String, line: Int)] = []
         var rowOpen = false
         // Box-drawn tables (text browsers, nianbao's text export): with rules between the rows,
@@ -44,13 +48,13 @@ struct RowPiece {
         let boxRules = lines.contains { BoxDrawing.isRule($0.content) && BoxDrawing.isInnerRule($0.content) }
         var box: (fields: [String], line: Int)?
         func closeBox() {
-            if let b = box { out.append(fieldPiece(b.fields.map { (Substring($0), b.line) }, line: b.line)) }
+            if let b = box { emit(fieldPiece(b.fields.map { (Substring($0), b.line) }, line: b.line)) }
             box = nil
         }
 
         func closeRow() {
             if rowOpen, !cells.isEmpty, let first = cells.first {
-                out.append(fieldPiece(cells.map { (Substring($0.text), $0.line) }, line: first.line))
+                emit(fieldPiece(cells.map { (Substring($0.text), $0.line) }, line: first.line))
             }
             cells = []
             rowOpen = false
@@ -65,7 +69,7 @@ struct RowPiece {
                     // rows above end here; the spanning cell's text is label text.
                     closeBox()
                     let text = fields.filter { !$0.isEmpty }.joined()
-                    if !text.isEmpty { out.append(RowPiece(shape: .fields, line: line.number, label: CharacterNormalization.squeeze(Substring(text)), values: [])) }
+                    if !text.isEmpty { emit(RowPiece(shape: .fields, line: line.number, label: CharacterNormalization.squeeze(Substring(text)), values: [])) }
                     continue
                 }
                 // A cell's text wraps onto the next line; numbers never continue (1 / 0 is not 10).
@@ -97,26 +101,24 @@ struct RowPiece {
             }
             if line.isBlank { continue }
             if line.content.first == "|" {
-                if let piece = pipePiece(line) { out.append(piece) }
+                if let piece = pipePiece(line) { emit(piece) }
             } else if line.hasTab {
                 let fields = line.text.split(separator: "\t", omittingEmptySubsequences: false)
-                out.append(fieldPiece(fields.map { ($0, line.number) }, line: line.number))
+                emit(fieldPiece(fields.map { ($0, line.number) }, line: line.number))
             } else {
-                out.append(textPiece(line))
+                emit(textPiece(line))
             }
         }
         closeRow()
         closeBox()
-        return out
     }
 
     /// Lines from a file reader: grid rows become field pieces cell by cell; runs of PDF
     /// lines are placed by position; other lines (a note between tables) as text.
-    private static func filePieces(_ lines: ArraySlice<SourceLine>, columns: Int, rowNames: Set<String>) -> [RowPiece] {
-        var out: [RowPiece] = []
+    private static func filePieces(_ lines: ArraySlice<SourceLine>, columns: Int, rowNames: Set<String>, _ emit: (RowPiece) -> Void) {
         var placedRun: [SourceLine] = []
         func flushPlaced() {
-            if !placedRun.isEmpty { out += PlacedTable.pieces(placedRun, columns: columns, rowNames: rowNames) }
+            if !placedRun.isEmpty { PlacedTable.pieces(placedRun, columns: columns, rowNames: rowNames).forEach(emit) }
             placedRun = []
         }
         for line in lines {
@@ -125,31 +127,18 @@ struct RowPiece {
             if let row = line.gridRow {
                 let cells = row.cells.map { (Substring($0.text), line.number) }
                 guard !cells.isEmpty, !(cells.count == 1 && line.isFurniture) else { continue }
-                out.append(fieldPiece(cells, line: line.number))
+                emit(fieldPiece(cells, line: line.number))
             } else if !line.isBlank && !line.isFurniture {
-                out.append(textPiece(line))
+                emit(textPiece(line))
             }
         }
         flushPlaced()
-        return out
     }
 
     /// Table 3 written as three rows of five (行政复议 / 行政诉讼 未经复议直接起诉 / 复议后起诉,
     /// as nianbao's text and Markdown exports and some agencies write it) becomes the
     /// template's one row of fifteen, when all three rows are there in order.
     static func joiningReviewGroups(_ pieces: [RowPiece]) -> [RowPiece] {
-        func five(_ p: RowPiece) -> ArraySlice<Value> {
-            var values = p.values[...]
-            while values.count > 5, let last = values.last, CharacterNormalization.trim(last.text).isEmpty { values = values.dropLast() }
-            return values
-        }
-        func group(_ p: RowPiece) -> Int? {
-            guard p.shape == .fields, five(p).count == 5 else { return nil }
-            if FastText.contains(p.label, "复议后起诉") { return 2 }
-            if FastText.contains(p.label, "未经复议") || FastText.contains(p.label, "直接起诉") { return 1 }
-            return FastText.contains(p.label, "行政复议") ? 0 : nil
-        }
-        let hasValue = { (p: RowPiece) in p.values.contains { !CharacterNormalization.trim($0.text).isEmpty } }
         let numbered = pieces.indices.filter { hasValue(pieces[$0]) }
         guard numbered.count == 3, numbered.map({ group(pieces[$0]) }) == [0, 1, 2] else { return pieces }
         let values = numbered.flatMap { five(pieces[$0]) }
@@ -157,6 +146,53 @@ struct RowPiece {
         var out = pieces.filter { !hasValue($0) }
         out.insert(joined, at: min(numbered[0], out.count))
         return out
+    }
+
+    private static func five(_ p: RowPiece) -> ArraySlice<Value> {
+        var values = p.values[...]
+        while values.count > 5, let last = values.last, CharacterNormalization.trim(last.text).isEmpty { values = values.dropLast() }
+        return values
+    }
+
+    /// Which of table 3's three groups of five a piece is (行政复议 0, 未经复议直接起诉 1, 复议后起诉 2).
+    private static func group(_ p: RowPiece) -> Int? {
+        guard p.shape == .fields, five(p).count == 5 else { return nil }
+        if FastText.contains(p.label, "复议后起诉") { return 2 }
+        if FastText.contains(p.label, "未经复议") || FastText.contains(p.label, "直接起诉") { return 1 }
+        return FastText.contains(p.label, "行政复议") ? 0 : nil
+    }
+
+    private static func hasValue(_ p: RowPiece) -> Bool { p.values.contains { !CharacterNormalization.trim($0.text).isEmpty } }
+
+    /// `joiningReviewGroups` on pieces as they stream past: those before the first piece with
+    /// numbers go on at once; from it on they are held only while the pieces with numbers are
+    /// the three groups in order (at most three, and in a report a few lines), since only then
+    /// are they joined; the first piece that breaks the order lets everything through as it came.
+    struct ReviewGroupJoin {
+        private var held: [RowPiece] = []
+        private var numbered = 0
+        private var passing = false
+
+        mutating func take(_ piece: RowPiece, _ emit: (RowPiece) -> Void) {
+            if passing { return emit(piece) }
+            if RowPiece.hasValue(piece) {
+                guard RowPiece.group(piece) == numbered else {
+                    held.forEach(emit)
+                    held = []
+                    passing = true
+                    return emit(piece)
+                }
+                numbered += 1
+            } else if held.isEmpty {
+                return emit(piece)
+            }
+            held.append(piece)
+        }
+
+        mutating func finish(_ emit: (RowPiece) -> Void) {
+            (numbered == 3 ? RowPiece.joiningReviewGroups(held) : held).forEach(emit)
+            held = []
+        }
     }
 
     /// `| a | b |` rows; separator rows `|---|:--|` are dropped.

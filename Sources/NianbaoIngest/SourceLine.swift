@@ -13,7 +13,9 @@ struct SourceLine {
     private let packed: UInt32
 
     private static let indentedBit: UInt32 = 1 << 31, leadingTabBit: UInt32 = 1 << 30, hasTabBit: UInt32 = 1 << 29
-    private static let offsetMask: UInt32 = (1 << 29) - 1
+    /// White space only before `content`: the squeezed form is `content` itself.
+    private static let contentSqueezedBit: UInt32 = 1 << 28
+    private static let offsetMask: UInt32 = (1 << 28) - 1
 
     private final class Extra {
         let squeezed: String?
@@ -33,7 +35,10 @@ struct SourceLine {
         return text[utf8.index(utf8.startIndex, offsetBy: Int(packed & Self.offsetMask))...]
     }
     /// `content` without any white space, for matching headings and labels.
-    var squeezed: String { extra?.squeezed ?? text }
+    var squeezed: String {
+        if let own = extra?.squeezed { return own }
+        return packed & Self.contentSqueezedBit != 0 ? String(content) : text
+    }
     /// The line began with indentation (two or more blanks, U+3000 or a tab).
     var indented: Bool { packed & Self.indentedBit != 0 }
     /// The line began with a tab (Word table text marks cells so).
@@ -76,11 +81,19 @@ struct SourceLine {
         if givenIndent ?? (lead.contains("\t") || lead.contains("\u{3000}") || lead.count >= 2) { packed |= Self.indentedBit }
         if scalars.first == "\t" { packed |= Self.leadingTabBit }
         if scalars.contains("\t") { packed |= Self.hasTabBit }
-        self.packed = packed
         self.storedNumber = Int32(clamping: number)
         let squeezed = FastText.squeeze(text[first...])
-        // Squeezing only removes: the same length is the same bytes.
-        let own = squeezed.utf8.count == text.utf8.count ? nil : squeezed
+        // Squeezing only removes: the same length is the same bytes, as the text's or, for an
+        // indented line with no other white space, as the content's (then not kept: an indented
+        // short line's own copy and box were most of its cost, 4.6 bytes a byte of text).
+        var own: String? = squeezed
+        if squeezed.utf8.count == text.utf8.count {
+            own = nil
+        } else if squeezed.utf8.count == text.utf8.count - Int(packed & Self.offsetMask) {
+            own = nil
+            packed |= Self.contentSqueezedBit
+        }
+        self.packed = packed
         self.extra = own == nil && gridRow == nil && placed == nil ? nil : Extra(squeezed: own, gridRow: gridRow, placed: placed)
     }
 
@@ -91,6 +104,14 @@ struct SourceLine {
         var lines: [SourceLine] = []
         var number = 0
         let utf8 = text.utf8
+        // As many as there are line breaks (CR LF counted once), reserved: grown by doubling, a
+        // text of short lines held up to twice its lines' room, and three times while it grew.
+        var breaks = 1, previous: UInt8 = 0
+        for b in utf8 {
+            if b == 0x0A ? previous != 0x0D : b == 0x0D { breaks += 1 }
+            previous = b
+        }
+        lines.reserveCapacity(breaks)
         var start = utf8.startIndex
         var i = start
         func add(_ raw: Substring) {

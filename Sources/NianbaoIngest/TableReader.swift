@@ -55,11 +55,12 @@ struct TableReader {
         self.rows = RowProgress(count: specs.count)
     }
 
-    /// Reads `pieces` and returns the cells found and the findings.
-    static func read(_ pieces: [RowPiece], specs: [RowSpec], tableName: String, headingLine: Int?)
+    /// Reads the pieces `pieces` hands over one by one (none is kept after it is read) and
+    /// returns the cells found and the findings.
+    static func read(specs: [RowSpec], tableName: String, headingLine: Int?, pieces: ((RowPiece) -> Void) -> Void)
         -> (cells: [CellKey: Cell], findings: [Finding], glued: [TableSolver.GluedRow]) {
         var reader = TableReader(specs: specs, tableName: tableName)
-        for piece in pieces { reader.consume(piece) }
+        pieces { reader.consume($0) }
         reader.finish(headingLine: headingLine)
         return (reader.cells, reader.findings, reader.glued)
     }

@@ -99,6 +99,9 @@ public enum ReportInput {
         guard fstat(fd, &info) == 0 else { throw .unreadable(errno: errno) }
         try check(info)
         var bytes: [UInt8] = []
+        // The size the file has now, so that the array is not grown (and copied) by doubling:
+        // a 16 MiB input would otherwise hold up to 32 MiB, and 48 while it grows.
+        bytes.reserveCapacity(min(max(Int(info.st_size), 0), sizeLimit) + 1)
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }

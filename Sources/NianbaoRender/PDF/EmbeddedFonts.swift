@@ -80,18 +80,18 @@ struct EmbeddedFonts {
 
     /// A glyph's code in the embedded subset; `text` (asked only for a glyph that shows
     /// several) picks its copy.
+    /// (Asked once a glyph: the font's fields are read in place, not the whole `Font` copied,
+    /// which retained and released its seven references per glyph.)
     func code(_ glyph: Int, font: Int, text: () -> String) -> Int {
-        let font = fonts[font], subset = font.subset!
-        if font.copied.contains(glyph), let copy = font.copyIndex[Self.copyKey(glyph, text())] {
-            return subset.glyphs.count - font.copies.count + copy
+        if fonts[font].copied.contains(glyph), let copy = fonts[font].copyIndex[Self.copyKey(glyph, text())] {
+            return fonts[font].subset!.glyphs.count - fonts[font].copies.count + copy
         }
-        return subset.newIndex[glyph] ?? 0
+        return fonts[font].subset!.newIndex[glyph] ?? 0
     }
 
     /// A glyph's advance as the PDF states it (`/W`), in thousandths of the font size.
     func width(_ glyph: Int, font: Int) -> Double {
-        let face = fonts[font].face
-        return Self.thousandths(face.horizontalMetric(glyph).advance, face)
+        Self.thousandths(fonts[font].face.horizontalMetric(glyph).advance, fonts[font].face)
     }
 
     private static func thousandths(_ units: Int, _ face: TrueTypeFace) -> Double {
