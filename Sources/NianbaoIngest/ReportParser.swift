@@ -165,8 +165,13 @@ public struct ReportParser: Sendable {
                 guard let region = regions[section] else { continue }  // section_missing already says so
                 var pieces = RowPiece.pieces(region, columns: specs.map(\.keys.count).max() ?? 1, rowNames: Set(specs.map(\.name) + ["规范性文件"]))
                 if section == 4 { pieces = RowPiece.joiningReviewGroups(pieces) }
-                let (cells, tableFindings, glued) = TableReader.read(pieces, specs: specs, tableName: name, headingLine: headingLines[section])
+                let (cells, readFindings, glued) = TableReader.read(pieces, specs: specs, tableName: name, headingLine: headingLines[section])
+                var tableFindings = readFindings
                 for (key, cell) in cells { report[key] = cell }
+                // Numbers the reader could not place in order: the table's arithmetic may place them.
+                if glued.isEmpty, section >= 3, TableRun.isDisordered(tableFindings) {
+                    TableRun.apply(pieces, specs: specs, table: name, section: section, to: &report, findings: &tableFindings)
+                }
                 findings += tableFindings
                 if !glued.isEmpty { TableSolver.apply(glued, table: name, section: section, to: &report, findings: &findings) }
             }
