@@ -25,13 +25,15 @@ enum TableRun {
     /// dropped, as the reader drops them). A field row with no value at all counts only when
     /// its label names a row (a header's empty fields are no cells). Nil when a value is no
     /// number (`19件`): the arithmetic cannot count it.
-    static func entries(_ pieces: [RowPiece], specs: [RowSpec], width: Int, key: CellKey) -> [BlockSolver.Entry]? {
+    /// When the labels drifted (`drifted`), a label's row of empty fields is no row of cells:
+    /// its values stand elsewhere.
+    static func entries(_ pieces: [RowPiece], specs: [RowSpec], width: Int, key: CellKey, drifted: Bool = false) -> [BlockSolver.Entry]? {
         var out: [BlockSolver.Entry] = []
         for piece in pieces where !piece.values.isEmpty {
             var values = ArraySlice(piece.values)
             if piece.shape != .text {
                 let filled = values.contains { !CharacterNormalization.trim($0.text).isEmpty }
-                if !filled, !specs.contains(where: { $0.isNamed(in: piece.label) }) { continue }
+                if !filled, drifted || !specs.contains(where: { $0.isNamed(in: piece.label) }) { continue }
                 while values.count > width, let last = values.last, CharacterNormalization.trim(last.text).isEmpty { values = values.dropLast() }
                 while values.count > width, let first = values.first, CharacterNormalization.trim(first.text).isEmpty { values = values.dropFirst() }
             }
@@ -51,10 +53,12 @@ enum TableRun {
     }
 
     /// Solves table `name` (report section `section`) from `pieces` when its reader's
-    /// `findings` show disorder. One reading: the table's cells are set from it, those the
-    /// reader had not read as the reading has them marked solved, and the reader's findings
-    /// about the table's rows give way to one warning naming the rows read this way. Otherwise
-    /// the reader's cells stay, and a finding says why the arithmetic could not decide.
+    /// `findings` show disorder. One reading that agrees with every cell the reader placed by
+    /// its row's label: the cells the reader could not read are set from it and marked solved,
+    /// and the reader's findings about the table's rows give way to one warning naming the rows
+    /// read this way. Otherwise the reader's cells stay, and a finding says why the arithmetic
+    /// could not decide. When table 2's labels drifted (a row of numbers without a label), no
+    /// cell placed by a label is kept unless the one reading confirms it.
     static func apply(_ pieces: [RowPiece], specs: [RowSpec], table name: String, section: Int,
                       to report: inout Report, findings: inout [Finding]) {
         let rows = rows(specs)
@@ -64,33 +68,46 @@ enum TableRun {
         let equations: [TableEquation] = section == 4 ? TableEquations.table3 : TableEquations.table2(oneOtherRow: report.template == .y2019)
         let line = pieces.first { !$0.values.isEmpty }?.line
         let keys = rows.flatMap { $0 }
-        let unreadable = keys.filter { report[$0].state == .unreadable }
-        guard let run = entries(pieces, specs: specs, width: specs.map(\.keys.count).max() ?? rows[0].count, key: first) else {
-            if !unreadable.isEmpty {
-                findings.append(Finding(id: .unsolved, severity: .error,
-                                        message: "\(name): its numbers stand apart from their rows, and one of them is not a number, so the table's arithmetic cannot place them; its unread cells stay unreadable",
-                                        line: line, keys: unreadable))
+        let drifted = labelsDrifted(pieces, section: section)
+        // The cells the reader placed by their rows' labels; none when the labels drifted.
+        var placed: [CellKey: Cell] = [:]
+        if !drifted { for key in keys where report[key].state != .unreadable { placed[key] = report[key] } }
+        let unreadable = keys.filter { placed[$0] == nil }
+        let what = drifted ? "\(name): its labels drifted away from their values (a row of numbers without a label), so no row can be placed by its label"
+            : "\(name): its numbers stand apart from their rows (text taken column by column, or labels apart from their values)"
+        /// Nothing taken: the reader's cells stay — unless the labels drifted, then none does.
+        func giveUp(_ why: String) {
+            if drifted {
+                for key in keys where report[key].state != .unreadable {
+                    report[key] = Cell(state: .unreadable, text: "", written: "", line: report[key].line)
+                }
             }
-            return
+            guard !unreadable.isEmpty else { return }
+            findings.append(Finding(id: .unsolved, severity: .error, message: "\(what); \(why); \(drifted ? "its cells are unreadable" : "its unread cells stay unreadable")",
+                                    line: line, keys: unreadable))
         }
-        let what = "\(name): its numbers stand apart from their rows (text taken column by column, or labels drifted from their values)"
+        guard let run = entries(pieces, specs: specs, width: specs.map(\.keys.count).max() ?? rows[0].count, key: first, drifted: drifted) else {
+            return giveUp("one of its values is not a number, so the table's arithmetic cannot place them")
+        }
         switch BlockSolver.solve(rows: rows, run: run, equations: equations) {
         case .solved(let cells, let blocks):
+            // A row the reader placed by its own label outweighs a reading of the whole run:
+            // when they disagree, the run holds something the readings do not allow for.
+            let conflicts = keys.filter { key in placed[key].map { $0.state != cells[key]!.state || $0.text != cells[key]!.text } ?? false }
+            guard conflicts.isEmpty else {
+                return giveUp("the one reading of its \(run.count) values that satisfies every equation disagrees with \(conflicts.count) cell(s) read by their rows' labels, so none is taken")
+            }
             var changed: [Int] = []
             for (r, row) in rows.enumerated() {
-                var rowChanged = false
-                for key in row {
-                    var cell = cells[key]!
-                    let before = report[key]
-                    if before.state != cell.state || before.text != cell.text {
-                        cell.solved = true
-                        rowChanged = true
-                    } else {
-                        cell = before
-                    }
+                for key in row where placed[key] == nil {
+                    let before = report[key], reading = cells[key]!
+                    // A drifted row whose label had the right numbers after all keeps them as read.
+                    if before.state == reading.state, before.text == reading.text { continue }
+                    var cell = reading
+                    cell.solved = true
                     report[key] = cell
+                    if changed.last != r { changed.append(r) }
                 }
-                if rowChanged { changed.append(r) }
             }
             // Nothing new (the numbers the reader could not place were surplus): its findings stand.
             guard !changed.isEmpty else { return }
@@ -109,21 +126,21 @@ enum TableRun {
                                     message: "\(what); exactly one reading of its \(run.count) values in the template's rows satisfies every equation of the table, and it is taken for \(changed.count) row(s) (\(names.joined(separator: "、")))\(columnWise) (cells marked solved)",
                                     line: line, keys: changed.flatMap { rows[$0] }))
         case .unsolved(let readings):
-            guard !unreadable.isEmpty else { return }
-            let how = readings == 0 ? "no reading of its \(run.count) values satisfies every equation of the table (its published totals may disagree)"
-                : "\(readings >= BlockSolver.enough ? "\(BlockSolver.enough) or more" : "\(readings)") readings of its \(run.count) values satisfy every equation of the table, so none is taken"
-            findings.append(Finding(id: .unsolved, severity: .error, message: "\(what); \(how); its unread cells stay unreadable", line: line, keys: unreadable))
+            giveUp(readings == 0 ? "no reading of its \(run.count) values satisfies every equation of the table (its published totals may disagree)"
+                : "\(readings >= BlockSolver.enough ? "\(BlockSolver.enough) or more" : "\(readings)") readings of its \(run.count) values satisfy every equation of the table, so none is taken")
         case .wrongCount(let entries, let cells):
-            guard !unreadable.isEmpty else { return }
-            let why = entries < cells ? "blank cells vanish from PDF text, so" : "so"
-            findings.append(Finding(id: .unsolved, severity: .error,
-                                    message: "\(what); the text gives \(entries) values for its \(cells) cells, \(why) which value is whose cannot be told by the arithmetic either; its unread cells stay unreadable",
-                                    line: line, keys: unreadable))
+            giveUp("the text gives \(entries) values for its \(cells) cells, \(entries < cells ? "blank cells vanish from PDF text, so " : "so ")which value is whose cannot be told by the arithmetic either")
         case .bounded:
-            guard !unreadable.isEmpty else { return }
-            findings.append(Finding(id: .unsolved, severity: .error,
-                                    message: "\(what); its values allow more readings than nianbao tries (\(BlockSolver.bound)), so none is taken; its unread cells stay unreadable",
-                                    line: line, keys: unreadable))
+            giveUp("its values allow more readings than nianbao tries (\(BlockSolver.bound)), so none is taken")
+        }
+    }
+
+    /// Table 2's field rows (Word, TSV, pipe) carry a row of numbers without any label: the
+    /// labels drifted away from their values (a converter's Markdown), so no row the reader
+    /// placed by its label is certain. (Table 3's one row of fifteen often has no label.)
+    static func labelsDrifted(_ pieces: [RowPiece], section: Int) -> Bool {
+        section == 3 && pieces.contains { piece in
+            piece.shape == .fields && piece.label.isEmpty && piece.values.contains { CellReader.read($0.text, line: $0.line, key: .requests(.new, .natural)).0.state == .number }
         }
     }
 
