@@ -40,8 +40,8 @@ enum BlockSolver {
     static let maxSurplus = 21
 
     /// Solves `run` into `rows` (each a row of the template: its keys, all rows equally wide)
-    /// against the equations among those keys.
-    static func solve(rows: [[CellKey]], run: [Entry], equations: [TableEquation]) -> Outcome {
+    /// against the equations among those keys, trying at most `bound` block rows.
+    static func solve(rows: [[CellKey]], run: [Entry], equations: [TableEquation], bound: Int = bound) -> Outcome {
         guard let width = rows.first?.count, width > 0, rows.allSatisfy({ $0.count == width }) else { return .unsolved(readings: 0) }
         let cells = rows.count * width
         guard run.count >= cells, run.count - cells <= maxSurplus else { return .wrongCount(entries: run.count, cells: cells) }

@@ -204,6 +204,13 @@ final class BlockSolverTests: XCTestCase {
         }
     }
 
+    func testTheBoundIsSaid() {
+        let run = Self.run(denseGrid, columnBlocks: [0...24])
+        guard case .bounded = BlockSolver.solve(rows: rows, run: run, equations: TableEquations.table2(oneOtherRow: false), bound: 10) else {
+            return XCTFail("a search past its bound takes nothing and says so")
+        }
+    }
+
     func testAllZeroTableIsOneReadingAndFast() {
         // Every block reads the same: one reading, found without trying the 3^24 block layouts.
         let zeros = Array(repeating: [0, 0, 0, 0, 0, 0, 0], count: 25)
