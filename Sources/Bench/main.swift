@@ -176,11 +176,15 @@ for (label, folder, name) in kinds {
     let elapsed = Date().timeIntervalSince(start)
     print(label.padding(toLength: 32, withPad: " ", startingAt: 0) + String(format: "%8.0f reports/s  (%.2f ms a report%@)", Double(count) / elapsed, elapsed / Double(count) * 1000, sink < 0 ? ", SOME FAILED" : ""))
 }
-// Single reports of their own kind: the 2019 template, and a crawler's page whose table digits
-// came glued together, which the table solver reads (timed apart, FORMAT.md §7).
+// Single reports of their own kind: the 2019 template, and reports whose tables only the table
+// solvers read (timed apart, FORMAT.md §7): a crawler's page whose digits came glued together,
+// plain pdftotext of LibreOffice's PDF (table 2 in runs, some column by column), and a
+// converter's Markdown whose labels drifted one row from their values.
 let ingestFixtures = URL(fileURLWithPath: "Tests/NianbaoIngestTests/Fixtures")
 for (label, path) in [("text, 2019 template", "y2019/shangcheng-county-market-2020.txt"),
-                      ("text, glued digits (solver)", "variants/crawler-glued-digits.txt")] {
+                      ("text, glued digits (solver)", "variants/crawler-glued-digits.txt"),
+                      ("text, column runs (solver)", "solver/dense-county-2022-pdftotext-plain.txt"),
+                      ("Markdown, drifted (solver)", "solver/dense-county-2022-drifted.md")] {
     guard let input = try? [UInt8](Data(contentsOf: ingestFixtures.appendingPathComponent(path))) else { print("\(label): fixture missing"); continue }
     var count = 0, sink = 0
     let start = Date()

@@ -113,6 +113,13 @@ enum CellReader {
     static func read(_ raw: Substring, line: Int?, amount: Bool) -> (Cell, Problem?) {
         let written = String(CharacterNormalization.trim(raw))
         if written.isEmpty { return (.blank(line: line), nil) }
+        // Most cells are a plain run of ASCII digits (`0`, `1204`): read byte by byte, the same
+        // cell the general path below makes (leading zeros kept in the fee's text, as there).
+        if written.utf8.count <= 15, written.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+            let n = written.utf8.reduce(0) { $0 * 10 + Int($1 &- 0x30) }
+            return amount ? (Cell(state: .number, text: written, written: written, number: Double(n), line: line), nil)
+                : (.count(n, written: written, line: line), nil)
+        }
         if isPlaceholder(Substring(written)) {
             return (Cell(state: .placeholder, text: written, written: written, line: line), nil)
         }

@@ -169,13 +169,22 @@ public struct ReportParser: Sendable {
                 let columns = specs.map(\.keys.count).max() ?? 1, rowNames = Set(specs.map(\.name) + ["规范性文件"])
                 // Pieces go to the reader as they are made, never all held (table 3's through
                 // the join of its three groups of five).
-                let (cells, tableFindings, glued) = TableReader.read(specs: specs, tableName: name, headingLine: headingLines[section]) { read in
+                let pieces = { (read: (RowPiece) -> Void) in
                     guard section == 4 else { return RowPiece.pieces(region, columns: columns, rowNames: rowNames, read) }
                     var join = RowPiece.ReviewGroupJoin()
                     RowPiece.pieces(region, columns: columns, rowNames: rowNames) { join.take($0, read) }
                     join.finish(read)
                 }
+                let (cells, readFindings, glued) = TableReader.read(specs: specs, tableName: name, headingLine: headingLines[section], pieces: pieces)
+                var tableFindings = readFindings
                 for (key, cell) in cells { report[key] = cell }
+                // Numbers the reader could not place in order: the table's arithmetic may place them.
+                if glued.isEmpty, section >= 3, TableRun.isDisordered(tableFindings) {
+                    // Rare (a table in disorder): its pieces made again, this once all held.
+                    var held: [RowPiece] = []
+                    pieces { held.append($0) }
+                    TableRun.apply(held, specs: specs, table: name, section: section, to: &report, findings: &tableFindings)
+                }
                 findings += tableFindings
                 if !glued.isEmpty { TableSolver.apply(glued, table: name, section: section, to: &report, findings: &findings) }
             }

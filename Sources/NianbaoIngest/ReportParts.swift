@@ -15,7 +15,7 @@ enum ReportParts {
             while j >= 0, region[indices[j]].isBlank || region[indices[j]].isFurniture { j -= 1 }
             return j >= 0 ? region[indices[j]] : nil
         }
-        for (k, i) in indices.enumerated() where isProse(region[i], after: previousContent(k)) {
+        for (k, i) in indices.enumerated() where isProse(region[i], after: { previousContent(k) }) {
             prose.insert(i)
             // A sentence wrapped over lines: the lines before its 。 that read as its beginning.
             var j = k - 1
@@ -44,14 +44,16 @@ enum ReportParts {
 
     /// A line of prose among a table's lines: a sentence (with its 。) or a note, never a cell.
     /// A short line ending a sentence (`上表。`) is prose after the sentence's beginning.
-    private static func isProse(_ line: SourceLine, after previous: SourceLine?) -> Bool {
+    /// `previous` is asked only when needed: walking back over blank and furniture lines for
+    /// every line was a large part of this function's cost.
+    private static func isProse(_ line: SourceLine, after previous: () -> SourceLine?) -> Bool {
         guard !line.isBlank, line.gridRow == nil, !line.hasTab, !line.isFurniture else { return false }
         let s = line.squeezed
         if let first = s.unicodeScalars.first, first == "|" || (0x2500...0x257F).contains(first.value) { return false }
         if FastText.contains(s, "勾稽关系") { return false }
         if s.hasPrefix("注：") || s.hasPrefix("注:") || s.hasPrefix("说明：") || s.hasPrefix("备注：") { return true }
         guard s.unicodeScalars.contains("。") else { return false }
-        return ideographs(s) >= 6 || previous.map(isSentenceStart) == true
+        return ideographs(s) >= 6 || previous().map(isSentenceStart) == true
     }
 
     /// The first lines of a sentence wrapped before its 。: long, with a comma, not a row label.

@@ -157,6 +157,11 @@ struct SourceLine {
     var isFurniture: Bool {
         let s = squeezed
         if s.isEmpty || s.utf8.count > 40 { return false }
+        // Every kind below holds 续表, an ASCII digit, or begins with 第; most lines do not, and
+        // are done by a byte scan (this getter, asked of every line of a table section about
+        // three times, was a tenth of a text parse).
+        let utf8 = s.utf8
+        if !utf8.contains(where: { (0x30...0x39).contains($0) }), !utf8.starts(with: "第".utf8), !FastText.contains(s, "续表") { return false }
         if s == "续表" || s == "（续表）" || s == "(续表)" { return true }
         if s.hasPrefix("续表"), s.dropFirst(2).allSatisfy({ $0.isNumber || "一二三".contains($0) }) { return true }
         let dashes = Self.dashes
