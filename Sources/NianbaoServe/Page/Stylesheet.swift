@@ -27,7 +27,8 @@ enum Stylesheet {
     th, td { border: 1px solid #d5d5d5; padding: 3px 6px; text-align: left; vertical-align: top; }
     th { background: #f0f0f0; font-weight: 600; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; }
-    table.uploads th, table.uploads td:nth-child(n+2):nth-child(-n+6) { white-space: nowrap; }
+    table.uploads th, table.uploads tr:not(.failed) td:nth-child(n+2):nth-child(-n+6) { white-space: nowrap; }
+    table.uploads td:first-child { min-width: 220px; word-break: break-all; }
     table.uploads tr.failed td { background: #fff0f0; }
     table.uploads tr.errors td:nth-child(5) { color: #b00020; font-weight: bold; }
     table.uploads tr.warnings td:nth-child(6) { color: #9a6700; font-weight: bold; }

@@ -107,7 +107,7 @@ enum HandoutPage: ServePage {
             <fieldset class="inline"><legend>指标</legend>\(radio("metrics", "summary", "主要指标（一页）", choice.metrics == .summary))\
             \(radio("metrics", "all", "全部 200 格及派生指标", choice.metrics == .all))</fieldset>
             <fieldset class="inline"><legend>排序与纸张</legend><select name="sort">\(sorts.joined())</select>　\
-            \(radio("paper", "a4", "A4 横向（每页至多 12 个单位）", choice.paper == .a4))\(radio("paper", "a3", "A3 横向", choice.paper == .a3))</fieldset>
+            \(radio("paper", "a4", "A4（每页至多 12 个单位）", choice.paper == .a4))\(radio("paper", "a3", "A3", choice.paper == .a3))</fieldset>
             <button class="primary" type="submit">生成预览</button>
             </form></section>
             \(preview)
