@@ -20,11 +20,21 @@ final class UsageTests: XCTestCase {
         }
     }
 
+    /// `nianbao serve` runs nianbao-serve from beside the binary, passing its options on.
+    func testServeStartsTheServerBesideTheBinary() throws {
+        let help = try run(["serve", "--help"])
+        XCTAssertEqual(help.status, 0, help.stderr)
+        XCTAssertTrue(help.stdout.contains("--host"), help.stdout)
+        XCTAssertTrue(help.stdout.contains("127.0.0.1"), help.stdout)
+        let wrong = try run(["serve", "--port", "70000"])
+        XCTAssertEqual(wrong.status, 64, wrong.stderr)
+    }
+
     func testAMisspeltCommandIsNamedWithTheNearestAndTheList() throws {
         let r = try run(["rendr", "x"])
         XCTAssertEqual(r.status, 64)
         XCTAssertTrue(r.stderr.contains("unknown command 'rendr'; did you mean 'render'?"), r.stderr)
-        XCTAssertTrue(r.stderr.contains("ommands are parse, check, render, compare, batch, fonts (nianbao COMMAND --help for each)"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("ommands are parse, check, render, compare, batch, serve, fonts (nianbao COMMAND --help for each)"), r.stderr)
         XCTAssertFalse(r.stderr.contains("unexpected argument"), r.stderr)
         XCTAssertFalse(r.stderr.contains("batch-worker"), "the worker mode is not for people")
         let far = try run(["xyzzy"])
