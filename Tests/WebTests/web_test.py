@@ -90,7 +90,8 @@ def run(page, url, tmp):
         check(agency in text, f"upload row names {agency}")
     failed = page.locator("#rows tr.failed")
     check(failed.count() == 1 and "会议纪要.txt" in failed.inner_text(), "the non-report gets a row of its own")
-    check("未读取" in failed.inner_text() and len(failed.locator("td.message").inner_text()) > 5, "…saying why it was not read: " + failed.locator("td.message").inner_text())
+    check("未读取" in failed.inner_text() and failed.locator("td.message").inner_text().startswith("不是政府信息公开工作年度报告"),
+          "…saying in Chinese why it was not read: " + failed.locator("td.message").inner_text())
     expect(page.locator("#progress-text")).to_contain_text(f"{len(SAMPLES) + 2} / {len(SAMPLES) + 2}")
     shot(page, "web-upload.png")
 
@@ -137,6 +138,8 @@ def run(page, url, tmp):
     page.locator("button[type=submit]").click()
     expect(page.locator("#handout-pdf")).to_be_visible(timeout=60_000)
     page.locator(".pages img").evaluate_all("imgs => Promise.all(imgs.map(i => i.decode()))")
+    sizes = page.locator(".pages img").evaluate_all("imgs => imgs.map(i => [i.naturalWidth, i.naturalHeight, i.clientWidth, i.clientHeight])")
+    check(all(w > h and cw > ch for w, h, cw, ch in sizes), f"the handout's pages are previewed landscape, undistorted: {sizes}")
     shot(page, "web-handout.png")
     with page.expect_download() as d:
         page.locator("#handout-csv").click()

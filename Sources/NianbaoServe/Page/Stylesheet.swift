@@ -55,7 +55,8 @@ enum Stylesheet {
     .cell-info { font-size: 13px; background: #f7f9fc; border: 1px solid #d8e0ea; padding: 8px; border-radius: 4px; min-height: 40px; }
     .downloads a { margin: 0 6px 6px 0; }
     .pages { display: flex; gap: 10px; overflow-x: auto; padding-bottom: 6px; }
-    .pages img { border: 1px solid #ccc; height: 360px; min-width: 250px; background: #fff; }
+    .pages img { flex: none; border: 1px solid #ccc; height: 360px; width: auto; aspect-ratio: 210 / 297; background: #fff; }
+    .pages.landscape img { height: 300px; aspect-ratio: 297 / 210; }
     form.handout .file { color: #888; font-size: 12px; }
     .meta { color: #444; } .meta span { margin-right: 16px; }
     form.handout fieldset { border: 1px solid #ddd; border-radius: 4px; margin: 0 0 10px; }

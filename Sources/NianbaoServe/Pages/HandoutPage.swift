@@ -23,7 +23,7 @@ enum HandoutPage: ServePage {
                     <section class="panel"><h2>预览（\(pdf.pageCount) 页）</h2>
                     <p class="downloads"><a class="button" id="handout-pdf" href="/handout/download.pdf?\(query)" download>下载 PDF</a>\
                     <a class="button secondary" id="handout-csv" href="/handout/download.csv?\(query)" download>下载 CSV</a></p>
-                    <div class="pages">\((1...max(1, pdf.pageCount)).map { "<img src=\"/handout/page/\($0).png?\(query)\" alt=\"第 \($0) 页\">" }.joined())</div>
+                    <div class="pages landscape">\((1...max(1, pdf.pageCount)).map { "<img src=\"/handout/page/\($0).png?\(query)\" alt=\"第 \($0) 页\">" }.joined())</div>
                     </section>
                     """
                 case .failure(let problem):

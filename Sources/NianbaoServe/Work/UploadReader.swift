@@ -48,7 +48,7 @@ struct UploadReader: Sendable {
             let parsed = try ReportInput.parse(bytes, name: entryName.split(separator: "/").last.map(String.init) ?? entryName)
             return Upload(id: id, name: name, outcome: .read(parsed, findings: Checker.findings(for: parsed)))
         } catch {
-            return Upload(id: id, name: name, outcome: .failed(error.description))
+            return Upload(id: id, name: name, outcome: .failed(FailureText.chinese(error)))
         }
     }
 }
