@@ -31,7 +31,7 @@ define HOW_TO_RUN
 	case ":$$PATH:" in *":$$HOME/.local/bin:"*) ;; *) echo "  ~/.local/bin is not on your PATH yet: export PATH=\"\$$HOME/.local/bin:\$$PATH\" (Debian's ~/.profile adds it at the next login once it exists)";; esac
 endef
 
-.PHONY: all setup fonts test-fonts test-tools build demo test fuzz golden bench bench-sizes install clean
+.PHONY: all setup fonts test-fonts test-tools build demo test fuzz golden bench bench-sizes bench-archive install clean
 
 all: build
 
@@ -135,6 +135,14 @@ bench: fonts
 	@mkdir -p .build/bench
 	.build/release/nianbao-bench Tests/NianbaoIngestTests/Fixtures/samples 3 | tee .build/bench/render.txt
 	scripts/bench-batch.sh .build/bench/render.txt
+	$(MAKE) --no-print-directory bench-archive
+
+# The archive database: 10,000 synthetic reports written as `batch --db` writes them, then the
+# archive page's queries timed (ARCHIVE_BENCH_REUSE=1 keeps the archive of an earlier run).
+bench-archive:
+	$(SWIFT) build -c release --product nianbao-archive-bench
+	@mkdir -p .build/bench
+	.build/release/nianbao-archive-bench Tests/NianbaoIngestTests/Fixtures/samples 10000 .build/bench/archive-10000.sqlite | tee .build/bench/archive.txt
 
 # Parse cost per MB of text, HTML and DOCX at 1, 4 and 16 MiB (also the end of `make bench`).
 bench-sizes:

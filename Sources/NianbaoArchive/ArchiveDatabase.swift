@@ -25,6 +25,15 @@ public final class ArchiveDatabase: Sendable {
         let exists = FileManager.default.fileExists(atPath: path)
         if mode == .read && !exists { throw .notAnArchive(path: path, reason: "no such file") }
         if exists { try Self.checkHeader(path) }
+        if mode == .write && !exists {
+            // As the batch's --output-dir is: the folder is made when missing.
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw .sqlite(path: path, operation: "make its folder", message: (error as NSError).localizedFailureReason ?? "\((error as NSError).code)")
+            }
+        }
         var config = Configuration()
         config.readonly = mode == .read
         // The server reads while a batch may be writing: wait for a writer's commit, not fail.
