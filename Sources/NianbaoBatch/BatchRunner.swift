@@ -40,6 +40,11 @@ public final class BatchRunner: Sendable {
     let worker: [String]
     let limits: Limits
     let archive: (any BatchArchiveSink)?
+    /// The archive is written on a queue of its own, so that a worker thread hands its worker
+    /// the next input while the last one is recorded; at most `archiveBacklog` reports wait.
+    private let archiveQueue = DispatchQueue(label: "nianbao.batch.archive")
+    private let archiveSlots = DispatchSemaphore(value: BatchRunner.archiveBacklog)
+    static let archiveBacklog = 64
 
     /// What the worker threads share, behind one lock.
     private struct State {
@@ -88,6 +93,7 @@ public final class BatchRunner: Sendable {
             thread.start()
         }
         group.wait()
+        archiveQueue.sync {}  // every report recorded before the run is over
         return state.withLock { $0.results }.enumerated().map { $1 ?? .failed(items[$0].path, "not processed", .notRun) }
     }
 
@@ -118,16 +124,20 @@ public final class BatchRunner: Sendable {
         }
     }
 
-    /// Records `result` (in the archive first, outside the lock: a database write must not hold
-    /// up the other threads' bookkeeping); `progress` is called under the lock, so calls never overlap.
+    /// Records `result` (the archive's write queued: it must not hold up this thread's worker);
+    /// `progress` is called under the lock, so calls never overlap.
     private func finish(_ index: Int, _ result: BatchResult, report: BatchReport? = nil, start: Date, progress: (Progress) -> Void) {
         if let archive {
-            do {
-                try archive.record(result, report: report)
-            } catch {
-                state.withLock { state in
-                    state.archiveFailures += 1
-                    if state.archiveError == nil { state.archiveError = "\(error)" }
+            archiveSlots.wait()
+            archiveQueue.async { [self] in
+                defer { archiveSlots.signal() }
+                do {
+                    try archive.record(result, report: report)
+                } catch {
+                    state.withLock { state in
+                        state.archiveFailures += 1
+                        if state.archiveError == nil { state.archiveError = "\(error)" }
+                    }
                 }
             }
         }
