@@ -10,14 +10,19 @@ OUT ?= output
 # Debian packages nianbao needs: Cairo/Pango headers, poppler-glib and libxml2 (reading PDF,
 # HTML, DOCX), CJK fonts; and for reading outputs back in tests: poppler (pdftotext,
 # pdffonts, pdfinfo -struct-text), qpdf, MuPDF (mutool), pikepdf (PDF/A), python3-venv
-# (for easyofd, the OFD reader, from PyPI); SQLite (GRDB links it; sqlite3 reads the archive back in tests).
-DEB_PACKAGES := pkg-config libsqlite3-dev sqlite3 libcairo2-dev libpango1.0-dev libdeflate-dev zlib1g-dev libpoppler-glib-dev libxml2-dev fonts-noto-cjk fonts-arphic-gkai00mp poppler-utils qpdf mupdf-tools python3-pikepdf python3-venv
+# (for easyofd, the OFD reader, from PyPI); SQLite (GRDB links it; sqlite3 reads the archive back in tests);
+# chromium, the browser the web page's tests drive.
+DEB_PACKAGES := pkg-config libsqlite3-dev sqlite3 libcairo2-dev libpango1.0-dev libdeflate-dev zlib1g-dev libpoppler-glib-dev libxml2-dev fonts-noto-cjk fonts-arphic-gkai00mp poppler-utils qpdf mupdf-tools python3-pikepdf python3-venv chromium
 # easyofd (PyPI) reads OFD files back in tests, in a virtual environment of its own.
 OFD_VENV := .build/ofd-venv
 EASYOFD := easyofd==20260427
 # pandas (PyPI) reads the comparison CSV back as a spreadsheet user's script would, in another.
 TABLE_VENV := .build/table-venv
 PANDAS := pandas==2.3.3
+# Playwright (PyPI) drives Debian's chromium in the web page's tests; its own browsers are never
+# downloaded (the tests pass executable_path=/usr/bin/chromium).
+WEB_VENV := .build/web-venv
+PLAYWRIGHT := playwright==1.65.2
 
 PREFIX ?= /usr/local
 BIN := .build/debug/nianbao
@@ -28,10 +33,11 @@ define HOW_TO_RUN
 	@echo; echo "nianbao is built: $(CURDIR)/$(BIN)"; \
 	echo "  run it by that path, e.g.  $(BIN) render report.pdf"; \
 	echo "  or put it on the PATH:     make install PREFIX=~/.local   (then ~/.local/bin/nianbao; PREFIX=/usr/local as root)"; \
-	case ":$$PATH:" in *":$$HOME/.local/bin:"*) ;; *) echo "  ~/.local/bin is not on your PATH yet: export PATH=\"\$$HOME/.local/bin:\$$PATH\" (Debian's ~/.profile adds it at the next login once it exists)";; esac
+	case ":$$PATH:" in *":$$HOME/.local/bin:"*) ;; *) echo "  ~/.local/bin is not on your PATH yet: export PATH=\"\$$HOME/.local/bin:\$$PATH\" (Debian's ~/.profile adds it at the next login once it exists)";; esac; \
+	echo "  the web page for office staff:  $(BIN) serve   (then open the address it prints, http://127.0.0.1:8765/; Ctrl-C stops it)"
 endef
 
-.PHONY: all setup fonts test-fonts test-tools build demo test fuzz golden bench bench-sizes bench-archive install clean
+.PHONY: all setup fonts test-fonts test-tools build demo test test-web screenshots fuzz golden bench bench-sizes bench-archive install clean
 
 all: build
 
@@ -58,6 +64,7 @@ fonts: setup
 
 build: fonts
 	$(SWIFT) build --product nianbao
+	$(SWIFT) build --product nianbao-serve
 
 demo: build
 	@mkdir -p $(OUT)
@@ -91,10 +98,31 @@ test-tools: setup
 	  /usr/bin/python3 -m venv $(TABLE_VENV) && $(TABLE_VENV)/bin/pip install --quiet $(PANDAS) \
 	  || echo "warning: could not install $(PANDAS); the comparison CSV read-back test will fail"; \
 	fi
+	@if [ ! -x $(WEB_VENV)/bin/python ] || ! $(WEB_VENV)/bin/python -c 'import playwright' 2>/dev/null; then \
+	  echo "installing $(PLAYWRIGHT) into $(WEB_VENV) (once; it drives Debian's chromium)"; \
+	  /usr/bin/python3 -m venv $(WEB_VENV) && $(WEB_VENV)/bin/pip install --quiet $(PLAYWRIGHT) \
+	  || echo "warning: could not install $(PLAYWRIGHT); the web page's browser tests will fail"; \
+	fi
+
+# The web page's browser tests alone (also part of make test).
+test-web: test-tools
+	$(SWIFT) build --product nianbao-serve
+	$(SWIFT) build --product nianbao
+	$(WEB_VENV)/bin/python Tests/WebTests/web_test.py .build/debug/nianbao-serve
+	$(WEB_VENV)/bin/python Tests/WebTests/archive_web_test.py .build/debug/nianbao-serve .build/debug/nianbao
+
+# The browser tests, writing a screenshot of each page into docs/ (look at them before committing).
+screenshots: test-tools
+	$(SWIFT) build --product nianbao-serve
+	$(SWIFT) build --product nianbao
+	SCREENSHOTS=1 $(WEB_VENV)/bin/python Tests/WebTests/web_test.py .build/debug/nianbao-serve
+	SCREENSHOTS=1 $(WEB_VENV)/bin/python Tests/WebTests/archive_web_test.py .build/debug/nianbao-serve .build/debug/nianbao
 
 test: fonts test-tools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
+	$(WEB_VENV)/bin/python Tests/WebTests/web_test.py .build/debug/nianbao-serve
+	$(WEB_VENV)/bin/python Tests/WebTests/archive_web_test.py .build/debug/nianbao-serve .build/debug/nianbao
 	@# The fuzzer's watchdog must catch a crash, a hang and a blow-up; then a short run of it.
 	$(FUZZ) --self-test
 	$(FUZZ) --seed 1 --cases $(FUZZ_SMOKE_CASES) --seconds 60 $(FUZZ_SEEDS)

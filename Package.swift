@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // nianbao: annual reports on government information disclosure (政府信息公开工作年度报告)
 // read from messy text, checked, and exported. Targets follow the pipeline:
 // Files (PDF/HTML/DOCX → ExtractedDocument, a Document type; the only importer of CPoppler and
@@ -7,7 +7,10 @@
 // Batch ← nianbao (CLI). CLibDeflate serves Render's streams and Files' Deflate (every zip read, batch's too).
 // Layout's frames carry shaped text (TextShaping; Render shapes with Pango), so every writer draws the
 // same glyphs. Output (atomic files, no output over an input) serves Batch and the CLI; TestSupport
-// (paths, fake shaper, golden frame dumps) only the tests.
+// (paths, fake shaper, golden frame dumps) only the tests. Serve (the web page, Hummingbird) sits
+// beside the CLI, in an executable of its own (nianbao-serve) that `nianbao serve` starts, so
+// neither the library nor the CLI links the server.
+// (tools 6.1: for `traits:` on a package, which keeps Hummingbird's swift-configuration out.)
 import PackageDescription
 
 let package = Package(
@@ -16,6 +19,7 @@ let package = Package(
     // fork/exec of workers and mmap are used unguarded); no other platform is claimed.
     products: [
         .executable(name: "nianbao", targets: ["nianbao"]),
+        .executable(name: "nianbao-serve", targets: ["nianbao-serve"]),
         .library(name: "NianbaoKit", targets: ["NianbaoModel", "NianbaoDocument", "NianbaoIngest", "NianbaoFiles", "NianbaoInput", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare"]),
     ],
     dependencies: [
@@ -23,6 +27,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The web page (`nianbao serve`): HTTP/1.1 on loopback; HummingbirdTesting for its route tests.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),  // Hummingbird's header types, named by the server
     ],
     targets: [
         .systemLibrary(
@@ -65,6 +72,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The web page for office staff (#22): a thin shell over the library, as the CLI is.
+        // One file per page under Pages/; the layout and navigation in Page/.
+        .target(name: "NianbaoServe", dependencies: [
+            "NianbaoModel", "NianbaoDocument", "NianbaoIngest", "NianbaoFiles", "NianbaoInput", "NianbaoChecks", "NianbaoExport", "NianbaoStyle",
+            "NianbaoLayout", "NianbaoRender", "NianbaoCompare", "NianbaoBatch", "NianbaoArchive",
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
+        .executableTarget(name: "nianbao-serve", dependencies: ["NianbaoServe", .product(name: "ArgumentParser", package: "swift-argument-parser")], path: "Sources/Serve"),
         .executableTarget(
             name: "nianbao-bench",
             dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoInput", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender",
@@ -101,6 +116,7 @@ let package = Package(
         .testTarget(name: "NianbaoCompareTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare", "NianbaoTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "NianbaoBatchTests", dependencies: ["NianbaoBatch", "NianbaoOutput", "NianbaoFiles", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "NianbaoArchiveTests", dependencies: ["NianbaoArchive", "NianbaoModel", "NianbaoCompare", "NianbaoIngest", "NianbaoChecks", "NianbaoTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "NianbaoServeTests", dependencies: ["NianbaoServe", "NianbaoArchive", "NianbaoModel", "NianbaoIngest", "NianbaoChecks", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types")]),
         .testTarget(name: "NianbaoCLITests", dependencies: ["nianbao", "NianbaoTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

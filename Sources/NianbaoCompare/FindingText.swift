@@ -1,9 +1,10 @@
 import NianbaoModel
 
 /// Check errors said in Chinese for the handout's footnotes, written from the finding's
-/// data (its id and the two sides of its relation), not from its English message.
-enum FindingText {
-    static func chinese(_ f: Finding) -> String {
+/// data (its id and the two sides of its relation), not from its English message (also the
+/// web page's findings).
+public enum FindingText {
+    public static func chinese(_ f: Finding) -> String {
         guard let relation = f.relation, let anchor = relation.left.first else { return "数据无法识读：\(f.message)" }
         let sums = relation.sums
         switch f.id {

@@ -11,7 +11,7 @@ struct Nianbao: ParsableCommand {
         abstract: "Read, check and export annual reports on government information disclosure (政府信息公开工作年度报告).",
         discussion: ExitStatus.help,
         version: version,
-        subcommands: [Parse.self, Check.self, Render.self, Compare.self, Batch.self, Fonts.self, BatchWorkerCommand.self]
+        subcommands: [Parse.self, Check.self, Render.self, Compare.self, Batch.self, Serve.self, Fonts.self, BatchWorkerCommand.self]
     )
 
     /// The commands a user can give, in --help's order.

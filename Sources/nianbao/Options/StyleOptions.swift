@@ -31,23 +31,8 @@ struct StyleOptions: ParsableArguments {
         }
     }
 
-    /// Where styles and fonts are looked for: `$NIANBAO_STYLES` / `$NIANBAO_FONTS`, the working
-    /// directory's `styles/` and `fonts/`, an installation's `<prefix>/share/nianbao/…` (the
-    /// binary in `<prefix>/bin`), then those of the checkout the binary was built in. The
-    /// official and compact styles are also built into the binary.
-    static func projectDirectories(_ name: String) -> [String] {
-        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var dirs = [FileManager.default.currentDirectoryPath + "/" + name]
-        dirs.append(exe.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/nianbao/\(name)").path)
-        var dir = exe.deletingLastPathComponent()
-        for _ in 0..<4 {
-            dirs.append(dir.appendingPathComponent(name).path)
-            dir.deleteLastPathComponent()
-        }
-        if let env = ProcessInfo.processInfo.environment["NIANBAO_\(name.uppercased())"] { dirs.insert(env, at: 0) }
-        var seen: Set<String> = []
-        return dirs.filter { seen.insert($0).inserted }
-    }
+    /// Where styles and fonts are looked for (`ProjectDirectories`, shared with the web page).
+    static func projectDirectories(_ name: String) -> [String] { ProjectDirectories.search(name) }
 
     /// The style names found in the style folders and built in.
     static var styleNames: [String] { StyleLoader.available(in: projectDirectories("styles")) }

@@ -1,0 +1,99 @@
+import Foundation
+import NianbaoBatch
+import NianbaoExport
+import NianbaoFiles
+import NianbaoLayout
+import NianbaoModel
+import NianbaoRender
+
+/// The formats a report can be downloaded in: every output of `nianbao render` and `parse`.
+enum DownloadFormat: String, CaseIterable, Sendable {
+    case pdf, pdfa, ofd, txt, md, json, cells
+
+    var title: String {
+        switch self {
+        case .pdf: return "PDF"
+        case .pdfa: return "PDF/A（存档）"
+        case .ofd: return "OFD"
+        case .txt: return "文本"
+        case .md: return "Markdown"
+        case .json: return "JSON"
+        case .cells: return "200格 CSV"
+        }
+    }
+
+    var fileExtension: String {
+        switch self {
+        case .pdfa: return "pdfa.pdf"
+        case .cells: return "cells.csv"
+        default: return rawValue
+        }
+    }
+
+    var contentType: String {
+        switch self {
+        case .pdf, .pdfa: return "application/pdf"
+        case .ofd: return "application/ofd"
+        case .txt: return "text/plain; charset=utf-8"
+        case .md: return "text/markdown; charset=utf-8"
+        case .json: return "application/json; charset=utf-8"
+        case .cells: return "text/csv; charset=utf-8"
+        }
+    }
+}
+
+/// The official PDF of an upload, made once and kept (the preview's pages are drawn from it).
+struct OfficialPDF: Sendable {
+    let bytes: [UInt8]
+    let pageCount: Int
+    /// Page `n` as a PNG for the preview.
+    func page(_ n: Int) throws -> [UInt8]? { try PDFPageImage.png(bytes, page: n, width: 560) }
+}
+
+/// PDFs made so far, by upload id.
+actor PDFCache {
+    private var made: [String: OfficialPDF] = [:]
+    func get(_ id: String) -> OfficialPDF? { made[id] }
+    func put(_ id: String, _ pdf: OfficialPDF) { made[id] = pdf }
+}
+
+extension Server {
+    /// The bytes of `format` for a read upload, made by the library as `nianbao render` and
+    /// `parse` make them (`BatchJob.Format.data`, `CellsExport`); layout and drawing on the
+    /// render thread.
+    func download(_ format: DownloadFormat, upload: Upload, parsed: ParsedReport) async throws -> Data {
+        let findings = upload.findings
+        let source = upload.name
+        switch format {
+        case .cells: return Data(CellsExport.render(parsed.report).utf8)
+        case .txt, .md, .json:
+            let batchFormat = BatchJob.Format(rawValue: format.rawValue)!
+            return try batchFormat.data(parsed.report, findings: findings, document: { () -> PagedDocument in preconditionFailure("text, Markdown and JSON are not laid out") }(), pdfOptions: .fromEnvironment(), source: source)
+        case .pdf: return Data(try await officialPDF(upload).bytes)
+        case .pdfa, .ofd:
+            let report = parsed.report
+            return try await renderer.run { tools in
+                var options = PDFWriter.Options.fromEnvironment()
+                options.pdfa = format == .pdfa || tools.style.pdfa
+                let document = tools.reportLayout.layout(report)
+                return try (format == .ofd ? BatchJob.Format.ofd : .pdf).data(report, findings: findings, document: document, pdfOptions: options, source: source)
+            }
+        }
+    }
+
+    /// The upload's official PDF, laid out and written once.
+    func officialPDF(_ upload: Upload) async throws -> OfficialPDF {
+        if let made = await pdfCache.get(upload.id) { return made }
+        guard let report = upload.parsed?.report else { throw ServeError.notRead(name: upload.name) }
+        let findings = upload.findings, source = upload.name
+        let data = try await renderer.run { tools in
+            var options = PDFWriter.Options.fromEnvironment()
+            options.pdfa = tools.style.pdfa
+            return try BatchJob.Format.pdf.data(report, findings: findings, document: tools.reportLayout.layout(report), pdfOptions: options, source: source)
+        }
+        let bytes = [UInt8](data)
+        let pdf = OfficialPDF(bytes: bytes, pageCount: try PDFPageImage.pageCount(bytes))
+        await pdfCache.put(upload.id, pdf)
+        return pdf
+    }
+}

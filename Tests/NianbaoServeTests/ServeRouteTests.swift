@@ -1,0 +1,122 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+@testable import NianbaoServe
+import XCTest
+
+/// The server's routes, driven in-process (HummingbirdTesting's router mode): pages, the
+/// POST guard, uploads of reports and of what is not one.
+final class ServeRouteTests: XCTestCase {
+    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("NianbaoIngestTests/Fixtures/samples")
+
+    func makeServer() throws -> Server {
+        var configuration = ServeConfiguration()
+        configuration.temporaryDirectory = NSTemporaryDirectory()
+        return try Server(configuration)
+    }
+
+    /// The session cookie and token a browser gets from the upload page.
+    static func openSession(_ client: some TestClientProtocol) async throws -> (cookie: String, token: String) {
+        try await client.execute(uri: "/", method: .get) { response in
+            XCTAssertEqual(response.status, .ok)
+            let cookie = try XCTUnwrap(response.headers[.setCookie]).split(separator: ";").first.map(String.init) ?? ""
+            let html = String(buffer: response.body)
+            let token = try XCTUnwrap(html.range(of: #"name="nianbao-token" content="([0-9a-f]+)""#, options: .regularExpression)
+                .map { String(html[$0]).split(separator: "\"")[3] }).description
+            return (cookie, token)
+        }
+    }
+
+    static func upload(_ client: some TestClientProtocol, _ session: (cookie: String, token: String), name: String, bytes: [UInt8],
+                origin: String? = "http://localhost") async throws -> (HTTPResponse.Status, String) {
+        var headers: HTTPFields = [.cookie: session.cookie, PostGuard<BasicRequestContext>.tokenHeader: session.token,
+                                   UploadPage.nameHeader: name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!]
+        if let origin { headers[.origin] = origin }
+        return try await client.execute(uri: "/upload", method: .post, headers: headers, body: ByteBuffer(bytes: bytes)) {
+            ($0.status, String(buffer: $0.body))
+        }
+    }
+
+    func testUploadPageIsServedInChineseWithItsAssets() async throws {
+        let server = try makeServer()
+        defer { server.shutdown() }
+        let app = Application(router: server.router())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                XCTAssertEqual(response.status, .ok)
+                let html = String(buffer: response.body)
+                XCTAssertTrue(html.contains("上传年度报告"))
+                XCTAssertTrue(html.contains("href=\"/handout\""))
+                XCTAssertNotNil(response.headers[.setCookie])
+            }
+            try await client.execute(uri: "/assets/app.js", method: .get) { XCTAssertEqual($0.status, .ok) }
+            try await client.execute(uri: "/assets/app.css", method: .get) { XCTAssertEqual($0.status, .ok) }
+        }
+    }
+
+    func testAReportIsReadAndItsPageAndDownloadsServed() async throws {
+        let server = try makeServer()
+        defer { server.shutdown() }
+        let sample = try [UInt8](Data(contentsOf: Self.samples.appendingPathComponent("hanyin-county-2022.txt")))
+        try await Application(router: server.router()).test(.router) { client in
+            let session = try await Self.openSession(client)
+            let (status, body) = try await Self.upload(client, session, name: "汉阴县.txt", bytes: sample)
+            XCTAssertEqual(status, .ok)
+            XCTAssertTrue(body.contains("\"read\":true"), body)
+            let reply = try JSONDecoder().decode(UploadPage.UploadReply.self, from: Data(body.utf8))
+            XCTAssertEqual(reply.rows.map(\.agency), ["汉阴县"])
+            let id = "/report/" + reply.rows[0].id
+            try await client.execute(uri: id, method: .get, headers: [.cookie: session.cookie]) { response in
+                XCTAssertEqual(response.status, .ok)
+                let html = String(buffer: response.body)
+                XCTAssertTrue(html.contains("表二 收到和处理政府信息公开申请情况"))
+                XCTAssertTrue(html.contains("data-key=\"requests.new.natural\""))
+            }
+            try await client.execute(uri: id + "/download/cells", method: .get, headers: [.cookie: session.cookie]) { response in
+                XCTAssertEqual(response.status, .ok)
+                XCTAssertTrue(String(buffer: response.body).hasPrefix("active.regulations.issued,"))
+            }
+            // Another browser (no cookie) does not see it.
+            try await client.execute(uri: id, method: .get) { XCTAssertEqual($0.status, .notFound) }
+        }
+    }
+
+    func testANonReportGetsARowSayingWhyAndTheOthersGoOn() async throws {
+        let server = try makeServer()
+        defer { server.shutdown() }
+        try await Application(router: server.router()).test(.router) { client in
+            let session = try await Self.openSession(client)
+            let (status, body) = try await Self.upload(client, session, name: "购物清单.txt", bytes: Array("牛奶 两盒\n面包\n".utf8))
+            XCTAssertEqual(status, .ok)
+            XCTAssertTrue(body.contains("\"read\":false"), body)
+            XCTAssertTrue(body.contains("购物清单.txt"))
+        }
+    }
+
+    func testPostsFromAnotherOriginOrWithoutTheTokenAreRefused() async throws {
+        let server = try makeServer()
+        defer { server.shutdown() }
+        try await Application(router: server.router()).test(.router) { client in
+            let session = try await Self.openSession(client)
+            let (foreign, _) = try await Self.upload(client, session, name: "x.txt", bytes: [65], origin: "http://evil.example")
+            XCTAssertEqual(foreign, .forbidden)
+            let (none, _) = try await Self.upload(client, session, name: "x.txt", bytes: [65], origin: nil)
+            XCTAssertEqual(none, .forbidden)
+            let (badToken, _) = try await Self.upload(client, (session.cookie, "0000"), name: "x.txt", bytes: [65])
+            XCTAssertEqual(badToken, .forbidden)
+            let kept = await server.sessions.uploads(String(session.cookie.split(separator: "=")[1]))
+            XCTAssertTrue(kept.isEmpty)
+        }
+    }
+
+    func testTheWorkspaceIsPrivateAndRemovedAtShutdown() throws {
+        let server = try makeServer()
+        let path = server.workspace.path
+        let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+        XCTAssertEqual(mode & 0o777, 0o700)
+        server.shutdown()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path))
+    }
+}
