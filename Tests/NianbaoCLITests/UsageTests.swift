@@ -24,7 +24,7 @@ final class UsageTests: XCTestCase {
         let r = try run(["rendr", "x"])
         XCTAssertEqual(r.status, 64)
         XCTAssertTrue(r.stderr.contains("unknown command 'rendr'; did you mean 'render'?"), r.stderr)
-        XCTAssertTrue(r.stderr.contains("ommands are parse, check, render, compare, batch, fonts (nianbao COMMAND --help for each)"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("ommands are parse, check, render, compare, batch, serve, fonts (nianbao COMMAND --help for each)"), r.stderr)
         XCTAssertFalse(r.stderr.contains("unexpected argument"), r.stderr)
         XCTAssertFalse(r.stderr.contains("batch-worker"), "the worker mode is not for people")
         let far = try run(["xyzzy"])
