@@ -181,8 +181,10 @@ bench-sizes:
 # prepared fonts in PREFIX/share/nianbao/fonts (found beside PREFIX/bin/nianbao).
 install: fonts
 	$(SWIFT) build -c release --product nianbao --static-swift-stdlib
+	$(SWIFT) build -c release --product nianbao-serve --static-swift-stdlib
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/nianbao/fonts $(DESTDIR)$(PREFIX)/share/nianbao/styles
 	install -m 755 .build/release/nianbao $(DESTDIR)$(PREFIX)/bin/nianbao
+	install -m 755 .build/release/nianbao-serve $(DESTDIR)$(PREFIX)/bin/nianbao-serve   # `nianbao serve` runs it from beside nianbao
 	install -m 644 styles/*.yaml $(DESTDIR)$(PREFIX)/share/nianbao/styles/
 	@if ls fonts/prepared/*.ttf >/dev/null 2>&1; then install -m 644 fonts/prepared/*.ttf $(DESTDIR)$(PREFIX)/share/nianbao/fonts/; fi
 	@echo "installed $(DESTDIR)$(PREFIX)/bin/nianbao"

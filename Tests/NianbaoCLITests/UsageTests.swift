@@ -20,6 +20,16 @@ final class UsageTests: XCTestCase {
         }
     }
 
+    /// `nianbao serve` runs nianbao-serve from beside the binary, passing its options on.
+    func testServeStartsTheServerBesideTheBinary() throws {
+        let help = try run(["serve", "--help"])
+        XCTAssertEqual(help.status, 0, help.stderr)
+        XCTAssertTrue(help.stdout.contains("--host"), help.stdout)
+        XCTAssertTrue(help.stdout.contains("127.0.0.1"), help.stdout)
+        let wrong = try run(["serve", "--port", "70000"])
+        XCTAssertEqual(wrong.status, 64, wrong.stderr)
+    }
+
     func testAMisspeltCommandIsNamedWithTheNearestAndTheList() throws {
         let r = try run(["rendr", "x"])
         XCTAssertEqual(r.status, 64)

@@ -61,7 +61,8 @@ def main():
             context = browser.new_context(viewport={"width": 1366, "height": 768}, accept_downloads=True, locale="zh-CN")
             page = context.new_page()
             run(page, url, tmp)
-            perf(context.new_page(), url)
+            # A second browser context is another session: its table starts empty.
+            perf(browser.new_context(viewport={"width": 1366, "height": 768}).new_page(), url)
             browser.close()
     finally:
         server.send_signal(signal.SIGTERM)
@@ -135,13 +136,15 @@ def run(page, url, tmp):
     page.select_option('select[name="sort"]', "requests.new.total")
     page.locator("button[type=submit]").click()
     expect(page.locator("#handout-pdf")).to_be_visible(timeout=60_000)
-    page.locator(".pages img").first.evaluate("img => img.decode()")
+    page.locator(".pages img").evaluate_all("imgs => Promise.all(imgs.map(i => i.decode()))")
     shot(page, "web-handout.png")
     with page.expect_download() as d:
         page.locator("#handout-csv").click()
     table = list(csv.reader(io.StringIO(Path(d.value.path()).read_text(encoding="utf-8-sig"))))
     header = table[0]
-    check(len(header) - 2 >= 3 and sum(1 for h in header if "县" in h or "区" in h) == 3, f"the handout CSV has the three units: {header}")
+    units = [h for h in header[2:] if not h.endswith("标记")]
+    check(len(units) == 3, f"the handout CSV has the three units: {units}")
+    check(len(table) > 10 and all(len(r) == len(header) for r in table), f"…and a row per metric ({len(table) - 1})")
     with page.expect_download() as d:
         page.locator("#handout-pdf").click()
     words = subprocess.run(["pdftotext", d.value.path(), "-"], capture_output=True, text=True).stdout
@@ -155,11 +158,13 @@ def perf(page, url):
     start = time.time()
     page.set_input_files("#files", files)
     page.locator("#rows tr").first.wait_for(timeout=30_000)
-    first = time.time() - start
     expect(page.locator("#rows tr")).to_have_count(100, timeout=120_000)
-    total = time.time() - start
+    # The page's own clock, from the drop reaching the page to the first and the last row
+    # (Playwright's handing the 100 files to the browser is not the user's wait).
+    t = page.evaluate("window.nianbaoTiming")
+    first, total = (t["first"] - t["start"]) / 1000, (t["last"] - t["start"]) / 1000
     print(f"100 reports: first row after {first:.2f} s, all after {total:.2f} s ({100 / total:.0f} reports/s)")
-    check(first < 3.0, f"the first of 100 reports shows within seconds ({first:.2f} s)")
+    check(first < 1.0, f"the first of 100 reports shows within a second ({first:.2f} s)")
 
 
 if __name__ == "__main__":

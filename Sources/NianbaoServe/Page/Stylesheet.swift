@@ -27,6 +27,8 @@ enum Stylesheet {
     th, td { border: 1px solid #d5d5d5; padding: 3px 6px; text-align: left; vertical-align: top; }
     th { background: #f0f0f0; font-weight: 600; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; }
+    table.uploads th, table.uploads tr:not(.failed) td:nth-child(n+2):nth-child(-n+6) { white-space: nowrap; }
+    table.uploads td:first-child { min-width: 220px; word-break: break-all; }
     table.uploads tr.failed td { background: #fff0f0; }
     table.uploads tr.errors td:nth-child(5) { color: #b00020; font-weight: bold; }
     table.uploads tr.warnings td:nth-child(6) { color: #9a6700; font-weight: bold; }
@@ -53,7 +55,8 @@ enum Stylesheet {
     .cell-info { font-size: 13px; background: #f7f9fc; border: 1px solid #d8e0ea; padding: 8px; border-radius: 4px; min-height: 40px; }
     .downloads a { margin: 0 6px 6px 0; }
     .pages { display: flex; gap: 10px; overflow-x: auto; padding-bottom: 6px; }
-    .pages img { border: 1px solid #ccc; height: 360px; background: #fff; }
+    .pages img { border: 1px solid #ccc; height: 360px; min-width: 250px; background: #fff; }
+    form.handout .file { color: #888; font-size: 12px; }
     .meta { color: #444; } .meta span { margin-right: 16px; }
     form.handout fieldset { border: 1px solid #ddd; border-radius: 4px; margin: 0 0 10px; }
     form.handout .units { columns: 3; }

@@ -89,7 +89,7 @@ enum HandoutPage: ServePage {
         let units = read.map { u -> String in
             let r = u.parsed!.report
             let label = (r.agency.isEmpty ? u.name : r.agency) + (r.year.map { "（\($0)年）" } ?? "")
-            return "<label><input type=\"checkbox\" name=\"u\" value=\"\(u.id)\"\(choice.units.contains(u.id) ? " checked" : "")> \(HTML.escape(label))</label>"
+            return "<label><input type=\"checkbox\" name=\"u\" value=\"\(u.id)\"\(choice.units.contains(u.id) ? " checked" : "")> \(HTML.escape(label)) <span class=\"file\">\(HTML.escape(u.name))</span></label>"
         }.joined()
         let sorts = ["<option value=\"\">按上传顺序</option>"] + Metric.summary.map {
             "<option value=\"\($0.key)\"\(choice.sort == $0.key ? " selected" : "")>按「\(HTML.escape($0.label))」从高到低</option>"
@@ -107,7 +107,7 @@ enum HandoutPage: ServePage {
             <fieldset class="inline"><legend>指标</legend>\(radio("metrics", "summary", "主要指标（一页）", choice.metrics == .summary))\
             \(radio("metrics", "all", "全部 200 格及派生指标", choice.metrics == .all))</fieldset>
             <fieldset class="inline"><legend>排序与纸张</legend><select name="sort">\(sorts.joined())</select>　\
-            \(radio("paper", "a4", "A4 横向（每页至多 12 个单位）", choice.paper == .a4))\(radio("paper", "a3", "A3 横向", choice.paper == .a3))</fieldset>
+            \(radio("paper", "a4", "A4（每页至多 12 个单位）", choice.paper == .a4))\(radio("paper", "a3", "A3", choice.paper == .a3))</fieldset>
             <button class="primary" type="submit">生成预览</button>
             </form></section>
             \(preview)
@@ -132,8 +132,11 @@ extension Server {
         return .success(ranked)
     }
 
-    /// The handout PDF of a choice, laid out on the render thread.
+    /// The handout PDF of a choice, laid out on the render thread; the last one made for the
+    /// session is kept, since the preview asks for each of its pages and then the download.
     func handoutPDF(_ choice: HandoutPage.Choice, session: String) async -> Result<OfficialPDF, HandoutPage.Problem> {
+        let key = session + "?" + choice.query
+        if let made = await pdfCache.get(key) { return .success(made) }
         let sheet: ComparisonSheet
         switch await handoutSheet(choice, session: session) {
         case .success(let s): sheet = s
@@ -147,7 +150,9 @@ extension Server {
                 return try PDFWriter.write(handout.layout(sheet), options: .fromEnvironment())
             }
             let bytes = [UInt8](data)
-            return .success(OfficialPDF(bytes: bytes, pageCount: try PDFPageImage.pageCount(bytes)))
+            let pdf = OfficialPDF(bytes: bytes, pageCount: try PDFPageImage.pageCount(bytes))
+            await pdfCache.put(key, pdf, replacing: session + "?")
+            return .success(pdf)
         } catch {
             return .failure(.init(description: "对比表未能生成：\(error)"))
         }

@@ -50,11 +50,16 @@ struct OfficialPDF: Sendable {
     func page(_ n: Int) throws -> [UInt8]? { try PDFPageImage.png(bytes, page: n, width: 560) }
 }
 
-/// PDFs made so far, by upload id.
+/// PDFs made so far: a report's by its upload id, a session's latest handout by session and choice.
 actor PDFCache {
     private var made: [String: OfficialPDF] = [:]
-    func get(_ id: String) -> OfficialPDF? { made[id] }
-    func put(_ id: String, _ pdf: OfficialPDF) { made[id] = pdf }
+    func get(_ key: String) -> OfficialPDF? { made[key] }
+    /// Keeps `pdf` under `key`, first dropping the entries that start with `replacing` (a
+    /// session's earlier handout), so handouts do not pile up.
+    func put(_ key: String, _ pdf: OfficialPDF, replacing prefix: String? = nil) {
+        if let prefix { made = made.filter { !$0.key.hasPrefix(prefix) } }
+        made[key] = pdf
+    }
 }
 
 extension Server {
