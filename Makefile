@@ -10,8 +10,9 @@ OUT ?= output
 # Debian packages nianbao needs: Cairo/Pango headers, poppler-glib and libxml2 (reading PDF,
 # HTML, DOCX), CJK fonts; and for reading outputs back in tests: poppler (pdftotext,
 # pdffonts, pdfinfo -struct-text), qpdf, MuPDF (mutool), pikepdf (PDF/A), python3-venv
-# (for easyofd, the OFD reader, from PyPI); chromium, the browser the web page's tests drive.
-DEB_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libdeflate-dev zlib1g-dev libpoppler-glib-dev libxml2-dev fonts-noto-cjk fonts-arphic-gkai00mp poppler-utils qpdf mupdf-tools python3-pikepdf python3-venv chromium
+# (for easyofd, the OFD reader, from PyPI); SQLite (GRDB links it; sqlite3 reads the archive back in tests);
+# chromium, the browser the web page's tests drive.
+DEB_PACKAGES := pkg-config libsqlite3-dev sqlite3 libcairo2-dev libpango1.0-dev libdeflate-dev zlib1g-dev libpoppler-glib-dev libxml2-dev fonts-noto-cjk fonts-arphic-gkai00mp poppler-utils qpdf mupdf-tools python3-pikepdf python3-venv chromium
 # easyofd (PyPI) reads OFD files back in tests, in a virtual environment of its own.
 OFD_VENV := .build/ofd-venv
 EASYOFD := easyofd==20260427
@@ -39,7 +40,7 @@ define HOW_TO_RUN
 	echo "  the web page for office staff:  $(BIN) serve   (then open the address it prints, http://127.0.0.1:8765/; Ctrl-C stops it)"
 endef
 
-.PHONY: all setup fonts test-fonts test-tools build demo test test-web screenshots fuzz golden bench bench-sizes install clean
+.PHONY: all setup fonts test-fonts test-tools build demo test test-web screenshots fuzz golden bench bench-sizes bench-archive install clean
 
 all: build
 
@@ -109,17 +110,22 @@ test-tools: setup
 # The web page's browser tests alone (also part of make test).
 test-web: test-tools
 	$(SWIFT) build --product nianbao-serve
+	$(SWIFT) build --product nianbao
 	$(WEB_VENV)/bin/python Tests/WebTests/web_test.py .build/debug/nianbao-serve
+	$(WEB_VENV)/bin/python Tests/WebTests/archive_web_test.py .build/debug/nianbao-serve .build/debug/nianbao
 
 # The browser tests, writing a screenshot of each page into docs/ (look at them before committing).
 screenshots: test-tools
 	$(SWIFT) build --product nianbao-serve
+	$(SWIFT) build --product nianbao
 	SCREENSHOTS=1 $(WEB_VENV)/bin/python Tests/WebTests/web_test.py .build/debug/nianbao-serve
+	SCREENSHOTS=1 $(WEB_VENV)/bin/python Tests/WebTests/archive_web_test.py .build/debug/nianbao-serve .build/debug/nianbao
 
 test: fonts test-tools
 	$(SWIFT) build --build-tests
 	NIANBAO_REQUIRE_TEST_TOOLS=1 $(SWIFT) test --skip-build --disable-swift-testing
 	$(WEB_VENV)/bin/python Tests/WebTests/web_test.py .build/debug/nianbao-serve
+	$(WEB_VENV)/bin/python Tests/WebTests/archive_web_test.py .build/debug/nianbao-serve .build/debug/nianbao
 	@# The fuzzer's watchdog must catch a crash, a hang and a blow-up; then a short run of it.
 	$(FUZZ) --self-test
 	$(FUZZ) --seed 1 --cases $(FUZZ_SMOKE_CASES) --seconds 60 $(FUZZ_SEEDS)
@@ -171,6 +177,14 @@ bench: fonts
 	BENCH_ONLY=render .build/release/nianbao-bench Tests/NianbaoIngestTests/Fixtures/samples 3 | tee .build/bench/render.txt
 	@if [ -x $(TYPST_VENV)/bin/python ]; then $(TYPST_VENV)/bin/python scripts/bench-typst.py .build/release/nianbao .build/bench/render.txt; fi
 	scripts/bench-batch.sh
+	$(MAKE) --no-print-directory bench-archive
+
+# The archive database: 10,000 synthetic reports written as `batch --db` writes them, then the
+# archive page's queries timed (ARCHIVE_BENCH_REUSE=1 keeps the archive of an earlier run).
+bench-archive:
+	$(SWIFT) build -c release --product nianbao-archive-bench
+	@mkdir -p .build/bench
+	.build/release/nianbao-archive-bench Tests/NianbaoIngestTests/Fixtures/samples 10000 .build/bench/archive-10000.sqlite | tee .build/bench/archive.txt
 
 # Parse cost per MB of text, HTML and DOCX at 1, 4 and 16 MiB (also the end of `make bench`).
 bench-sizes:

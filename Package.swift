@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // The web page (`nianbao serve`): HTTP/1.1 on loopback; HummingbirdTesting for its route tests.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),  // Hummingbird's header types, named by the server
@@ -61,10 +62,13 @@ let package = Package(
         .target(name: "NianbaoBatch", dependencies: [
             "NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoInput", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoOutput",
         ]),
+        // The archive database (`batch --db`): schema, writer and the archive page's queries, over
+        // SQLite through GRDB. The model and Batch stay free of SQL: Batch hands each report to a sink.
+        .target(name: "NianbaoArchive", dependencies: ["NianbaoModel", "NianbaoCompare", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "nianbao",
             dependencies: [
-                "NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoInput", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare", "NianbaoBatch", "NianbaoOutput",
+                "NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoInput", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare", "NianbaoBatch", "NianbaoOutput", "NianbaoArchive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,7 +76,7 @@ let package = Package(
         // One file per page under Pages/; the layout and navigation in Page/.
         .target(name: "NianbaoServe", dependencies: [
             "NianbaoModel", "NianbaoDocument", "NianbaoIngest", "NianbaoFiles", "NianbaoInput", "NianbaoChecks", "NianbaoExport", "NianbaoStyle",
-            "NianbaoLayout", "NianbaoRender", "NianbaoCompare", "NianbaoBatch",
+            "NianbaoLayout", "NianbaoRender", "NianbaoCompare", "NianbaoBatch", "NianbaoArchive",
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .executableTarget(name: "nianbao-serve", dependencies: ["NianbaoServe", .product(name: "ArgumentParser", package: "swift-argument-parser")], path: "Sources/Serve"),
@@ -82,6 +86,8 @@ let package = Package(
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],  // writes the DOCX inputs of the size table
             path: "Sources/Bench"
         ),
+        // The archive benchmark (make bench): 10,000 reports into an archive, the archive page's queries timed.
+        .executableTarget(name: "nianbao-archive-bench", dependencies: ["NianbaoArchive", "NianbaoModel", "NianbaoIngest", "NianbaoChecks"], path: "Sources/ArchiveBench"),
         // The fuzzer (make fuzz): mutations, zip surgery and the pipeline a case runs through in
         // NianbaoFuzz (the regression tests replay its crashers with it); the driver and its
         // worker processes in nianbao-fuzz.
@@ -109,7 +115,8 @@ let package = Package(
         .testTarget(name: "NianbaoRenderTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoTestSupport"]),
         .testTarget(name: "NianbaoCompareTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare", "NianbaoTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "NianbaoBatchTests", dependencies: ["NianbaoBatch", "NianbaoOutput", "NianbaoFiles", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "NianbaoServeTests", dependencies: ["NianbaoServe", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types")]),
+        .testTarget(name: "NianbaoArchiveTests", dependencies: ["NianbaoArchive", "NianbaoModel", "NianbaoCompare", "NianbaoIngest", "NianbaoChecks", "NianbaoTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "NianbaoServeTests", dependencies: ["NianbaoServe", "NianbaoArchive", "NianbaoModel", "NianbaoIngest", "NianbaoChecks", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types")]),
         .testTarget(name: "NianbaoCLITests", dependencies: ["nianbao", "NianbaoTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

@@ -57,13 +57,17 @@ public final class BatchJob {
         self.pdfOptions = pdfOptions
     }
 
-    public func run(_ item: BatchItem) -> BatchResult {
-        if let refused = item.refused { return .failed(item.path, refused) }
+    public func run(_ item: BatchItem) -> BatchResult { process(item).result }
+
+    /// Runs `item` and also gives its parsed report and findings (nil when it failed), for the
+    /// archive database (`batch --db`).
+    public func process(_ item: BatchItem) -> (result: BatchResult, report: BatchReport?) {
+        if let refused = item.refused { return (.failed(item.path, refused), nil) }
         let bytes: [UInt8]
         do {
             bytes = try read(item)
         } catch {
-            return .failed(item.path, "\(error)")
+            return (.failed(item.path, "\(error)"), nil)
         }
         let clock = ContinuousClock()
         var parsed: ParsedReport?
@@ -71,7 +75,7 @@ public final class BatchJob {
         let parseTime = clock.measure {
             do { parsed = try ReportInput.parse(bytes, name: item.path, parser: parser) } catch { ingestError = error as? IngestError }
         }
-        guard let parsed else { return .failed(item.path, ingestError?.description ?? "not a report") }
+        guard let parsed else { return (.failed(item.path, ingestError?.description ?? "not a report"), nil) }
         let findings = Checker.findings(for: parsed)
         var document: PagedDocument?
         let layoutTime = clock.measure { if formats.contains(where: \.needsLayout) { document = layout.layout(parsed.report) } }
@@ -93,7 +97,7 @@ public final class BatchJob {
                 writeError = .failed(item.path, "\(error)", .output)
             }
         }
-        if let writeError { return writeError }
+        if let writeError { return (writeError, nil) }
         let errors = findings.errorCount, warnings = findings.warningCount
         let first = findings.first { $0.severity == .error } ?? findings.first
         var result = BatchResult(path: item.path, agency: parsed.report.agency, year: parsed.report.year,
@@ -106,7 +110,7 @@ public final class BatchJob {
         result.input = BatchRecords.identity(of: bytes)
         result.files = files
         BatchRecords.write(result, for: item, under: outputDir)
-        return result
+        return (result, BatchReport(parsed.report, findings: findings))
     }
 
     /// `page 2 line 5: `, `line 5: ` or nothing, for the index's message column.

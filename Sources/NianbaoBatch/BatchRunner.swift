@@ -39,6 +39,12 @@ public final class BatchRunner: Sendable {
     let jobs: Int
     let worker: [String]
     let limits: Limits
+    let archive: (any BatchArchiveSink)?
+    /// The archive is written on a queue of its own, so that a worker thread hands its worker
+    /// the next input while the last one is recorded; at most `archiveBacklog` reports wait.
+    private let archiveQueue = DispatchQueue(label: "nianbao.batch.archive")
+    private let archiveSlots = DispatchSemaphore(value: BatchRunner.archiveBacklog)
+    static let archiveBacklog = 64
 
     /// What the worker threads share, behind one lock.
     private struct State {
@@ -51,15 +57,20 @@ public final class BatchRunner: Sendable {
         var done = 0
         var failed = 0
         var peakWorkerMB = 0.0
+        /// Inputs the archive could not record, and the first reason.
+        var archiveFailures = 0
+        var archiveError: String?
     }
     private let state: Mutex<State>
 
     /// Peak resident memory reported by any worker, in MiB.
     public var peakWorkerMB: Double { state.withLock { $0.peakWorkerMB } }
 
-    /// `worker` is the command line that starts a worker process.
-    public init(items: [BatchItem], jobs: Int, worker: [String], limits: Limits = Limits()) {
+    /// `worker` is the command line that starts a worker process. With `archive`, every result is
+    /// recorded there as it comes (the worker must then send reports: `batch-worker --report-back`).
+    public init(items: [BatchItem], jobs: Int, worker: [String], limits: Limits = Limits(), archive: (any BatchArchiveSink)? = nil) {
         self.items = items
+        self.archive = archive
         self.jobs = max(1, jobs)
         self.worker = worker
         self.limits = limits
@@ -82,6 +93,7 @@ public final class BatchRunner: Sendable {
             thread.start()
         }
         group.wait()
+        archiveQueue.sync {}  // every report recorded before the run is over
         return state.withLock { $0.results }.enumerated().map { $1 ?? .failed(items[$0].path, "not processed", .notRun) }
     }
 
@@ -97,6 +109,10 @@ public final class BatchRunner: Sendable {
     /// Whether the run stopped because the output disk is full.
     public var stoppedOnFullDisk: Bool { state.withLock { $0.diskFull } }
 
+    /// Inputs the archive sink could not record (their outputs are complete; `--resume` records
+    /// them), and the first reason.
+    public var archiveFailures: (count: Int, first: String?) { state.withLock { ($0.archiveFailures, $0.archiveError) } }
+
     /// Whether `cancel()` was called.
     public var wasCancelled: Bool { state.withLock { $0.cancelled } }
 
@@ -108,8 +124,23 @@ public final class BatchRunner: Sendable {
         }
     }
 
-    /// Records `result`; `progress` is called under the lock, so calls never overlap.
-    private func finish(_ index: Int, _ result: BatchResult, start: Date, progress: (Progress) -> Void) {
+    /// Records `result` (the archive's write queued: it must not hold up this thread's worker);
+    /// `progress` is called under the lock, so calls never overlap.
+    private func finish(_ index: Int, _ result: BatchResult, report: BatchReport? = nil, start: Date, progress: (Progress) -> Void) {
+        if let archive {
+            archiveSlots.wait()
+            archiveQueue.async { [self] in
+                defer { archiveSlots.signal() }
+                do {
+                    try archive.record(result, report: report)
+                } catch {
+                    state.withLock { state in
+                        state.archiveFailures += 1
+                        if state.archiveError == nil { state.archiveError = "\(error)" }
+                    }
+                }
+            }
+        }
         state.withLock { state in
             state.results[index] = result
             state.done += 1
@@ -136,9 +167,9 @@ public final class BatchRunner: Sendable {
             }
             let item = items[index]
             switch p.send(item, seconds: limits.seconds) {
-            case .result(let result):
+            case .result(let result, let report):
                 state.withLock { $0.peakWorkerMB = max($0.peakWorkerMB, p.lastRSSMB) }
-                finish(index, result, start: start, progress: progress)
+                finish(index, result, report: report, start: start, progress: progress)
                 // A full disk fails every input after it: stop early.
                 if result.failure == .outOfSpace {
                     state.withLock { $0.diskFull = true }
@@ -166,7 +197,7 @@ public final class BatchRunner: Sendable {
 /// A worker process and its pipes; its stderr goes to a temporary file, whose last line says
 /// why it died.
 final class WorkerProcess {
-    enum Reply { case result(BatchResult), timedOut, died }
+    enum Reply { case result(BatchResult, BatchReport?), timedOut, died }
 
     let process = Process()
     let input = Pipe()
@@ -197,7 +228,7 @@ final class WorkerProcess {
         guard let reply = readLine(until: deadline) else { return Date() >= deadline ? .timedOut : .died }
         guard let message = try? JSONDecoder().decode(WorkerReply.self, from: reply) else { return .died }
         lastRSSMB = message.rssMB
-        return .result(message.result)
+        return .result(message.result, message.report)
     }
 
     private func readLine(until deadline: Date) -> Data? {
@@ -313,29 +344,35 @@ public struct WorkerReply: Codable, Sendable {
     public var result: BatchResult
     /// The worker's peak resident memory so far, in MiB.
     public var rssMB: Double
+    /// The parsed report, when the coordinator keeps an archive (`--report-back`).
+    public var report: BatchReport?
 
-    public init(result: BatchResult, rssMB: Double) {
+    public init(result: BatchResult, rssMB: Double, report: BatchReport? = nil) {
         self.result = result
         self.rssMB = rssMB
+        self.report = report
     }
 }
 
 /// The worker side: reads items from standard input, answers each on standard output.
 public enum BatchWorker {
     /// Answers every line it is given, even one it cannot read, so the coordinator never
-    /// waits for an answer that does not come.
-    public static func serve(_ job: BatchJob) {
+    /// waits for an answer that does not come. With `reportBack`, each answer carries the
+    /// parsed report for the coordinator's archive database.
+    public static func serve(_ job: BatchJob, reportBack: Bool = false) {
         let encoder = JSONEncoder()
         while let line = Swift.readLine(strippingNewline: true) {
             let result: BatchResult
+            var report: BatchReport?
             if let item = try? JSONDecoder().decode(BatchItem.self, from: Data(line.utf8)) {
-                result = job.run(item)
+                (result, report) = job.process(item)
+                if !reportBack { report = nil }
             } else {
                 result = .failed("?", "the worker could not read its instruction")
             }
             var usage = rusage()
             getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-            let reply = WorkerReply(result: result, rssMB: Double(usage.ru_maxrss) / 1024)
+            let reply = WorkerReply(result: result, rssMB: Double(usage.ru_maxrss) / 1024, report: report)
             var data = (try? encoder.encode(reply)) ?? Data(#"{"result":{"path":"?","agency":"","status":"failed","errors":0,"warnings":0,"pages":0,"outputs":[],"message":"the worker could not write its answer"},"rssMB":0}"#.utf8)
             data.append(0x0A)
             FileHandle.standardOutput.write(data)

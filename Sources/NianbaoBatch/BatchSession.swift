@@ -36,9 +36,12 @@ public final class BatchSession: @unchecked Sendable {
         /// Signals that cancel the run while it renders (`nianbao batch`: SIGINT and SIGTERM);
         /// they are ignored by the process meanwhile and restored after.
         public var stopSignals: [Int32]
+        /// Where each input is recorded as it finishes (`--db`); its workers must send reports.
+        public var archive: (any BatchArchiveSink)?
 
         public init(input: String, outputDir: String, formats: [BatchJob.Format], worker: [String], jobs: Int = 1,
-                    limits: BatchRunner.Limits = .init(), resume: Bool = false, shard: (k: Int, n: Int)? = nil, stopSignals: [Int32] = []) {
+                    limits: BatchRunner.Limits = .init(), resume: Bool = false, shard: (k: Int, n: Int)? = nil, stopSignals: [Int32] = [],
+                    archive: (any BatchArchiveSink)? = nil) {
             self.input = input
             self.outputDir = outputDir
             self.formats = formats
@@ -48,6 +51,7 @@ public final class BatchSession: @unchecked Sendable {
             self.resume = resume
             self.shard = shard
             self.stopSignals = stopSignals
+            self.archive = archive
         }
     }
 
@@ -67,6 +71,8 @@ public final class BatchSession: @unchecked Sendable {
         case summary(String)
         /// `prepare()` was not called, or `run` was called twice.
         case misuse(String)
+        /// The archive database could not be read to resume.
+        case archive(String)
 
         public var description: String {
             switch self {
@@ -77,6 +83,7 @@ public final class BatchSession: @unchecked Sendable {
                 return "interrupted: \(done) of \(total) inputs done; the outputs written are complete. Run the same command with --resume to finish."
             case .summary(let why): return "cannot write the summary: \(why)"
             case .misuse(let what): return what
+            case .archive(let why): return why
             }
         }
     }
@@ -95,6 +102,9 @@ public final class BatchSession: @unchecked Sendable {
         public var summary: BatchIndex.Summary
         /// Where the index was written.
         public var indexPath: String
+        /// Inputs the archive database could not record, and the first reason (their outputs
+        /// are complete; `--resume` records them).
+        public var archiveFailures: (count: Int, first: String?) = (0, nil)
     }
 
     public let configuration: Configuration
@@ -145,6 +155,13 @@ public final class BatchSession: @unchecked Sendable {
         }
         let names = BatchIndex.names(shard: c.shard)
         done = BatchPlan.prepare(items, outputDir: c.outputDir, formats: c.formats, resume: c.resume, indexFiles: [names.index, names.summary])
+        if let archive = c.archive, !done.isEmpty {
+            // Done means in the archive too: outputs made by a run without --db, or whose
+            // archive transaction a kill cut off, are made again and recorded.
+            let recorded: [String: String]
+            do { recorded = try archive.recordedInputs() } catch { throw .archive("\(error)") }
+            done = done.filter { _, result in result.input != nil && recorded[result.path] == result.input }
+        }
     }
 
     /// Renders every input not done, then writes the index and summary (whole: done inputs
@@ -156,7 +173,7 @@ public final class BatchSession: @unchecked Sendable {
         defer { lock = nil }  // the run is over, whatever its end: the folder is free for the next
         let c = configuration
         let todo = items.indices.filter { done[$0] == nil }
-        let runner = BatchRunner(items: todo.map { items[$0] }, jobs: c.jobs, worker: c.worker, limits: c.limits)
+        let runner = BatchRunner(items: todo.map { items[$0] }, jobs: c.jobs, worker: c.worker, limits: c.limits, archive: c.archive)
         let cancelledEarly = self.runner.withLock { slot in
             slot = runner
             return cancelled.withLock { $0 }
@@ -193,7 +210,7 @@ public final class BatchSession: @unchecked Sendable {
         }
         return Outcome(results: results, fresh: fresh, skipped: done.count, seconds: seconds, peakWorkerMB: runner.peakWorkerMB,
                        summary: BatchIndex.summary(results, fresh: fresh, seconds: seconds, jobs: c.jobs, shard: nil),
-                       indexPath: c.outputDir + "/" + BatchIndex.names(shard: c.shard).index)
+                       indexPath: c.outputDir + "/" + BatchIndex.names(shard: c.shard).index, archiveFailures: runner.archiveFailures)
     }
 
     /// Stops the run from any thread (a signal handler's queue, a UI): no more inputs are

@@ -18,6 +18,8 @@ public struct ServeConfiguration: Sendable {
     public var fontDirectories: [String] = ProjectDirectories.search("fonts")
     /// Where the private workspace folder is made (the system's temporary folder).
     public var temporaryDirectory: String = ServeConfiguration.systemTemporaryDirectory
+    /// An archive made by `nianbao batch --db`, shown read-only as 档案库 (`--db`).
+    public var archive: String?
 
     public init() {}
 

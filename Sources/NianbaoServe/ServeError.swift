@@ -6,6 +6,8 @@ public enum ServeError: Error, CustomStringConvertible, Equatable {
     case style(String)
     /// A file that was not read as a report has no PDF or export.
     case notRead(name: String)
+    /// The archive of `--db` could not be opened (its message names the file and what to do).
+    case archive(String)
 
     public var description: String {
         switch self {
@@ -13,6 +15,7 @@ public enum ServeError: Error, CustomStringConvertible, Equatable {
             return "cannot make the private workspace in \(path) (\(String(cString: strerror(code)))); set TMPDIR to a writable folder"
         case .style(let message): return "style \(message)"
         case .notRead(let name): return "\(name) was not read as a report"
+        case .archive(let message): return message
         }
     }
 }

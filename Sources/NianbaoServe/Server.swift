@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NianbaoArchive
 import NianbaoStyle
 
 /// The web page's server: the state every page shares and the Hummingbird application. A
@@ -13,6 +14,8 @@ public final class Server: Sendable {
     let reader: UploadReader
     let style: Style
     let pdfCache = PDFCache()
+    /// The archive of `--db`, opened read-only, for 档案库; nil without it.
+    let archive: ArchiveDatabase?
 
     /// Makes the workspace and loads the style; nothing listens yet.
     public init(_ configuration: ServeConfiguration) throws(ServeError) {
@@ -21,6 +24,11 @@ public final class Server: Sendable {
             style = try StyleLoader.load(configuration.style, searching: configuration.styleDirectories)
         } catch {
             throw .style("\(error)")
+        }
+        if let path = configuration.archive {
+            do { archive = try ArchiveDatabase(path: path, mode: .read) } catch { throw .archive("\(error)") }
+        } else {
+            archive = nil
         }
         workspace = try Workspace(in: configuration.temporaryDirectory)
         sessions = Sessions(maximumFiles: configuration.maximumFilesPerSession)
@@ -31,7 +39,7 @@ public final class Server: Sendable {
     /// The pages, each registering its own routes. A new page (the archive's 档案库, say) is a
     /// file under Pages/ with a type conforming to `ServePage`, one more entry here, and its
     /// link in `Navigation.links`.
-    static let pages: [any ServePage.Type] = [UploadPage.self, ReportPage.self, HandoutPage.self, Assets.self]
+    static let pages: [any ServePage.Type] = [UploadPage.self, ReportPage.self, HandoutPage.self, ArchivePage.self, Assets.self]
 
     /// The router with every page's routes, behind the POST guard (same origin + session token).
     public func router() -> Router<BasicRequestContext> {

@@ -28,6 +28,9 @@ struct NianbaoServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Another directory of fonts, searched before the system's.", valueName: "dir"))
     var fontsDir: String?
 
+    @Option(help: ArgumentHelp("An archive made by `nianbao batch --db`, shown read-only as 档案库 (filter, sort, each agency's years).", valueName: "file"))
+    var db: String?
+
     @Option(help: ArgumentHelp("Largest upload in MiB (one file or zip; a report inside is still held to 16 MiB).", valueName: "MiB"))
     var maxUploadMib: Int = 128
 
@@ -43,6 +46,7 @@ struct NianbaoServeCommand: AsyncParsableCommand {
         configuration.style = style
         configuration.maximumUploadBytes = maxUploadMib << 20
         if let fontsDir { configuration.fontDirectories.insert(fontsDir, at: 0) }
+        configuration.archive = db
         let server: Server
         do { server = try Server(configuration) } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))

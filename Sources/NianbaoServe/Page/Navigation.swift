@@ -12,5 +12,6 @@ enum Navigation {
     static let links: [Link] = [
         Link(key: "upload", title: "上传与读取", href: "/"),
         Link(key: "handout", title: "对比表", href: "/handout"),
+        Link(key: "archive", title: "档案库", href: "/archive"),
     ]
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NianbaoArchive
 import NianbaoBatch
 import NianbaoOutput
 import NianbaoRender
@@ -60,6 +61,9 @@ extension Nianbao.Batch {
         @Flag(help: "No progress output.")
         var quiet = false
 
+        @Option(help: ArgumentHelp("Also record every input, its cells, findings and outputs in this SQLite archive (created if missing; an existing file must be a nianbao archive). Not with --shard.", valueName: "file"))
+        var db: String?
+
         @Option(help: ArgumentHelp("Seconds one input may take; past them its worker is stopped and the input fails.", valueName: "s"))
         var timeout: Double = 120
 
@@ -73,6 +77,11 @@ extension Nianbao.Batch {
             if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
             if memoryLimit != 0 && memoryLimit < 384 { throw ValidationError("--memory-limit must be 0 (none) or at least 384 MB (a worker needs about 300 MB of address space for an ordinary report).") }
             _ = try shardSpec()
+            if db != nil && shard != nil {
+                // Shards run on several machines; one SQLite file must not be written over a network
+                // file system by several of them, and there is no merge of archives yet.
+                throw ValidationError("--db cannot be combined with --shard: run the whole input on one machine to fill an archive (shards would each need the one SQLite file).")
+            }
         }
 
         /// (K, N) from `--shard`, with K from the scheduler's environment when omitted.
@@ -99,11 +108,20 @@ extension Nianbao.Batch {
         }
 
         func run() throws {
+            var archive: BatchArchive?
+            if let db {
+                do {
+                    archive = BatchArchive(try ArchiveDatabase(path: db, mode: .write))
+                } catch {
+                    FindingPrinter.stderr("error: \(error)")
+                    throw ExitStatus.failure
+                }
+            }
             let session: BatchSession
             do {
                 session = try BatchSession(.init(input: input, outputDir: outputDir, formats: formats, worker: workerCommand, jobs: jobs,
                                                  limits: BatchRunner.Limits(seconds: timeout, megabytes: memoryLimit), resume: resume,
-                                                 shard: try shardSpec(), stopSignals: [SIGINT, SIGTERM]))
+                                                 shard: try shardSpec(), stopSignals: [SIGINT, SIGTERM], archive: archive))
             } catch let failure as BatchSession.Failure {
                 FindingPrinter.stderr("error: \(failure)")
                 throw ExitStatus.failure
@@ -138,6 +156,11 @@ extension Nianbao.Batch {
                 FindingPrinter.stderr("\(s.inputs) inputs: \(s.ok) ok, \(s.warnings) with warnings, \(s.errors) with errors, \(s.failed) failed"
                     + (outcome.skipped == 0 ? "" : " (\(outcome.skipped) already done)") + String(format: "; %.1f s, peak worker memory %.0f MB", outcome.seconds, outcome.peakWorkerMB))
                 FindingPrinter.stderr("index: \(outcome.indexPath)")
+                if let db { FindingPrinter.stderr("archive: \(db)") }
+            }
+            if outcome.archiveFailures.count > 0 {
+                FindingPrinter.stderr("error: \(outcome.archiveFailures.count) inputs could not be recorded in \(db ?? "the archive"): \(outcome.archiveFailures.first ?? ""); their outputs are complete: run the same command with --resume to record them")
+                throw ExitStatus.failure
             }
             if s.failed > 0 { throw ExitStatus.partly }
         }
@@ -147,6 +170,7 @@ extension Nianbao.Batch {
             var worker = [Self.executable, "batch-worker", "--output-dir", outputDir, "--format", format.argument, "--style", styleOptions.style]
             if let dir = styleOptions.fontsDir { worker += ["--fonts-dir", dir] }
             if pdfOptions.pdfa { worker.append("--pdfa") }
+            if db != nil { worker.append("--report-back") }
             return worker
         }
 
@@ -187,11 +211,13 @@ struct BatchWorkerCommand: ParsableCommand {
     @Option var outputDir: String
     @Option var format: String
     @Option var memoryLimit: Int = 0
+    /// Each answer carries the parsed report, for the coordinator's archive (`batch --db`).
+    @Flag var reportBack = false
 
     func run() throws {
         BatchWorker.limitMemory(megabytes: memoryLimit)
         let style = try styleOptions.load()
         let formats = format.split(separator: ",").compactMap { BatchJob.Format(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
-        BatchWorker.serve(BatchJob(outputDir: outputDir, formats: formats, style: style, pdfOptions: pdfOptions.options(style)))
+        BatchWorker.serve(BatchJob(outputDir: outputDir, formats: formats, style: style, pdfOptions: pdfOptions.options(style)), reportBack: reportBack)
     }
 }

@@ -10,11 +10,11 @@ extension Nianbao {
             abstract: "Serve the web page for office staff on this machine (nianbao serve --help for its options).",
             discussion: """
             Starts nianbao-serve, installed beside nianbao: it listens on 127.0.0.1 and prints the \
-            address to open in a browser. Its options: --host, --port, --style, --fonts-dir, --max-upload-mib.
+            address to open in a browser. Its options: --host, --port, --style, --fonts-dir, --max-upload-mib, --db (an archive of `batch --db`, shown as 档案库).
             """
         )
 
-        @Argument(parsing: .captureForPassthrough, help: "Options for the server (--host, --port, --style, --fonts-dir, --max-upload-mib, --help).")
+        @Argument(parsing: .captureForPassthrough, help: "Options for the server (--host, --port, --style, --fonts-dir, --max-upload-mib, --db, --help).")
         var options: [String] = []
 
         func run() throws {
