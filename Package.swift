@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(name: "NianbaoRenderTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoTestSupport"]),
         .testTarget(name: "NianbaoCompareTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare", "NianbaoTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "NianbaoBatchTests", dependencies: ["NianbaoBatch", "NianbaoOutput", "NianbaoFiles", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "NianbaoArchiveTests", dependencies: ["NianbaoArchive", "NianbaoModel", "NianbaoCompare", "NianbaoIngest", "NianbaoChecks", "NianbaoTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "NianbaoArchiveTests", dependencies: ["NianbaoArchive", "NianbaoServe", "NianbaoModel", "NianbaoCompare", "NianbaoIngest", "NianbaoChecks", "NianbaoTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "NianbaoServeTests", dependencies: ["NianbaoServe", "NianbaoArchive", "NianbaoModel", "NianbaoIngest", "NianbaoChecks", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types")]),
         .testTarget(name: "NianbaoCLITests", dependencies: ["nianbao", "NianbaoTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]

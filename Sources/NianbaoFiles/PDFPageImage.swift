@@ -7,14 +7,14 @@ import NianbaoDocument
 public enum PDFPageImage {
     /// The number of pages of `pdf`.
     public static func pageCount(_ pdf: [UInt8]) throws(IngestError) -> Int {
-        try withDocument(pdf) { Int(poppler_document_get_n_pages($0)) }
+        try PDFReader.withDocument(pdf) { Int(poppler_document_get_n_pages($0)) }
     }
 
     /// Page `number` (from 1) of `pdf` as PNG bytes, `width` pixels wide (the height as the
     /// page's proportions make it), on white; nil when there is no such page. Width is
     /// clamped to 100…2000 px so a request cannot ask for an enormous image.
     public static func png(_ pdf: [UInt8], page number: Int, width: Int) throws(IngestError) -> [UInt8]? {
-        try withDocument(pdf) { document -> [UInt8]? in
+        try PDFReader.withDocument(pdf) { document -> [UInt8]? in
             guard number >= 1, number <= Int(poppler_document_get_n_pages(document)),
                   let page = poppler_document_get_page(document, Int32(number - 1)) else { return nil }
             defer { g_object_unref(UnsafeMutableRawPointer(page)) }
@@ -45,16 +45,4 @@ public enum PDFPageImage {
 
     private struct PNGSink { var bytes: [UInt8] = [] }
 
-    private static func withDocument<T>(_ pdf: [UInt8], _ body: (OpaquePointer) -> T) throws(IngestError) -> T {
-        let gbytes = pdf.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
-        defer { g_bytes_unref(gbytes) }
-        var error: UnsafeMutablePointer<GError>?
-        guard let document = poppler_document_new_from_bytes(gbytes, nil, &error) else {
-            let reason = error.map { String(cString: $0.pointee.message) } ?? "poppler could not open it"
-            if let error { g_error_free(error) }
-            throw .damaged(format: "PDF", reason: reason)
-        }
-        defer { g_object_unref(UnsafeMutableRawPointer(document)) }
-        return body(document)
-    }
 }

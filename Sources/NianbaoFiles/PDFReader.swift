@@ -15,7 +15,9 @@ public enum PDFReader {
         var height: Double { y1 - y0 }
     }
 
-    public static func read(_ bytes: [UInt8]) throws(IngestError) -> ExtractedDocument {
+    /// `body` with `bytes` opened by poppler (the reader's and the page images' one way in);
+    /// a file poppler cannot open is `.damaged`, with poppler's reason.
+    static func withDocument<T>(_ bytes: [UInt8], _ body: (OpaquePointer) throws(IngestError) -> T) throws(IngestError) -> T {
         let gbytes = bytes.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
         defer { g_bytes_unref(gbytes) }
         var error: UnsafeMutablePointer<GError>?
@@ -25,7 +27,14 @@ public enum PDFReader {
             throw .damaged(format: "PDF", reason: reason)
         }
         defer { g_object_unref(UnsafeMutableRawPointer(document)) }
+        return try body(document)
+    }
 
+    public static func read(_ bytes: [UInt8]) throws(IngestError) -> ExtractedDocument {
+        try withDocument(bytes) { document throws(IngestError) in try read(document: document) }
+    }
+
+    private static func read(document: OpaquePointer) throws(IngestError) -> ExtractedDocument {
         var pages: [[PlacedLine]] = []
         var glyphCount = 0
         let pageCount = Int(poppler_document_get_n_pages(document))

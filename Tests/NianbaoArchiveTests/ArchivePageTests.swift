@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoArchive
+import NianbaoServe
 import NianbaoModel
 import XCTest
 

@@ -10,9 +10,10 @@ it. Screenshots go to docs/ with SCREENSHOTS=1 (make screenshots).
 
 usage: archive_web_test.py NIANBAO_SERVE_BINARY NIANBAO_BINARY
 """
-import os, re, shutil, signal, subprocess, sys, tempfile, time
+import os, shutil, signal, subprocess, sys, tempfile, time
 from pathlib import Path
 
+from webserver import start_server
 from playwright.sync_api import sync_playwright, expect
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,21 +52,6 @@ def make_reports(folder):
     return n
 
 
-def start_server(binary, tmp, db):
-    env = dict(os.environ, TMPDIR=str(tmp))
-    proc = subprocess.Popen([binary, "--port", "0", "--db", str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        line = proc.stdout.readline()
-        if not line:
-            break
-        m = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
-        if m:
-            return proc, m.group(1)
-    proc.kill()
-    sys.exit("nianbao-serve did not print its address: " + proc.stderr.read())
-
-
 def main():
     serve, nianbao = sys.argv[1], sys.argv[2]
     tmp = Path(tempfile.mkdtemp(prefix="nianbao-archive-web-"))
@@ -75,7 +61,7 @@ def main():
     batch = subprocess.run([nianbao, "batch", str(reports), "--output-dir", str(tmp / "out"), "--format", "json", "--jobs", "2",
                             "--quiet", "--fonts-dir", str(ROOT / "Tests/Fonts"), "--db", str(db)], capture_output=True, text=True, cwd=ROOT)
     check(batch.returncode == 0, f"batch --db over {count} reports: exit {batch.returncode} {batch.stderr.strip()}")
-    server, url = start_server(serve, tmp, db)
+    server, url = start_server(serve, tmp, "--db", str(db))
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
@@ -108,7 +94,6 @@ def run(page, url):
     check("第 1–50 条，共 200 条" in page.locator(".pager").inner_text(), "the pager says where we are")
     page.locator(".pager a[rel=next]").click()
     expect(page.locator(".pager")).to_contain_text("第 51–100 条")
-    shot_page = page.url
 
     # A filter: the agency's name in part, a year, a verdict; timed as the browser sees it.
     page.goto(url + "archive")

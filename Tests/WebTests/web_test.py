@@ -11,9 +11,10 @@ workspace is gone.
 
 usage: web_test.py NIANBAO_SERVE_BINARY
 """
-import csv, io, os, re, signal, subprocess, sys, tempfile, time
+import csv, io, os, signal, subprocess, sys, tempfile
 from pathlib import Path
 
+from webserver import start_server
 from playwright.sync_api import sync_playwright, expect
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,21 +30,6 @@ def check(ok, what):
     print(("ok    " if ok else "FAIL  ") + what, flush=True)
     if not ok:
         failures.append(what)
-
-
-def start_server(binary, tmp):
-    env = dict(os.environ, TMPDIR=str(tmp))
-    proc = subprocess.Popen([binary, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        line = proc.stdout.readline()
-        if not line:
-            break
-        m = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
-        if m:
-            return proc, m.group(1)
-    proc.kill()
-    sys.exit("nianbao-serve did not print its address: " + proc.stderr.read())
 
 
 def shot(page, name):
@@ -158,7 +144,6 @@ def perf(page, url):
     """100 reports in one drop: the first row, and all of them, timed."""
     files = [{"name": f"{i:03d}-{s.name}", "mimeType": "text/plain", "buffer": s.read_bytes()} for i in range(25) for s in SAMPLES]
     page.goto(url)
-    start = time.time()
     page.set_input_files("#files", files)
     page.locator("#rows tr").first.wait_for(timeout=30_000)
     expect(page.locator("#rows tr")).to_have_count(100, timeout=120_000)

@@ -1,3 +1,4 @@
+import NianbaoArchive
 import Foundation
 
 /// A small line chart of one figure over the years, as inline SVG drawn on the server: no

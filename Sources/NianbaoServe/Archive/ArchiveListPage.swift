@@ -1,3 +1,4 @@
+import NianbaoArchive
 import NianbaoCompare
 import NianbaoModel
 

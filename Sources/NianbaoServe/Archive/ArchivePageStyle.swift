@@ -1,3 +1,4 @@
+import NianbaoArchive
 /// The archive pages' stylesheet, inline (no CDN, nothing fetched): the server adds it to its
 /// page's head; `document` wraps a body for a page of its own (previews, screenshots).
 public enum ArchivePageStyle {

@@ -21,13 +21,20 @@ extension ArchiveQuery {
     }
 
     /// The URL parameters that give this query back, with `changes` applied (empty values dropped).
-    func parameters(_ changes: [String: String?] = [:]) -> String {
+    public func parameters(_ changes: [String: String?] = [:]) -> String {
         var p: [(String, String?)] = [("agency", agency), ("year", year.map(String.init)), ("template", template), ("verdict", verdict),
                                       ("sort", sort == Column.agency.rawValue ? nil : sort), ("desc", descending ? "1" : nil),
                                       ("page", offset > 0 ? String(offset / max(1, limit) + 1) : nil)]
         for (name, value) in changes {
             if let i = p.firstIndex(where: { $0.0 == name }) { p[i].1 = value } else { p.append((name, value)) }
         }
-        return p.compactMap { name, value in value.flatMap { $0.isEmpty ? nil : "\(name)=\(HTML.query($0))" } }.joined(separator: "&")
+        return p.compactMap { name, value in value.flatMap { $0.isEmpty ? nil : "\(name)=\(Self.percentEncoded($0))" } }.joined(separator: "&")
     }
+
+    /// A parameter's value in a URL: UTF-8, every byte outside the unreserved set escaped.
+    static func percentEncoded(_ s: String) -> String {
+        s.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
+
+    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 }
