@@ -121,7 +121,8 @@ screenshots: test-tools
 	SCREENSHOTS=1 $(WEB_VENV)/bin/python Tests/WebTests/web_test.py .build/debug/nianbao-serve
 	SCREENSHOTS=1 $(WEB_VENV)/bin/python Tests/WebTests/archive_web_test.py .build/debug/nianbao-serve .build/debug/nianbao
 
-test: fonts test-tools
+# The tests use the committed test fonts (Tests/Fonts), not fonts/prepared: no font preparation here.
+test: setup test-tools
 	$(SWIFT) build --build-tests
 	NIANBAO_REQUIRE_TEST_TOOLS=1 $(SWIFT) test --skip-build --disable-swift-testing
 	$(WEB_VENV)/bin/python Tests/WebTests/web_test.py .build/debug/nianbao-serve

@@ -8,7 +8,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def start_server(binary, tmp, *arguments):
     """Starts `binary --port 0 arguments…` and returns (process, its address) once it prints it."""
     env = dict(os.environ, TMPDIR=str(tmp))
-    proc = subprocess.Popen([binary, "--port", "0", *arguments], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    # The committed test fonts, as the Swift tests use: `make test` needs no fonts/prepared.
+    fonts = ["--fonts-dir", str(ROOT / "Tests/Fonts")]
+    proc = subprocess.Popen([binary, "--port", "0", *fonts, *arguments], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     deadline = time.time() + 60
     while time.time() < deadline:
         line = proc.stdout.readline()
