@@ -50,15 +50,22 @@ struct OfficialPDF: Sendable {
     func page(_ n: Int) throws -> [UInt8]? { try PDFPageImage.png(bytes, page: n, width: 560) }
 }
 
-/// PDFs made so far: a report's by its upload id, a session's latest handout by session and choice.
+/// PDFs made so far: a report's by its upload id, a session's latest handout by session and
+/// choice. At most `limit` are kept (the oldest go first and are made again when asked for),
+/// so a long-running server's memory does not grow with every report ever opened.
 actor PDFCache {
     private var made: [String: OfficialPDF] = [:]
+    private var order: [String] = []
+    private let limit = 64
     func get(_ key: String) -> OfficialPDF? { made[key] }
     /// Keeps `pdf` under `key`, first dropping the entries that start with `replacing` (a
     /// session's earlier handout), so handouts do not pile up.
     func put(_ key: String, _ pdf: OfficialPDF, replacing prefix: String? = nil) {
         if let prefix { made = made.filter { !$0.key.hasPrefix(prefix) } }
+        if made[key] == nil { order.append(key) }
         made[key] = pdf
+        order.removeAll { made[$0] == nil }
+        while order.count > limit { made[order.removeFirst()] = nil }
     }
 }
 
@@ -75,14 +82,18 @@ extension Server {
             let batchFormat = BatchJob.Format(rawValue: format.rawValue)!
             return try batchFormat.data(parsed.report, findings: findings, document: { () -> PagedDocument in preconditionFailure("text, Markdown and JSON are not laid out") }(), pdfOptions: .fromEnvironment(), source: source)
         case .pdf: return Data(try await officialPDF(upload).bytes)
-        case .pdfa, .ofd:
-            let report = parsed.report
-            return try await renderer.run { tools in
-                var options = PDFWriter.Options.fromEnvironment()
-                options.pdfa = format == .pdfa || tools.style.pdfa
-                let document = tools.reportLayout.layout(report)
-                return try (format == .ofd ? BatchJob.Format.ofd : .pdf).data(report, findings: findings, document: document, pdfOptions: options, source: source)
-            }
+        case .pdfa: return try await laidOut(.pdf, parsed.report, findings: findings, source: source, pdfa: true)
+        case .ofd: return try await laidOut(.ofd, parsed.report, findings: findings, source: source, pdfa: false)
+        }
+    }
+
+    /// `report` laid out on the render thread and written as `format` (PDF/A when `pdfa` or
+    /// the style asks for it), as `nianbao render` writes it.
+    private func laidOut(_ format: BatchJob.Format, _ report: Report, findings: [Finding], source: String, pdfa: Bool) async throws -> Data {
+        try await renderer.run { tools in
+            var options = PDFWriter.Options.fromEnvironment()
+            options.pdfa = pdfa || tools.style.pdfa
+            return try format.data(report, findings: findings, document: tools.reportLayout.layout(report), pdfOptions: options, source: source)
         }
     }
 
@@ -90,12 +101,7 @@ extension Server {
     func officialPDF(_ upload: Upload) async throws -> OfficialPDF {
         if let made = await pdfCache.get(upload.id) { return made }
         guard let report = upload.parsed?.report else { throw ServeError.notRead(name: upload.name) }
-        let findings = upload.findings, source = upload.name
-        let data = try await renderer.run { tools in
-            var options = PDFWriter.Options.fromEnvironment()
-            options.pdfa = tools.style.pdfa
-            return try BatchJob.Format.pdf.data(report, findings: findings, document: tools.reportLayout.layout(report), pdfOptions: options, source: source)
-        }
+        let data = try await laidOut(.pdf, report, findings: upload.findings, source: upload.name, pdfa: false)
         let bytes = [UInt8](data)
         let pdf = OfficialPDF(bytes: bytes, pageCount: try PDFPageImage.pageCount(bytes))
         await pdfCache.put(upload.id, pdf)
