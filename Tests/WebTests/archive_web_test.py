@@ -10,10 +10,10 @@ it. Screenshots go to docs/ with SCREENSHOTS=1 (make screenshots).
 
 usage: archive_web_test.py NIANBAO_SERVE_BINARY NIANBAO_BINARY
 """
-import os, shutil, signal, subprocess, sys, tempfile, time
+import os, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
 
-from webserver import start_server
+from webserver import start_server, stop_server
 from playwright.sync_api import sync_playwright, expect
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,11 +69,7 @@ def main():
             run(page, url)
             browser.close()
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_server(server)
     shutil.rmtree(tmp, ignore_errors=True)
     if failures:
         sys.exit(f"{len(failures)} archive web test(s) failed: " + "; ".join(failures))

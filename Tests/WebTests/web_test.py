@@ -11,10 +11,10 @@ workspace is gone.
 
 usage: web_test.py NIANBAO_SERVE_BINARY
 """
-import csv, io, os, signal, subprocess, sys, tempfile
+import csv, io, os, subprocess, sys, tempfile
 from pathlib import Path
 
-from webserver import start_server
+from webserver import start_server, stop_server
 from playwright.sync_api import sync_playwright, expect
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,11 +51,7 @@ def main():
             perf(browser.new_context(viewport={"width": 1366, "height": 768}).new_page(), url)
             browser.close()
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_server(server)
     left = [p.name for p in tmp.iterdir() if p.name.startswith("nianbao-serve-")]
     check(not left, "the workspace is removed when the server stops (SIGTERM)")
     if failures:

@@ -1,5 +1,5 @@
 """Starting nianbao-serve for a browser test: on a free port, its workspace under `tmp`."""
-import os, re, subprocess, sys, time
+import os, re, signal, subprocess, sys, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,3 +21,12 @@ def start_server(binary, tmp, *arguments):
             return proc, m.group(1)
     proc.kill()
     sys.exit("nianbao-serve did not print its address: " + proc.stderr.read())
+
+
+def stop_server(proc):
+    """SIGTERM, as a user's Ctrl-C or a service manager stops it (the workspace is removed then)."""
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
