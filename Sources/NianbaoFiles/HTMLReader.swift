@@ -29,6 +29,10 @@ public enum HTMLReader {
         let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { htmlCtxtReadMemory(context, $0.baseAddress, Int32($0.count), "page.html", encoding, options) }
         }
+        // The parser's copies of the page (its input buffer and the decoded text, three times
+        // the page's size) let go before the tree is walked; the context's names dictionary,
+        // which the tree uses, stays until the context is freed.
+        htmlCtxtReset(context)
         guard let parsed else { throw .damaged(format: "HTML", reason: "libxml2 could not parse the page") }
         let document = XMLDocument(parsed)
         guard let root = document.root else { throw .damaged(format: "HTML", reason: "the page has no elements") }
@@ -97,7 +101,7 @@ public enum HTMLReader {
                 return true
             }, leave: { element in
                 if HTMLReader.blockElements.contains(element.name.lowercased()) { flush() }
-            })
+            }, freeing: true)
         }
 
         mutating func flush() {

@@ -59,7 +59,17 @@ struct XMLNode {
     /// element's children, pass them by, or end the walk; `leave` follows the children of an
     /// element that was entered. Only elements are entered: an entity reference's children
     /// are the entity's declaration in the DTD, outside this tree.
-    func walk(_ visit: (XMLNode) -> Visit, leave: (XMLNode) -> Void = { _ in }) {
+    ///
+    /// With `freeing`, each node is unlinked and freed once it and everything below it has been
+    /// visited (a parent's `leave` still sees the parent itself): a huge page's tree is let go
+    /// while what is read from it grows, instead of both being held at once. Nodes the visit
+    /// looked at must not be used after the walk.
+    func walk(_ visit: (XMLNode) -> Visit, leave: (XMLNode) -> Void = { _ in }, freeing: Bool = false) {
+        func done(_ node: xmlNodePtr) {
+            guard freeing else { return }
+            xmlUnlinkNode(node)
+            xmlFreeNode(node)
+        }
         var next = pointer.pointee.children
         while var current = next {
             let node = XMLNode(pointer: current)
@@ -75,17 +85,19 @@ struct XMLNode {
             }
             // Up to the nearest node with a next sibling, leaving each element on the way.
             while current.pointee.next == nil {
-                guard let parent = current.pointee.parent, parent != pointer else { return }
+                guard let parent = current.pointee.parent, parent != pointer else { done(current); return }
+                done(current)
                 leave(XMLNode(pointer: parent))
                 current = parent
             }
             next = current.pointee.next
+            done(current)
         }
     }
 
     /// `walk` where `enter` says whether to go into an element.
-    func walk(enter: (XMLNode) -> Bool, leave: (XMLNode) -> Void = { _ in }) {
-        walk({ enter($0) ? .enter : .skip }, leave: leave)
+    func walk(enter: (XMLNode) -> Bool, leave: (XMLNode) -> Void = { _ in }, freeing: Bool = false) {
+        walk({ enter($0) ? .enter : .skip }, leave: leave, freeing: freeing)
     }
 
     /// Whether an element named `name` (compared lower-cased) is below this node.
