@@ -146,6 +146,22 @@ if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "parse-file", let path =
     print(String(format: "%.4f %.1f %d", Date().timeIntervalSince(t0), peakMemoryMB(), sections))
     exit(0)
 }
+// A fixed amount of work, for counters that do not care who else runs (`perf stat -e
+// instructions`): BENCH_N rounds over the samples with ReportParser (BENCH_WHAT=parse), through
+// ReportInput (text), or over one file (a path); prints this thread's CPU seconds per report.
+if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "count" {
+    let env = ProcessInfo.processInfo.environment
+    let rounds = Int(env["BENCH_N"] ?? "") ?? 100, what = env["BENCH_WHAT"] ?? "parse"
+    let work = what == "parse" || what == "text" ? inputs : [[UInt8](try Data(contentsOf: URL(fileURLWithPath: what)))]
+    var sink = 0
+    let cpuStart = threadCPUSeconds()
+    for _ in 0..<rounds {
+        for input in work { sink &+= what == "parse" ? try parser.parse(bytes: input).report.sections.count : (try? ReportInput.parse(input).report.sections.count) ?? -1000 }
+    }
+    let cpu = threadCPUSeconds() - cpuStart
+    print(String(format: "%@: %d reports, %.3f ms CPU a report%@", what, rounds * work.count, cpu / Double(rounds * work.count) * 1000, sink < 0 ? ", FAILED" : ""))
+    exit(0)
+}
 if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "sizes" {
     try sizeTable()
     exit(0)
