@@ -66,9 +66,9 @@ enum ReportParts {
         return true
     }
 
-    private static func endsSentence(_ s: String) -> Bool { s.hasSuffix("。") }
+    private static func endsSentence(_ s: Substring) -> Bool { s.hasSuffix("。") }
 
-    static func ideographs(_ s: String) -> Int {
+    static func ideographs(_ s: some StringProtocol) -> Int {
         s.unicodeScalars.reduce(0) { $0 + ((0x4E00...0x9FFF).contains($1.value) ? 1 : 0) }
     }
 
@@ -86,14 +86,14 @@ enum ReportParts {
         var attachmentRange: Range<Int>?
         if let a = lines.lastIndex(where: { $0.squeezed.hasPrefix("附件") && $0.squeezed.utf8.count < 300 }) {
             var end = a + 1
-            while end < lines.count, ProseParser.enumerator(lines[end].squeezed) == .item, !isDate(lines[end].squeezed) { end += 1 }
+            while end < lines.count, ProseParser.enumerator(String(lines[end].squeezed)) == .item, !isDate(String(lines[end].squeezed)) { end += 1 }
             attachmentRange = a..<end
         }
         // The date: the last line that is one, with nothing but attachments after it.
         var dateIndex: Int?
         for i in lines.indices.reversed() {
             if let r = attachmentRange, r.contains(i) { continue }
-            if isDate(lines[i].squeezed) { dateIndex = i }
+            if isDate(String(lines[i].squeezed)) { dateIndex = i }
             break
         }
         var signature: [Int] = []
@@ -101,13 +101,13 @@ enum ReportParts {
             // No date: the agency's name alone as the last line (not in an attachment list).
             var last = lines.count - 1
             if let r = attachmentRange, r.upperBound == lines.count { last = r.lowerBound - 1 }
-            guard last >= 0, isAgencySignature(lines[last].squeezed, agency: agency) else { return -1 }
+            guard last >= 0, isAgencySignature(String(lines[last].squeezed), agency: agency) else { return -1 }
             signature = [last]
             return last
         }()
         if dateIndex != nil {
             var i = signatureEnd - 1
-            while i >= 0, signature.count < 2, isSignature(lines[i].squeezed), !(attachmentRange?.contains(i) ?? false) {
+            while i >= 0, signature.count < 2, isSignature(String(lines[i].squeezed)), !(attachmentRange?.contains(i) ?? false) {
                 signature.insert(i, at: 0)
                 i -= 1
             }

@@ -17,7 +17,7 @@ enum SectionFinder {
             // 存在问题 / 其他需要报告 may head a part of section 1's prose: sections 5 and 6
             // come after the tables.
             if n >= 5 && last < 2 { continue }
-            var text = Substring(line.squeezed)
+            var text = line.squeezed
             while text.first == "#" { text = text.dropFirst() }
             found.append(Heading(number: n, text: String(text), index: index))
             last = n
@@ -36,10 +36,12 @@ enum SectionFinder {
     /// byte search, before the character-by-character work (a tenth of a text parse).
     private static let tellingWords = ["总体情况", "主动公开政府", "政府信息公开申请", "行政复议", "问题", "其他需要报告"]
 
-    static func headingNumber(squeezed: String) -> Int? {
+    static func headingNumber(squeezed: String) -> Int? { headingNumber(squeezed: squeezed[...]) }
+
+    static func headingNumber(squeezed: Substring) -> Int? {
         guard squeezed.utf8.count <= 110 else { return nil }  // at most ~32 ideographs
         guard tellingWords.contains(where: { FastText.contains(squeezed, $0) }) else { return nil }
-        var s = Substring(squeezed)
+        var s = squeezed
         while s.first == "#" { s = s.dropFirst() }
         guard !s.isEmpty, s.count <= 32, !s.unicodeScalars.contains("。"), !s.unicodeScalars.contains("；") else { return nil }
         if s.first == "（" || s.first == "(" { return nil }  // level-two headings （一）

@@ -34,10 +34,11 @@ struct SourceLine {
         let utf8 = text.utf8
         return text[utf8.index(utf8.startIndex, offsetBy: Int(packed & Self.offsetMask))...]
     }
-    /// `content` without any white space, for matching headings and labels.
-    var squeezed: String {
-        if let own = extra?.squeezed { return own }
-        return packed & Self.contentSqueezedBit != 0 ? String(content) : text
+    /// `content` without any white space, for matching headings and labels. (A slice: most
+    /// lines' squeezed form is their text or content, and a copy per look was much of a parse.)
+    var squeezed: Substring {
+        if let own = extra?.squeezed { return own[...] }
+        return packed & Self.contentSqueezedBit != 0 ? content : text[...]
     }
     /// The line began with indentation (two or more blanks, U+3000 or a tab).
     var indented: Bool { packed & Self.indentedBit != 0 }
@@ -64,37 +65,99 @@ struct SourceLine {
 
     /// `givenIndent` nil: told by the line's leading white space.
     private init(number: Int, raw: Substring, givenIndent: Bool?, gridRow: TableGrid.Row?, placed: PlacedLine?) {
-        var text = CharacterNormalization.normalize(raw)
-        if text.unicodeScalars.contains("\u{0C}") || text.unicodeScalars.contains("\u{FEFF}") {
-            text.unicodeScalars.removeAll { $0 == "\u{0C}" || $0 == "\u{FEFF}" }
-        }
-        // Trailing blanks only: a lone tab must survive, it is a Word table's empty cell.
-        while let last = text.unicodeScalars.last, last != "\t", CharacterNormalization.isSpace(last) {
-            text.unicodeScalars.removeLast()
+        var text = Self.cleaned(raw)
+        // One walk over the bytes (a walk per question over Unicode scalars was a fifth of a
+        // text parse): where the content starts, what the lead holds, tabs, and how many bytes
+        // of white space the content holds.
+        let (offset, leadTabOr3000, leadScalars, hasTab, blankInContent) = text.withUTF8 { b in
+            var i = 0, leadScalars = 0, leadTabOr3000 = false, hasTab = false
+            while i < b.count {
+                let n = FastText.blankLength(b, at: i)
+                guard n > 0 else { break }
+                if b[i] == 0x09 || (n == 3 && b[i] == 0xE3) { leadTabOr3000 = true }
+                if b[i] == 0x09 { hasTab = true }
+                leadScalars += 1
+                i += n
+            }
+            let offset = i
+            var blank = 0
+            while i < b.count {
+                let n = FastText.blankLength(b, at: i)
+                if n == 0 { i += 1; continue }
+                if b[i] == 0x09 { hasTab = true }
+                blank += n
+                i += n
+            }
+            return (offset, leadTabOr3000, leadScalars, hasTab, blank)
         }
         self.text = text
-        let scalars = text.unicodeScalars
-        let first = scalars.firstIndex { !CharacterNormalization.isSpace($0) } ?? scalars.endIndex
-        let lead = scalars[..<first]
         // An input is at most 16 MiB, so a line's offsets fit below the flag bits.
-        var packed = UInt32(min(text.utf8.distance(from: text.startIndex, to: first), Int(Self.offsetMask)))
-        if givenIndent ?? (lead.contains("\t") || lead.contains("\u{3000}") || lead.count >= 2) { packed |= Self.indentedBit }
-        if scalars.first == "\t" { packed |= Self.leadingTabBit }
-        if scalars.contains("\t") { packed |= Self.hasTabBit }
+        var packed = UInt32(min(offset, Int(Self.offsetMask)))
+        if givenIndent ?? (leadTabOr3000 || leadScalars >= 2) { packed |= Self.indentedBit }
+        if text.utf8.first == 0x09 { packed |= Self.leadingTabBit }
+        if hasTab { packed |= Self.hasTabBit }
         self.storedNumber = Int32(clamping: number)
-        let squeezed = FastText.squeeze(text[first...])
-        // Squeezing only removes: the same length is the same bytes, as the text's or, for an
-        // indented line with no other white space, as the content's (then not kept: an indented
-        // short line's own copy and box were most of its cost, 4.6 bytes a byte of text).
-        var own: String? = squeezed
-        if squeezed.utf8.count == text.utf8.count {
-            own = nil
-        } else if squeezed.utf8.count == text.utf8.count - Int(packed & Self.offsetMask) {
-            own = nil
+        // Squeezing only removes: without white space in the content, the squeezed form is the
+        // text's or, for an indented line, the content's (then not kept: an indented short
+        // line's own copy and box were most of its cost, 4.6 bytes a byte of text).
+        var own: String?
+        if blankInContent > 0 {
+            let utf8 = text.utf8
+            own = FastText.squeeze(text[utf8.index(utf8.startIndex, offsetBy: offset)...])
+        } else if offset > 0 {
             packed |= Self.contentSqueezedBit
         }
         self.packed = packed
         self.extra = own == nil && gridRow == nil && placed == nil ? nil : Extra(squeezed: own, gridRow: gridRow, placed: placed)
+    }
+
+    /// The line with radicals mapped, form feeds and BOMs removed, and trailing blanks cut
+    /// (not a tab: a lone tab is a Word table's empty cell).
+    private static func cleaned(_ raw: Substring) -> String {
+        // Most lines have nothing to map or remove: their bytes, up to the trailing blanks.
+        let plainEnd: Int? = raw.utf8.withContiguousStorageIfAvailable { b in
+            var i = 0
+            while i < b.count {
+                switch b[i] {
+                case 0x0C: return nil
+                case 0xC2 where i + 1 < b.count && b[i + 1] == 0xA0: return nil  // NBSP, mapped to a blank
+                case 0xEF where i + 2 < b.count && b[i + 1] == 0xBB && b[i + 2] == 0xBF: return nil  // BOM
+                // U+2E80–U+2FDF, the radicals: E2 BA 80 … E2 BF 9F.
+                case 0xE2 where i + 2 < b.count && (0xBA...0xBF).contains(b[i + 1]) && !(b[i + 1] == 0xBF && b[i + 2] > 0x9F): return nil
+                default: i += 1
+                }
+            }
+            return trimmedEnd(b)
+        } ?? nil
+        if let end = plainEnd {
+            return String(raw[..<raw.utf8.index(raw.utf8.startIndex, offsetBy: end)])
+        }
+        var text = CharacterNormalization.normalize(raw)
+        if text.unicodeScalars.contains("\u{0C}") || text.unicodeScalars.contains("\u{FEFF}") {
+            text.unicodeScalars.removeAll { $0 == "\u{0C}" || $0 == "\u{FEFF}" }
+        }
+        while let last = text.unicodeScalars.last, last != "\t", CharacterNormalization.isSpace(last) {
+            text.unicodeScalars.removeLast()
+        }
+        return text
+    }
+
+    /// Where the bytes end without their trailing blanks (a tab kept), for bytes with no form
+    /// feed, NBSP or BOM: a blank is then one of space, CR, U+2002, U+2003, U+200B, U+3000.
+    private static func trimmedEnd(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = b.count
+        while end > 0 {
+            let last = b[end - 1]
+            if last == 0x20 || last == 0x0D { end -= 1; continue }
+            guard end >= 3 else { break }
+            let (x, y) = (b[end - 3], b[end - 2])
+            if (x == 0xE3 && y == 0x80 && last == 0x80) || (x == 0xE2 && y == 0x80 && (last == 0x82 || last == 0x83 || last == 0x8B)) {
+                end -= 3
+                continue
+            }
+            break
+        }
+        return end
     }
 
     /// Splits text into lines (LF, CRLF or CR), numbered from 1. A run of empty lines (nothing
@@ -152,6 +215,14 @@ struct SourceLine {
     /// Dashes around a page number (made once: a set literal per line was a tenth of the parse).
     private static let dashes: Set<Character> = ["—", "–", "-", "－", "―", "‒", "~", "～"]
 
+    /// Whether a scalar is one of `dashes`.
+    private static func isDash(_ s: Unicode.Scalar?) -> Bool {
+        switch s {
+        case "—", "–", "-", "－", "―", "‒", "~", "～": return true
+        default: return false
+        }
+    }
+
     /// Page furniture that PDF text carries into the middle of paragraphs and tables:
     /// page numbers (`— 2 —`, `- 2 -`, `第2页`, `第 2 页 共 5 页`) and `续表`.
     var isFurniture: Bool {
@@ -161,11 +232,18 @@ struct SourceLine {
         // are done by a byte scan (this getter, asked of every line of a table section about
         // three times, was a tenth of a text parse).
         let utf8 = s.utf8
-        if !utf8.contains(where: { (0x30...0x39).contains($0) }), !utf8.starts(with: "第".utf8), !FastText.contains(s, "续表") { return false }
-        if s == "续表" || s == "（续表）" || s == "(续表)" { return true }
-        if s.hasPrefix("续表"), s.dropFirst(2).allSatisfy({ $0.isNumber || "一二三".contains($0) }) { return true }
+        let startsDi = utf8.starts(with: "第".utf8), hasXubiao = FastText.contains(s, "续表")
+        if !utf8.contains(where: { (0x30...0x39).contains($0) }), !startsDi, !hasXubiao { return false }
+        // Each kind below needs its words' bytes (no character decomposes into 续, 表, 第 or a
+        // dash, so the character comparisons cannot hold where the bytes do not): most lines
+        // with digits (table rows) are done here.
+        if hasXubiao {
+            if s == "续表" || s == "（续表）" || s == "(续表)" { return true }
+            if s.hasPrefix("续表"), s.dropFirst(2).allSatisfy({ $0.isNumber || "一二三".contains($0) }) { return true }
+        }
+        guard startsDi || (Self.isDash(s.unicodeScalars.first) && Self.isDash(s.unicodeScalars.last)) else { return false }
         let dashes = Self.dashes
-        var body = Substring(s)
+        var body = s
         var dashedLeft = false, dashedRight = false
         while let c = body.first, dashes.contains(c) { body = body.dropFirst(); dashedLeft = true }
         while let c = body.last, dashes.contains(c) { body = body.dropLast(); dashedRight = true }
