@@ -73,7 +73,10 @@ enum ProseParser {
             } else {
                 startsNew = true
             }
-            let punctuated = text.unicodeScalars.contains { "，。；、：,;:".unicodeScalars.contains($0) }
+            let punctuated = text.unicodeScalars.contains { s in
+                switch s { case "，", "。", "；", "、", "：", ",", ";", ":": return true
+                default: return false }
+            }
             if startsNew {
                 flush()
                 current = (text, line.number, lineWidth, punctuated)
@@ -90,7 +93,7 @@ enum ProseParser {
 
     /// A short numbered line without a full stop: （一）主动公开情况, 一、主动公开情况, (一)存在问题.
     static func isSubheading(_ text: String) -> Bool {
-        guard text.count <= 30, !text.unicodeScalars.contains("。"), !text.unicodeScalars.contains("；"), !text.unicodeScalars.contains("，") else { return false }
+        guard FastText.hasAtMost(30, charactersIn: text), !text.unicodeScalars.contains("。"), !text.unicodeScalars.contains("；"), !text.unicodeScalars.contains("，") else { return false }
         guard let rest = afterHeadingEnumerator(Substring(text)) else { return false }
         return !rest.isEmpty
     }
@@ -98,8 +101,9 @@ enum ProseParser {
     enum Enumerator { case heading, item }
 
     /// How a line starts: with a heading's enumerator (（一）, 一、) or an item's (1. 1、 （1）).
-    static func enumerator(_ text: String) -> Enumerator? {
-        let s = Substring(text)
+    static func enumerator(_ text: String) -> Enumerator? { enumerator(text[...]) }
+
+    static func enumerator(_ s: Substring) -> Enumerator? {
         if afterHeadingEnumerator(s) != nil { return .heading }
         var t = s
         let parenthesised = t.first == "（" || t.first == "("
@@ -164,9 +168,15 @@ enum ProseParser {
         return "。！？；：”」』)）!?;:".contains(last)
     }
 
-    /// Width in ideographs: a CJK character counts 1, ASCII half.
+    /// Width in ideographs: a CJK character counts 1, ASCII half. Told from the UTF-8 bytes: an
+    /// ASCII byte is an ASCII character, any other lead byte starts a wider one. (Sums of halves
+    /// are exact in a Double, so counting first gives the sum scalar by scalar would.)
     private static func width(_ s: Substring) -> Double {
-        s.unicodeScalars.reduce(0.0) { $0 + ($1.isASCII ? 0.5 : 1) }
+        var ascii = 0, other = 0
+        for b in s.utf8 {
+            if b < 0x80 { ascii += 1 } else if b & 0xC0 != 0x80 { other += 1 }
+        }
+        return Double(ascii) * 0.5 + Double(other)
     }
 
     /// Joins a wrapped line to its paragraph, in place (a copy per line made a long

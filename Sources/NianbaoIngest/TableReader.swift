@@ -43,7 +43,7 @@ struct TableReader {
             lastLine = pieceLine
             text += piece
             // Bound the label: only its recent part can name the next row.
-            if text.count > 400 { text = String(text.suffix(200)) }
+            if !FastText.hasAtMost(400, charactersIn: text) { text = String(text.suffix(200)) }
         }
 
         mutating func reset() { self = PendingLabel() }
