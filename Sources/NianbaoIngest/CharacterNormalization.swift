@@ -14,26 +14,27 @@ public enum CharacterNormalization {
         // On the UTF-8 bytes (a scalar view appended to scalar by scalar, with a dictionary
         // look-up each, was a tenth of a parse for a PDF's text full of radicals): every scalar
         // the map holds is U+00A0 (C2 A0) or a three-byte one of U+2E80–U+2FDF (E2 BA–BF).
-        let utf8 = line.utf8
+        return line.utf8.withContiguousStorageIfAvailable(mapped) ?? Array(line.utf8).withUnsafeBufferPointer(mapped)
+    }
+
+    private static func mapped(_ b: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(utf8.count)
-        var i = utf8.startIndex
-        while i != utf8.endIndex {
-            let b = utf8[i]
-            var value: UInt32?
-            if b == 0xC2 || b == 0xE2, let n1 = utf8.index(i, offsetBy: 1, limitedBy: utf8.endIndex), n1 != utf8.endIndex {
-                if b == 0xC2 {
-                    if utf8[n1] == 0xA0 { value = 0xA0 }
-                } else if let n2 = utf8.index(n1, offsetBy: 1, limitedBy: utf8.endIndex), n2 != utf8.endIndex {
-                    value = (UInt32(b & 0x0F) << 12) | (UInt32(utf8[n1] & 0x3F) << 6) | UInt32(utf8[n2] & 0x3F)
-                }
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            var value: UInt32?, length = 1
+            if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 {
+                (value, length) = (0xA0, 2)
+            } else if c == 0xE2, i + 2 < b.count, (0xBA...0xBF).contains(b[i + 1]) {
+                (value, length) = (0x2000 | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F), 3)
             }
-            if let value, needsMapping(Unicode.Scalar(value) ?? " "), let mapped = radicalMap[value] {
+            if let value, let mapped = radicalMap[value] {
                 out.append(contentsOf: UTF8.encode(mapped)!)
-                i = utf8.index(i, offsetBy: value == 0xA0 ? 2 : 3)
+                i += length
             } else {
-                out.append(b)
-                i = utf8.index(after: i)
+                out.append(c)
+                i += 1
             }
         }
         return String(decoding: out, as: UTF8.self)

@@ -10,12 +10,25 @@ import Darwin
 enum FastText {
     /// Whether `needle` occurs in `haystack`: the C library's `memmem` over the UTF-8 bytes
     /// (a byte loop in Swift, bounds-checked, was the parse's largest single cost).
-    static func contains(_ haystack: some StringProtocol, _ needle: String) -> Bool {
-        let found = haystack.utf8.withContiguousStorageIfAvailable { hb in
-            needle.utf8.withContiguousStorageIfAvailable { nb in contains(hb, nb) }
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        var h = haystack, n = needle
+        return h.withUTF8 { hb in n.withUTF8 { nb in contains(hb, nb) } }
+    }
+
+    static func contains(_ haystack: Substring, _ needle: String) -> Bool {
+        var h = haystack, n = needle
+        return h.withUTF8 { hb in n.withUTF8 { nb in contains(hb, nb) } }
+    }
+
+    /// Whether any of `needles` occurs in `haystack` (its bytes taken once for all).
+    static func containsAny(_ haystack: Substring, _ needles: [String]) -> Bool {
+        var h = haystack
+        return h.withUTF8 { hb in
+            needles.contains { needle in
+                var n = needle
+                return n.withUTF8 { nb in contains(hb, nb) }
+            }
         }
-        if let found = found ?? nil { return found }
-        return Array(haystack.utf8).withUnsafeBufferPointer { hb in Array(needle.utf8).withUnsafeBufferPointer { nb in contains(hb, nb) } }
     }
 
     /// The needle's last byte is looked for with `memchr` (vectorised), the rest compared with
@@ -41,6 +54,26 @@ enum FastText {
     static func hasAtMost(_ n: Int, charactersIn s: some StringProtocol) -> Bool {
         if s.utf8.count <= n { return true }  // a character is at least a byte
         return s.index(s.startIndex, offsetBy: n + 1, limitedBy: s.endIndex) == nil
+    }
+
+    /// Whether `s`'s UTF-8 bytes begin with `prefix`'s. Where no character decomposes into one
+    /// of `prefix`'s characters (none does into 注, 说明, 附件, 第, full-width colons …; U+037E
+    /// does into `;`), `s.hasPrefix(prefix)` cannot hold unless this does: asked first, it spares
+    /// most lines the character-by-character comparison.
+    static func startsWithBytes(_ s: some StringProtocol, _ prefix: String) -> Bool {
+        let found = s.utf8.withContiguousStorageIfAvailable { b in
+            prefix.utf8.withContiguousStorageIfAvailable { p in
+                p.count <= b.count && (p.isEmpty || memcmp(b.baseAddress!, p.baseAddress!, p.count) == 0)
+            }
+        }
+        if let found = found ?? nil { return found }
+        return s.utf8.starts(with: prefix.utf8)
+    }
+
+    /// `s.hasPrefix(prefix)`, the bytes compared first (see `startsWithBytes`: only for prefixes
+    /// no character decomposes into).
+    static func hasPrefix(_ s: Substring, _ prefix: String) -> Bool {
+        startsWithBytes(s, prefix) && s.hasPrefix(prefix)
     }
 
     /// `s` with every occurrence of `needle` removed.

@@ -104,6 +104,9 @@ enum ProseParser {
     static func enumerator(_ text: String) -> Enumerator? { enumerator(text[...]) }
 
     static func enumerator(_ s: Substring) -> Enumerator? {
+        // Either kind starts with a bracket, a numeral or an ASCII digit: other lines are done
+        // by their first scalar.
+        guard let first = s.unicodeScalars.first, first.isASCII ? (first == "(" || ("0"..."9").contains(first)) : (first == "（" || isNumeral(first)) else { return nil }
         if afterHeadingEnumerator(s) != nil { return .heading }
         var t = s
         let parenthesised = t.first == "（" || t.first == "("
@@ -120,6 +123,7 @@ enum ProseParser {
 
     /// What follows a heading's enumerator (（一）, (一), 一、), or nil when there is none.
     static func afterHeadingEnumerator(_ s: Substring) -> Substring? {
+        guard let first = s.unicodeScalars.first, first == "（" || first == "(" || isNumeral(first) else { return nil }
         let numerals = "一二三四五六七八九十"
         var t = s
         if t.first == "（" || t.first == "(" {
@@ -133,6 +137,15 @@ enum ProseParser {
         while let c = t.first, numerals.contains(c) { t = t.dropFirst(); n += 1 }
         guard n > 0, t.first == "、" else { return nil }
         return t.dropFirst()
+    }
+
+    /// Whether a scalar may begin a character that equals one of 一…十: the numerals, and
+    /// U+F9D1, a compatibility ideograph canonically equivalent to 六.
+    private static func isNumeral(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "\u{F9D1}": return true
+        default: return false
+        }
     }
 
     /// The heading words of a heading run into its paragraph: the enumerator and the words up
@@ -157,6 +170,12 @@ enum ProseParser {
     /// A line of contact details (地址：…, 电话：…, 邮编：…): a paragraph of its own in a
     /// preamble, even where the line before does not end a sentence.
     private static func isContactLine(_ text: String) -> Bool {
+        // Only a line that starts with a label's first character (none of them is what another
+        // character decomposes into; 真 is, so not the whole label's bytes) is compared label by label.
+        switch text.unicodeScalars.first {
+        case "地", "通", "联", "电", "咨", "传", "邮", "网", "办": break
+        default: return false
+        }
         for label in ["地址", "通讯地址", "联系地址", "电话", "联系电话", "咨询电话", "传真", "邮编", "邮政编码", "电子邮箱", "邮箱", "电子信箱", "网址", "联系人", "办公时间"] {
             if text.hasPrefix(label), let c = text.dropFirst(label.count).first, c == "：" || c == ":" { return true }
         }
@@ -172,9 +191,13 @@ enum ProseParser {
     /// ASCII byte is an ASCII character, any other lead byte starts a wider one. (Sums of halves
     /// are exact in a Double, so counting first gives the sum scalar by scalar would.)
     private static func width(_ s: Substring) -> Double {
-        var ascii = 0, other = 0
-        for b in s.utf8 {
-            if b < 0x80 { ascii += 1 } else if b & 0xC0 != 0x80 { other += 1 }
+        var s = s
+        let (ascii, other) = s.withUTF8 { b in
+            var ascii = 0, other = 0
+            for c in b {
+                if c < 0x80 { ascii += 1 } else if c & 0xC0 != 0x80 { other += 1 }
+            }
+            return (ascii, other)
         }
         return Double(ascii) * 0.5 + Double(other)
     }

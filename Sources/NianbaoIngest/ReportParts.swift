@@ -51,7 +51,7 @@ enum ReportParts {
         let s = line.squeezed
         if let first = s.unicodeScalars.first, first == "|" || (0x2500...0x257F).contains(first.value) { return false }
         if FastText.contains(s, "勾稽关系") { return false }
-        if s.hasPrefix("注：") || s.hasPrefix("注:") || s.hasPrefix("说明：") || s.hasPrefix("备注：") { return true }
+        if FastText.hasPrefix(s, "注：") || FastText.hasPrefix(s, "注:") || FastText.hasPrefix(s, "说明：") || FastText.hasPrefix(s, "备注：") { return true }
         guard s.unicodeScalars.contains("。") else { return false }
         return ideographs(s) >= 6 || previous().map(isSentenceStart) == true
     }

@@ -40,7 +40,7 @@ enum SectionFinder {
 
     static func headingNumber(squeezed: Substring) -> Int? {
         guard squeezed.utf8.count <= 110 else { return nil }  // at most ~32 ideographs
-        guard tellingWords.contains(where: { FastText.contains(squeezed, $0) }) else { return nil }
+        guard FastText.containsAny(squeezed, tellingWords) else { return nil }
         var s = squeezed
         while s.first == "#" { s = s.dropFirst() }
         guard !s.isEmpty, s.count <= 32, !s.unicodeScalars.contains("。"), !s.unicodeScalars.contains("；") else { return nil }

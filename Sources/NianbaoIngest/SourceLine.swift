@@ -15,7 +15,9 @@ struct SourceLine {
     private static let indentedBit: UInt32 = 1 << 31, leadingTabBit: UInt32 = 1 << 30, hasTabBit: UInt32 = 1 << 29
     /// White space only before `content`: the squeezed form is `content` itself.
     private static let contentSqueezedBit: UInt32 = 1 << 28
-    private static let offsetMask: UInt32 = (1 << 28) - 1
+    /// `isFurniture`, told once (it was asked of a table's lines three times and more).
+    private static let furnitureBit: UInt32 = 1 << 27
+    private static let offsetMask: UInt32 = (1 << 27) - 1
 
     private final class Extra {
         let squeezed: String?
@@ -91,7 +93,7 @@ struct SourceLine {
             return (offset, leadTabOr3000, leadScalars, hasTab, blank)
         }
         self.text = text
-        // An input is at most 16 MiB, so a line's offsets fit below the flag bits.
+        // An input is at most 16 MiB, so a line's offsets fit below the flag bits (128 MiB).
         var packed = UInt32(min(offset, Int(Self.offsetMask)))
         if givenIndent ?? (leadTabOr3000 || leadScalars >= 2) { packed |= Self.indentedBit }
         if text.utf8.first == 0x09 { packed |= Self.leadingTabBit }
@@ -107,6 +109,8 @@ struct SourceLine {
         } else if offset > 0 {
             packed |= Self.contentSqueezedBit
         }
+        let utf8 = text.utf8
+        if Self.isFurniture(own?[...] ?? text[utf8.index(utf8.startIndex, offsetBy: offset)...]) { packed |= Self.furnitureBit }
         self.packed = packed
         self.extra = own == nil && gridRow == nil && placed == nil ? nil : Extra(squeezed: own, gridRow: gridRow, placed: placed)
     }
@@ -169,35 +173,46 @@ struct SourceLine {
         let utf8 = text.utf8
         // As many as there are line breaks (CR LF counted once), reserved: grown by doubling, a
         // text of short lines held up to twice its lines' room, and three times while it grew.
-        var breaks = 1, previous: UInt8 = 0
-        for b in utf8 {
-            if b == 0x0A ? previous != 0x0D : b == 0x0D { breaks += 1 }
-            previous = b
-        }
-        lines.reserveCapacity(breaks)
-        var start = utf8.startIndex
-        var i = start
         func add(_ raw: Substring) {
             let line = SourceLine(number: number, raw: raw)
             // Empty, not merely blank: a lone tab is a Word table's empty cell.
             if line.text.isEmpty, lines.last?.text.isEmpty == true { return }
             lines.append(line)
         }
-        while i != utf8.endIndex {
-            let b = utf8[i]
-            if b == 0x0A || b == 0x0D {
-                number += 1
-                add(text[start..<i])
-                var next = utf8.index(after: i)
-                if b == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-                start = next
-                i = next
-            } else {
-                i = utf8.index(after: i)
+        // On the bytes (an index walk over the view was a visible part of a parse); the lines
+        // are slices of `text` at the same offsets.
+        let walked: Void? = utf8.withContiguousStorageIfAvailable { b in
+            var breaks = 1, previous: UInt8 = 0
+            for c in b {
+                if c == 0x0A ? previous != 0x0D : c == 0x0D { breaks += 1 }
+                previous = c
             }
+            lines.reserveCapacity(breaks)
+            func slice(_ from: Int, _ to: Int) -> Substring {
+                text[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)]
+            }
+            var start = 0, i = 0
+            while i < b.count {
+                let c = b[i]
+                if c == 0x0A || c == 0x0D {
+                    number += 1
+                    add(slice(start, i))
+                    var next = i + 1
+                    if c == 0x0D, next < b.count, b[next] == 0x0A { next += 1 }
+                    start = next
+                    i = next
+                } else {
+                    i += 1
+                }
+            }
+            number += 1
+            add(slice(start, b.count))
         }
-        number += 1
-        add(text[start...])
+        if walked == nil {
+            var copy = text
+            copy.makeContiguousUTF8()
+            return split(copy)
+        }
         return lines
     }
 
@@ -225,14 +240,15 @@ struct SourceLine {
 
     /// Page furniture that PDF text carries into the middle of paragraphs and tables:
     /// page numbers (`— 2 —`, `- 2 -`, `第2页`, `第 2 页 共 5 页`) and `续表`.
-    var isFurniture: Bool {
-        let s = squeezed
+    var isFurniture: Bool { packed & Self.furnitureBit != 0 }
+
+    private static func isFurniture(_ s: Substring) -> Bool {
         if s.isEmpty || s.utf8.count > 40 { return false }
         // Every kind below holds 续表, an ASCII digit, or begins with 第; most lines do not, and
         // are done by a byte scan (this getter, asked of every line of a table section about
         // three times, was a tenth of a text parse).
         let utf8 = s.utf8
-        let startsDi = utf8.starts(with: "第".utf8), hasXubiao = FastText.contains(s, "续表")
+        let startsDi = FastText.startsWithBytes(s, "第"), hasXubiao = FastText.contains(s, "续表")
         if !utf8.contains(where: { (0x30...0x39).contains($0) }), !startsDi, !hasXubiao { return false }
         // Each kind below needs its words' bytes (no character decomposes into 续, 表, 第 or a
         // dash, so the character comparisons cannot hold where the bytes do not): most lines

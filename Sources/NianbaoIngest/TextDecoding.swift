@@ -41,8 +41,9 @@ public enum TextDecoding {
     private static func checked(_ s: String?) throws(IngestError) -> String {
         guard let s else { throw .undecodable }
         if s.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{FEFF}" }) { throw .blank }
+        // Bytes below 0x20 are those scalars and nothing else in UTF-8: counted on the bytes.
         var controls = 0
-        for scalar in s.unicodeScalars where scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t" && scalar != "\u{0C}" {
+        for b in s.utf8 where b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C {
             controls += 1
         }
         if controls > 0 && controls * 50 > s.unicodeScalars.count { throw .binary }
