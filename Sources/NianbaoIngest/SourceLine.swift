@@ -1,6 +1,6 @@
 /// One line of the input after character normalization, with its 1-based number.
 ///
-/// Kept small (32 bytes, no heap for a short line): a report of a million short lines is held
+/// Kept small (32 bytes, no heap for a short line; `sizeIsKept` checks the 32): a report of a million short lines is held
 /// in memory whole, and every byte a line costs is paid a million times. What most lines do
 /// not need (a squeezed form that differs from the text, a file reader's grid row or PDF line)
 /// stands in a box of its own.
@@ -19,7 +19,22 @@ struct SourceLine {
     private static let furnitureBit: UInt32 = 1 << 27
     private static let offsetMask: UInt32 = (1 << 27) - 1
 
-    private final class Extra {
+    /// What a line holds beyond its text: a pointer either way (the enum takes its tag in the
+    /// pointers' spare bits), to a box no bigger than it needs.
+    private enum Extra {
+        /// A squeezed form that is neither the text nor the content (a table row with blanks
+        /// between its cells): 32 bytes of box, where one box for everything took 96.
+        case squeezed(Squeezed)
+        /// A file reader's line.
+        case file(FileExtra)
+    }
+
+    private final class Squeezed {
+        let value: String
+        init(_ value: String) { self.value = value }
+    }
+
+    private final class FileExtra {
         let squeezed: String?
         let gridRow: TableGrid.Row?
         let placed: PlacedLine?
@@ -39,7 +54,11 @@ struct SourceLine {
     /// `content` without any white space, for matching headings and labels. (A slice: most
     /// lines' squeezed form is their text or content, and a copy per look was much of a parse.)
     var squeezed: Substring {
-        if let own = extra?.squeezed { return own[...] }
+        switch extra {
+        case .squeezed(let own)?: return own.value[...]
+        case .file(let file)?: if let own = file.squeezed { return own[...] }
+        case nil: break
+        }
         return packed & Self.contentSqueezedBit != 0 ? content : text[...]
     }
     /// The line began with indentation (two or more blanks, U+3000 or a tab).
@@ -49,9 +68,15 @@ struct SourceLine {
     /// The line has a tab somewhere.
     var hasTab: Bool { packed & Self.hasTabBit != 0 }
     /// A table row from a file that spells out its cells (HTML, DOCX).
-    var gridRow: TableGrid.Row? { extra?.gridRow }
+    var gridRow: TableGrid.Row? {
+        if case .file(let file)? = extra { return file.gridRow }
+        return nil
+    }
     /// A PDF line with the positions of its pieces.
-    var placed: PlacedLine? { extra?.placed }
+    var placed: PlacedLine? {
+        if case .file(let file)? = extra { return file.placed }
+        return nil
+    }
 
     var isBlank: Bool { Int(packed & Self.offsetMask) == text.utf8.count }
 
@@ -112,7 +137,11 @@ struct SourceLine {
         let utf8 = text.utf8
         if Self.isFurniture(own?[...] ?? text[utf8.index(utf8.startIndex, offsetBy: offset)...]) { packed |= Self.furnitureBit }
         self.packed = packed
-        self.extra = own == nil && gridRow == nil && placed == nil ? nil : Extra(squeezed: own, gridRow: gridRow, placed: placed)
+        if gridRow != nil || placed != nil {
+            extra = .file(FileExtra(squeezed: own, gridRow: gridRow, placed: placed))
+        } else {
+            extra = own.map { .squeezed(Squeezed($0)) }
+        }
     }
 
     /// The line with radicals mapped, form feeds and BOMs removed, and trailing blanks cut
