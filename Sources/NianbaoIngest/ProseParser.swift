@@ -93,8 +93,9 @@ enum ProseParser {
 
     /// A short numbered line without a full stop: （一）主动公开情况, 一、主动公开情况, (一)存在问题.
     static func isSubheading(_ text: String) -> Bool {
-        guard FastText.hasAtMost(30, charactersIn: text), !text.unicodeScalars.contains("。"), !text.unicodeScalars.contains("；"), !text.unicodeScalars.contains("，") else { return false }
+        // The enumerator first: most lines have none, and are done by their first scalar.
         guard let rest = afterHeadingEnumerator(Substring(text)) else { return false }
+        guard FastText.hasAtMost(30, charactersIn: text), !text.unicodeScalars.contains("。"), !text.unicodeScalars.contains("；"), !text.unicodeScalars.contains("，") else { return false }
         return !rest.isEmpty
     }
 

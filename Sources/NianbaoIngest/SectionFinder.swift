@@ -43,7 +43,7 @@ enum SectionFinder {
         guard FastText.containsAny(squeezed, tellingWords) else { return nil }
         var s = squeezed
         while s.first == "#" { s = s.dropFirst() }
-        guard !s.isEmpty, s.count <= 32, !s.unicodeScalars.contains("。"), !s.unicodeScalars.contains("；") else { return nil }
+        guard !s.isEmpty, FastText.hasAtMost(32, charactersIn: s), !s.unicodeScalars.contains("。"), !s.unicodeScalars.contains("；") else { return nil }
         if s.first == "（" || s.first == "(" { return nil }  // level-two headings （一）
         s = dropNumeral(s)
         // A line that lists section names (a preamble's 本报告全文包括总体情况、主动公开…, wrapped)
@@ -62,6 +62,13 @@ enum SectionFinder {
 
     /// Removes a leading `一、`, `1.`, `1、`, `第一部分` style numeral.
     static func dropNumeral(_ s: Substring) -> Substring {
+        // Only a line that starts with 第, a numeral (or U+F9D1, equivalent to 六) or an ASCII
+        // digit has one: other lines are done by their first scalar.
+        guard let first = s.unicodeScalars.first else { return s }
+        switch first {
+        case "第", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "\u{F9D1}", "0"..."9": break
+        default: return s
+        }
         let numerals = "一二三四五六七八九十"
         var t = s
         if t.first == "第", let end = t.firstIndex(of: "部"), t[t.index(after: end)...].hasPrefix("分") {

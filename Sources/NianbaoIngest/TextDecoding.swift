@@ -42,9 +42,11 @@ public enum TextDecoding {
         guard let s else { throw .undecodable }
         if s.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{FEFF}" }) { throw .blank }
         // Bytes below 0x20 are those scalars and nothing else in UTF-8: counted on the bytes.
-        var controls = 0
-        for b in s.utf8 where b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C {
-            controls += 1
+        var copy = s
+        let controls = copy.withUTF8 { b in
+            var controls = 0
+            for c in b where c < 0x20 && c != 0x0A && c != 0x0D && c != 0x09 && c != 0x0C { controls += 1 }
+            return controls
         }
         if controls > 0 && controls * 50 > s.unicodeScalars.count { throw .binary }
         return s
@@ -82,7 +84,7 @@ public enum TextDecoding {
 
     /// NUL bytes do not occur in UTF-8 or GB18030 text.
     private static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        bytes.prefix(65536).contains(0)
+        bytes.withUnsafeBufferPointer { b in b.isEmpty ? false : memchr(b.baseAddress!, 0, min(b.count, 65536)) != nil }
     }
 
     private static func strictUTF8(_ bytes: ArraySlice<UInt8>) -> String? {
