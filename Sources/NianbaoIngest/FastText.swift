@@ -20,6 +20,23 @@ enum FastText {
         return h.withUTF8 { hb in n.withUTF8 { nb in contains(hb, nb) } }
     }
 
+    /// Whether `needle` occurs in the bytes `haystack`.
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: String) -> Bool {
+        var n = needle
+        return n.withUTF8 { nb in contains(haystack, nb) }
+    }
+
+    /// Whether any of `needles` occurs in the bytes `haystack`.
+    static func containsAny(_ haystack: UnsafeBufferPointer<UInt8>, _ needles: [String]) -> Bool {
+        needles.contains { contains(haystack, $0) }
+    }
+
+    /// Whether the bytes `b` begin with `prefix`'s.
+    static func startsWith(_ b: UnsafeBufferPointer<UInt8>, _ prefix: String) -> Bool {
+        var p = prefix
+        return p.withUTF8 { p in p.count <= b.count && (p.isEmpty || memcmp(b.baseAddress!, p.baseAddress!, p.count) == 0) }
+    }
+
     /// Whether any of `needles` occurs in `haystack` (its bytes taken once for all).
     static func containsAny(_ haystack: Substring, _ needles: [String]) -> Bool {
         var h = haystack

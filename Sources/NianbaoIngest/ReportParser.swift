@@ -220,9 +220,7 @@ public struct ReportParser: Sendable {
 
     private static func isTemplate2019(_ region: ArraySlice<SourceLine>) -> Bool {
         region.contains { line in
-            let s = line.squeezed
-            return FastText.contains(s, "本年新制作数量") || FastText.contains(s, "本年新公开数量") || FastText.contains(s, "对外公开总数量")
-                || FastText.contains(s, "上一年项目数量") || FastText.contains(s, "采购项目数量")
+            line.withSqueezedUTF8 { FastText.containsAny($0, ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "采购项目数量"]) }
         }
     }
 }

@@ -48,6 +48,16 @@ enum ReportParts {
     /// every line was a large part of this function's cost.
     private static func isProse(_ line: SourceLine, after previous: () -> SourceLine?) -> Bool {
         guard !line.isBlank, line.gridRow == nil, !line.hasTab, !line.isFurniture else { return false }
+        // Most lines are told no by the squeezed bytes (the tests below, in their order, where
+        // bytes decide them: a first scalar | or box drawing, 勾稽关系, and no 。 without a
+        // note's mark), and a table row that keeps no squeezed form is spared making one.
+        let maybe = line.withSqueezedUTF8 { b -> Bool in
+            if let first = b.first, first == 0x7C || (first == 0xE2 && b.count > 1 && (b[1] == 0x94 || b[1] == 0x95)) { return false }
+            if FastText.contains(b, "勾稽关系") { return false }
+            if ["注：", "注:", "说明：", "备注："].contains(where: { FastText.startsWith(b, $0) }) { return true }
+            return FastText.contains(b, "。")
+        }
+        guard maybe else { return false }
         let s = line.squeezed
         if let first = s.unicodeScalars.first, first == "|" || (0x2500...0x257F).contains(first.value) { return false }
         if FastText.contains(s, "勾稽关系") { return false }

@@ -13,7 +13,7 @@ enum SectionFinder {
         var found: [Heading] = []
         var last = 0
         for (index, line) in lines.enumerated() where !line.isBlank {
-            guard let n = headingNumber(squeezed: line.squeezed), n > last else { continue }
+            guard mayBeHeading(line), let n = headingNumber(squeezed: line.squeezed), n > last else { continue }
             // 存在问题 / 其他需要报告 may head a part of section 1's prose: sections 5 and 6
             // come after the tables.
             if n >= 5 && last < 2 { continue }
@@ -37,6 +37,12 @@ enum SectionFinder {
     private static let tellingWords = ["总体情况", "主动公开政府", "政府信息公开申请", "行政复议", "问题", "其他需要报告"]
 
     static func headingNumber(squeezed: String) -> Int? { headingNumber(squeezed: squeezed[...]) }
+
+    /// The first two tests of `headingNumber`, on the line's squeezed bytes: most lines fail
+    /// them, and a line that keeps no squeezed form is then spared making one.
+    static func mayBeHeading(_ line: SourceLine) -> Bool {
+        line.withSqueezedUTF8 { $0.count <= 110 && FastText.containsAny($0, tellingWords) }
+    }
 
     static func headingNumber(squeezed: Substring) -> Int? {
         guard squeezed.utf8.count <= 110 else { return nil }  // at most ~32 ideographs

@@ -1,13 +1,14 @@
 /// One line of the input after character normalization, with its 1-based number.
 ///
-/// Kept small (32 bytes, no heap for a short line; `sizeIsKept` checks the 32): a report of a million short lines is held
-/// in memory whole, and every byte a line costs is paid a million times. What most lines do
-/// not need (a squeezed form that differs from the text, a file reader's grid row or PDF line)
-/// stands in a box of its own.
+/// Kept small (32 bytes, no heap for a short line; `SourceLineTests` checks the 32): a report
+/// of a million short lines is held in memory whole, and every byte a line costs is paid a
+/// million times. A squeezed form that differs from the text and the content (a table row with
+/// blanks between its cells) is made when asked for, not kept: kept, with its box, it was two
+/// fifths of a large table's peak. A file reader's grid row or PDF line stands in a box of its own.
 struct SourceLine {
     /// The line with radicals mapped, form feeds and trailing white space removed.
     let text: String
-    private let extra: Extra?
+    private let file: FileExtra?
     private let storedNumber: Int32
     /// The UTF-8 offset where `content` starts, below three flag bits.
     private let packed: UInt32
@@ -17,23 +18,12 @@ struct SourceLine {
     private static let contentSqueezedBit: UInt32 = 1 << 28
     /// `isFurniture`, told once (it was asked of a table's lines three times and more).
     private static let furnitureBit: UInt32 = 1 << 27
-    private static let offsetMask: UInt32 = (1 << 27) - 1
+    /// White space within `content`: the squeezed form is made when asked for.
+    private static let blankInContentBit: UInt32 = 1 << 26
+    private static let offsetMask: UInt32 = (1 << 26) - 1
 
-    /// What a line holds beyond its text: a pointer either way (the enum takes its tag in the
-    /// pointers' spare bits), to a box no bigger than it needs.
-    private enum Extra {
-        /// A squeezed form that is neither the text nor the content (a table row with blanks
-        /// between its cells): 32 bytes of box, where one box for everything took 96.
-        case squeezed(Squeezed)
-        /// A file reader's line.
-        case file(FileExtra)
-    }
-
-    private final class Squeezed {
-        let value: String
-        init(_ value: String) { self.value = value }
-    }
-
+    /// A file reader's line: its grid row or PDF line, and its squeezed form when it has one of
+    /// its own (kept, as the box is there anyway).
     private final class FileExtra {
         let squeezed: String?
         let gridRow: TableGrid.Row?
@@ -54,13 +44,31 @@ struct SourceLine {
     /// `content` without any white space, for matching headings and labels. (A slice: most
     /// lines' squeezed form is their text or content, and a copy per look was much of a parse.)
     var squeezed: Substring {
-        switch extra {
-        case .squeezed(let own)?: return own.value[...]
-        case .file(let file)?: if let own = file.squeezed { return own[...] }
-        case nil: break
-        }
+        if let own = file?.squeezed { return own[...] }
+        if packed & Self.blankInContentBit != 0 { return FastText.squeeze(content)[...] }
         return packed & Self.contentSqueezedBit != 0 ? content : text[...]
     }
+    /// Calls `body` with the UTF-8 bytes of `squeezed`, made on the stack where the line keeps
+    /// no squeezed form: most questions asked of every line (a heading's words, a note's mark)
+    /// are answered by bytes, and a String made for each look cost more than keeping one.
+    func withSqueezedUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard packed & Self.blankInContentBit != 0, file?.squeezed == nil else {
+            var s = squeezed
+            return s.withUTF8(body)
+        }
+        var content = self.content
+        return content.withUTF8 { b in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(b.count, 1)) { out in
+                var n = 0, i = 0
+                while i < b.count {
+                    let blank = FastText.blankLength(b, at: i)
+                    if blank == 0 { out[n] = b[i]; n += 1; i += 1 } else { i += blank }
+                }
+                return body(UnsafeBufferPointer(rebasing: out[..<n]))
+            }
+        }
+    }
+
     /// The line began with indentation (two or more blanks, U+3000 or a tab).
     var indented: Bool { packed & Self.indentedBit != 0 }
     /// The line began with a tab (Word table text marks cells so).
@@ -68,15 +76,9 @@ struct SourceLine {
     /// The line has a tab somewhere.
     var hasTab: Bool { packed & Self.hasTabBit != 0 }
     /// A table row from a file that spells out its cells (HTML, DOCX).
-    var gridRow: TableGrid.Row? {
-        if case .file(let file)? = extra { return file.gridRow }
-        return nil
-    }
+    var gridRow: TableGrid.Row? { file?.gridRow }
     /// A PDF line with the positions of its pieces.
-    var placed: PlacedLine? {
-        if case .file(let file)? = extra { return file.placed }
-        return nil
-    }
+    var placed: PlacedLine? { file?.placed }
 
     var isBlank: Bool { Int(packed & Self.offsetMask) == text.utf8.count }
 
@@ -118,7 +120,7 @@ struct SourceLine {
             return (offset, leadTabOr3000, leadScalars, hasTab, blank)
         }
         self.text = text
-        // An input is at most 16 MiB, so a line's offsets fit below the flag bits (128 MiB).
+        // An input is at most 16 MiB, so a line's offsets fit below the flag bits (64 MiB).
         var packed = UInt32(min(offset, Int(Self.offsetMask)))
         if givenIndent ?? (leadTabOr3000 || leadScalars >= 2) { packed |= Self.indentedBit }
         if text.utf8.first == 0x09 { packed |= Self.leadingTabBit }
@@ -127,21 +129,19 @@ struct SourceLine {
         // Squeezing only removes: without white space in the content, the squeezed form is the
         // text's or, for an indented line, the content's (then not kept: an indented short
         // line's own copy and box were most of its cost, 4.6 bytes a byte of text).
+        let utf8 = text.utf8
+        let content = text[utf8.index(utf8.startIndex, offsetBy: offset)...]
         var own: String?
         if blankInContent > 0 {
-            let utf8 = text.utf8
-            own = FastText.squeeze(text[utf8.index(utf8.startIndex, offsetBy: offset)...])
+            packed |= Self.blankInContentBit
+            // Furniture is at most 40 bytes squeezed: only then, or for a file line's box, made.
+            if gridRow != nil || placed != nil || content.utf8.count - blankInContent <= 40 { own = FastText.squeeze(content) }
         } else if offset > 0 {
             packed |= Self.contentSqueezedBit
         }
-        let utf8 = text.utf8
-        if Self.isFurniture(own?[...] ?? text[utf8.index(utf8.startIndex, offsetBy: offset)...]) { packed |= Self.furnitureBit }
+        if blankInContent == 0 || own != nil, Self.isFurniture(own?[...] ?? content) { packed |= Self.furnitureBit }
         self.packed = packed
-        if gridRow != nil || placed != nil {
-            extra = .file(FileExtra(squeezed: own, gridRow: gridRow, placed: placed))
-        } else {
-            extra = own.map { .squeezed(Squeezed($0)) }
-        }
+        file = gridRow != nil || placed != nil ? FileExtra(squeezed: own, gridRow: gridRow, placed: placed) : nil
     }
 
     /// The line with radicals mapped, form feeds and BOMs removed, and trailing blanks cut

@@ -16,7 +16,7 @@ struct TitleFinder {
     /// All whole-line titles, in order: a page (or text saved from one) may list other
     /// years' reports before its own title.
     static func wholeLineTitles(in lines: ArraySlice<SourceLine>) -> [Title] {
-        lines.filter { !$0.isBlank && !$0.isFurniture && FastText.contains($0.squeezed, "报告") && SectionFinder.headingNumber(squeezed: $0.squeezed) == nil }
+        lines.filter { !$0.isBlank && !$0.isFurniture && $0.withSqueezedUTF8 { FastText.contains($0, "报告") } && SectionFinder.headingNumber(squeezed: $0.squeezed) == nil }
             .compactMap { match(clean($0.content), lines: [$0.number]) }
     }
 
