@@ -200,8 +200,9 @@ struct RowPiece {
         var body = line.content
         if body.first == "|" { body = body.dropFirst() }
         if body.last == "|" { body = body.dropLast() }
-        if body.allSatisfy({ "-:| ".contains($0) }) { return nil }
-        let fields = body.split(separator: "|", omittingEmptySubsequences: false)
+        // Characters made of these ASCII scalars are those scalars: told on the bytes.
+        if body.utf8.allSatisfy({ $0 == 0x2D || $0 == 0x3A || $0 == 0x7C || $0 == 0x20 }) { return nil }
+        let fields = pipeSeparated(body)
         return fieldPiece(fields.map { ($0, line.number) }, line: line.number)
     }
 
@@ -253,6 +254,24 @@ struct RowPiece {
         }
         if let a = start { tokens.append(s[a..<scalars.endIndex]) }
         return tokens
+    }
+
+    /// `s` split at every `|` character, empty fields kept; on scalars where every scalar is a
+    /// character of its own (see `blankSeparated`).
+    static func pipeSeparated(_ s: Substring) -> [Substring] {
+        let scalars = s.unicodeScalars
+        guard scalars.allSatisfy(standsAlone) else { return s.split(separator: "|", omittingEmptySubsequences: false) }
+        var fields: [Substring] = []
+        var start = scalars.startIndex, i = start
+        while i != scalars.endIndex {
+            if scalars[i] == "|" {
+                fields.append(s[start..<i])
+                start = scalars.index(after: i)
+            }
+            i = scalars.index(after: i)
+        }
+        fields.append(s[start..<scalars.endIndex])
+        return fields
     }
 
     /// A scalar of grapheme break class Other or Control (not CR, LF): a character of its own
