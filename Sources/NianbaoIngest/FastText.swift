@@ -8,8 +8,9 @@ import Darwin
 /// through CFString and was most of the parse time; these work on UTF-8 bytes, which is
 /// exact for the ideographs and punctuation reports are made of.
 enum FastText {
-    /// Whether `needle` occurs in `haystack`: the C library's `memmem` over the UTF-8 bytes
-    /// (a byte loop in Swift, bounds-checked, was the parse's largest single cost).
+    /// Whether `needle` occurs in `haystack`: the C library's `memchr` and `memcmp` over the
+    /// UTF-8 bytes (a byte loop in Swift, bounds-checked, was the parse's largest single cost;
+    /// Glibc's module does not offer `memmem`).
     static func contains(_ haystack: String, _ needle: String) -> Bool {
         var h = haystack, n = needle
         return h.withUTF8 { hb in n.withUTF8 { nb in contains(hb, nb) } }

@@ -1,11 +1,11 @@
 @testable import NianbaoIngest
 import XCTest
 
-/// A line's size and the forms it hands out (its squeezed form is kept three ways: as the
-/// text, as the content, or in a box of its own).
+/// A line's size and the forms it hands out (its squeezed form is the text, the content, or
+/// made when asked for; a file reader's line keeps its own).
 final class SourceLineTests: XCTestCase {
-    /// A report of a million short lines holds a million of these: 32 bytes each, the boxes
-    /// for a squeezed form and a file reader's line in one pointer's room.
+    /// A report of a million short lines holds a million of these: 32 bytes each, a file
+    /// reader's grid row and PDF line in a box behind one pointer.
     func testSizeIsKept() {
         XCTAssertEqual(MemoryLayout<SourceLine>.size, 32)
     }
