@@ -11,6 +11,12 @@ enum CellReader {
     /// than part of a label — otherwise its row loses a column and the numbers shift.
     /// Row numbering (`1.属于国家秘密`, `3、其他`) stays a label.
     static func isCellLike(_ raw: Substring) -> Bool {
+        // Most fields are a plain run of ASCII digits, or blank, between ASCII spaces: value-like
+        // (the rules below say so too, after trimming).
+        var digits = raw.utf8[...]
+        while digits.first == 0x20 { digits = digits.dropFirst() }
+        while digits.last == 0x20 { digits = digits.dropLast() }
+        if digits.allSatisfy({ (0x30...0x39).contains($0) }) { return true }
         let s = CharacterNormalization.trim(raw)
         guard let first = s.unicodeScalars.first else { return true }
         if isDigit(first) || "（(一二三四五六七八九十".unicodeScalars.contains(first), PlacedTable.startsRow(s) { return false }

@@ -11,11 +11,33 @@ public enum CharacterNormalization {
     public static func normalize(_ line: Substring) -> String {
         // Fast path: most lines have nothing to map.
         if !line.unicodeScalars.contains(where: { needsMapping($0) }) { return String(line) }
-        var out = String.UnicodeScalarView()
-        for scalar in line.unicodeScalars {
-            if let mapped = radicalMap[scalar.value] { out.append(mapped) } else { out.append(scalar) }
+        // On the UTF-8 bytes (a scalar view appended to scalar by scalar, with a dictionary
+        // look-up each, was a tenth of a parse for a PDF's text full of radicals): every scalar
+        // the map holds is U+00A0 (C2 A0) or a three-byte one of U+2E80–U+2FDF (E2 BA–BF).
+        return line.utf8.withContiguousStorageIfAvailable(mapped) ?? Array(line.utf8).withUnsafeBufferPointer(mapped)
+    }
+
+    private static func mapped(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            var value: UInt32?, length = 1
+            if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 {
+                (value, length) = (0xA0, 2)
+            } else if c == 0xE2, i + 2 < b.count, (0xBA...0xBF).contains(b[i + 1]) {
+                (value, length) = (0x2000 | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F), 3)
+            }
+            if let value, let mapped = radicalMap[value] {
+                out.append(contentsOf: UTF8.encode(mapped)!)
+                i += length
+            } else {
+                out.append(c)
+                i += 1
+            }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     @inline(__always)

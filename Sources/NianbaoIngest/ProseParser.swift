@@ -73,7 +73,10 @@ enum ProseParser {
             } else {
                 startsNew = true
             }
-            let punctuated = text.unicodeScalars.contains { "，。；、：,;:".unicodeScalars.contains($0) }
+            let punctuated = text.unicodeScalars.contains { s in
+                switch s { case "，", "。", "；", "、", "：", ",", ";", ":": return true
+                default: return false }
+            }
             if startsNew {
                 flush()
                 current = (text, line.number, lineWidth, punctuated)
@@ -90,16 +93,21 @@ enum ProseParser {
 
     /// A short numbered line without a full stop: （一）主动公开情况, 一、主动公开情况, (一)存在问题.
     static func isSubheading(_ text: String) -> Bool {
-        guard text.count <= 30, !text.unicodeScalars.contains("。"), !text.unicodeScalars.contains("；"), !text.unicodeScalars.contains("，") else { return false }
+        // The enumerator first: most lines have none, and are done by their first scalar.
         guard let rest = afterHeadingEnumerator(Substring(text)) else { return false }
+        guard FastText.hasAtMost(30, charactersIn: text), !text.unicodeScalars.contains("。"), !text.unicodeScalars.contains("；"), !text.unicodeScalars.contains("，") else { return false }
         return !rest.isEmpty
     }
 
     enum Enumerator { case heading, item }
 
     /// How a line starts: with a heading's enumerator (（一）, 一、) or an item's (1. 1、 （1）).
-    static func enumerator(_ text: String) -> Enumerator? {
-        let s = Substring(text)
+    static func enumerator(_ text: String) -> Enumerator? { enumerator(text[...]) }
+
+    static func enumerator(_ s: Substring) -> Enumerator? {
+        // Either kind starts with a bracket, a numeral or an ASCII digit: other lines are done
+        // by their first scalar.
+        guard let first = s.unicodeScalars.first, first.isASCII ? (first == "(" || ("0"..."9").contains(first)) : (first == "（" || isNumeral(first)) else { return nil }
         if afterHeadingEnumerator(s) != nil { return .heading }
         var t = s
         let parenthesised = t.first == "（" || t.first == "("
@@ -116,6 +124,7 @@ enum ProseParser {
 
     /// What follows a heading's enumerator (（一）, (一), 一、), or nil when there is none.
     static func afterHeadingEnumerator(_ s: Substring) -> Substring? {
+        guard let first = s.unicodeScalars.first, first == "（" || first == "(" || isNumeral(first) else { return nil }
         let numerals = "一二三四五六七八九十"
         var t = s
         if t.first == "（" || t.first == "(" {
@@ -129,6 +138,15 @@ enum ProseParser {
         while let c = t.first, numerals.contains(c) { t = t.dropFirst(); n += 1 }
         guard n > 0, t.first == "、" else { return nil }
         return t.dropFirst()
+    }
+
+    /// Whether a scalar may begin a character that equals one of 一…十: the numerals, and
+    /// U+F9D1, a compatibility ideograph canonically equivalent to 六.
+    private static func isNumeral(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "\u{F9D1}": return true
+        default: return false
+        }
     }
 
     /// The heading words of a heading run into its paragraph: the enumerator and the words up
@@ -153,6 +171,12 @@ enum ProseParser {
     /// A line of contact details (地址：…, 电话：…, 邮编：…): a paragraph of its own in a
     /// preamble, even where the line before does not end a sentence.
     private static func isContactLine(_ text: String) -> Bool {
+        // Only a line that starts with a label's first character (none of them is what another
+        // character decomposes into; 真 is, so not the whole label's bytes) is compared label by label.
+        switch text.unicodeScalars.first {
+        case "地", "通", "联", "电", "咨", "传", "邮", "网", "办": break
+        default: return false
+        }
         for label in ["地址", "通讯地址", "联系地址", "电话", "联系电话", "咨询电话", "传真", "邮编", "邮政编码", "电子邮箱", "邮箱", "电子信箱", "网址", "联系人", "办公时间"] {
             if text.hasPrefix(label), let c = text.dropFirst(label.count).first, c == "：" || c == ":" { return true }
         }
@@ -164,9 +188,19 @@ enum ProseParser {
         return "。！？；：”」』)）!?;:".contains(last)
     }
 
-    /// Width in ideographs: a CJK character counts 1, ASCII half.
+    /// Width in ideographs: a CJK character counts 1, ASCII half. Told from the UTF-8 bytes: an
+    /// ASCII byte is an ASCII character, any other lead byte starts a wider one. (Sums of halves
+    /// are exact in a Double, so counting first gives the sum scalar by scalar would.)
     private static func width(_ s: Substring) -> Double {
-        s.unicodeScalars.reduce(0.0) { $0 + ($1.isASCII ? 0.5 : 1) }
+        var s = s
+        let (ascii, other) = s.withUTF8 { b in
+            var ascii = 0, other = 0
+            for c in b {
+                if c < 0x80 { ascii += 1 } else if c & 0xC0 != 0x80 { other += 1 }
+            }
+            return (ascii, other)
+        }
+        return Double(ascii) * 0.5 + Double(other)
     }
 
     /// Joins a wrapped line to its paragraph, in place (a copy per line made a long

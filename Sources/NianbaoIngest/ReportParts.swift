@@ -48,10 +48,20 @@ enum ReportParts {
     /// every line was a large part of this function's cost.
     private static func isProse(_ line: SourceLine, after previous: () -> SourceLine?) -> Bool {
         guard !line.isBlank, line.gridRow == nil, !line.hasTab, !line.isFurniture else { return false }
+        // Most lines are told no by the squeezed bytes (the tests below, in their order, where
+        // bytes decide them: a first scalar | or box drawing, 勾稽关系, and no 。 without a
+        // note's mark), and a table row that keeps no squeezed form is spared making one.
+        let maybe = line.withSqueezedUTF8 { b -> Bool in
+            if let first = b.first, first == 0x7C || (first == 0xE2 && b.count > 1 && (b[1] == 0x94 || b[1] == 0x95)) { return false }
+            if FastText.contains(b, "勾稽关系") { return false }
+            if ["注：", "注:", "说明：", "备注："].contains(where: { FastText.startsWith(b, $0) }) { return true }
+            return FastText.contains(b, "。")
+        }
+        guard maybe else { return false }
         let s = line.squeezed
         if let first = s.unicodeScalars.first, first == "|" || (0x2500...0x257F).contains(first.value) { return false }
         if FastText.contains(s, "勾稽关系") { return false }
-        if s.hasPrefix("注：") || s.hasPrefix("注:") || s.hasPrefix("说明：") || s.hasPrefix("备注：") { return true }
+        if FastText.hasPrefix(s, "注：") || FastText.hasPrefix(s, "注:") || FastText.hasPrefix(s, "说明：") || FastText.hasPrefix(s, "备注：") { return true }
         guard s.unicodeScalars.contains("。") else { return false }
         return ideographs(s) >= 6 || previous().map(isSentenceStart) == true
     }
@@ -66,9 +76,9 @@ enum ReportParts {
         return true
     }
 
-    private static func endsSentence(_ s: String) -> Bool { s.hasSuffix("。") }
+    private static func endsSentence(_ s: Substring) -> Bool { s.hasSuffix("。") }
 
-    static func ideographs(_ s: String) -> Int {
+    static func ideographs(_ s: some StringProtocol) -> Int {
         s.unicodeScalars.reduce(0) { $0 + ((0x4E00...0x9FFF).contains($1.value) ? 1 : 0) }
     }
 
@@ -86,14 +96,14 @@ enum ReportParts {
         var attachmentRange: Range<Int>?
         if let a = lines.lastIndex(where: { $0.squeezed.hasPrefix("附件") && $0.squeezed.utf8.count < 300 }) {
             var end = a + 1
-            while end < lines.count, ProseParser.enumerator(lines[end].squeezed) == .item, !isDate(lines[end].squeezed) { end += 1 }
+            while end < lines.count, ProseParser.enumerator(String(lines[end].squeezed)) == .item, !isDate(String(lines[end].squeezed)) { end += 1 }
             attachmentRange = a..<end
         }
         // The date: the last line that is one, with nothing but attachments after it.
         var dateIndex: Int?
         for i in lines.indices.reversed() {
             if let r = attachmentRange, r.contains(i) { continue }
-            if isDate(lines[i].squeezed) { dateIndex = i }
+            if isDate(String(lines[i].squeezed)) { dateIndex = i }
             break
         }
         var signature: [Int] = []
@@ -101,13 +111,13 @@ enum ReportParts {
             // No date: the agency's name alone as the last line (not in an attachment list).
             var last = lines.count - 1
             if let r = attachmentRange, r.upperBound == lines.count { last = r.lowerBound - 1 }
-            guard last >= 0, isAgencySignature(lines[last].squeezed, agency: agency) else { return -1 }
+            guard last >= 0, isAgencySignature(String(lines[last].squeezed), agency: agency) else { return -1 }
             signature = [last]
             return last
         }()
         if dateIndex != nil {
             var i = signatureEnd - 1
-            while i >= 0, signature.count < 2, isSignature(lines[i].squeezed), !(attachmentRange?.contains(i) ?? false) {
+            while i >= 0, signature.count < 2, isSignature(String(lines[i].squeezed)), !(attachmentRange?.contains(i) ?? false) {
                 signature.insert(i, at: 0)
                 i -= 1
             }

@@ -200,8 +200,9 @@ struct RowPiece {
         var body = line.content
         if body.first == "|" { body = body.dropFirst() }
         if body.last == "|" { body = body.dropLast() }
-        if body.allSatisfy({ "-:| ".contains($0) }) { return nil }
-        let fields = body.split(separator: "|", omittingEmptySubsequences: false)
+        // Characters made of these ASCII scalars are those scalars: told on the bytes.
+        if body.utf8.allSatisfy({ $0 == 0x2D || $0 == 0x3A || $0 == 0x7C || $0 == 0x20 }) { return nil }
+        let fields = pipeSeparated(body)
         return fieldPiece(fields.map { ($0, line.number) }, line: line.number)
     }
 
@@ -216,7 +217,7 @@ struct RowPiece {
 
     /// A PDF text line: trailing value tokens separated by white space are values.
     private static func textPiece(_ line: SourceLine) -> RowPiece {
-        let tokens = line.content.split(whereSeparator: { $0.unicodeScalars.allSatisfy(CharacterNormalization.isSpace) })
+        let tokens = blankSeparated(line.content)
         var firstValue = tokens.endIndex
         while firstValue > tokens.startIndex, CellReader.isCellLike(tokens[firstValue - 1]) { firstValue -= 1 }
         var labelTokens = tokens[..<firstValue]
@@ -229,6 +230,60 @@ struct RowPiece {
             values.insert(Value(text: digits, line: line.number), at: 0)
         }
         return RowPiece(shape: .text, line: line.number, label: labelTokens.joined(), values: values)
+    }
+
+    /// `s` split at its blank characters (those made of white space only). Where every scalar
+    /// is one that no neighbour joins into a character (ASCII, CJK ideographs and punctuation,
+    /// full-width forms, the report blanks but CR, FF and BOM), characters are scalars and the
+    /// split is made on scalars, without breaking the line into graphemes.
+    static func blankSeparated(_ s: Substring) -> [Substring] {
+        let scalars = s.unicodeScalars
+        guard scalars.allSatisfy(standsAlone) else {
+            return s.split(whereSeparator: { $0.unicodeScalars.allSatisfy(CharacterNormalization.isSpace) })
+        }
+        var tokens: [Substring] = []
+        var start: String.Index?
+        var i = scalars.startIndex
+        while i != scalars.endIndex {
+            if CharacterNormalization.isSpace(scalars[i]) {
+                if let a = start { tokens.append(s[a..<i]); start = nil }
+            } else if start == nil {
+                start = i
+            }
+            i = scalars.index(after: i)
+        }
+        if let a = start { tokens.append(s[a..<scalars.endIndex]) }
+        return tokens
+    }
+
+    /// `s` split at every `|` character, empty fields kept; on scalars where every scalar is a
+    /// character of its own (see `blankSeparated`).
+    static func pipeSeparated(_ s: Substring) -> [Substring] {
+        let scalars = s.unicodeScalars
+        guard scalars.allSatisfy(standsAlone) else { return s.split(separator: "|", omittingEmptySubsequences: false) }
+        var fields: [Substring] = []
+        var start = scalars.startIndex, i = start
+        while i != scalars.endIndex {
+            if scalars[i] == "|" {
+                fields.append(s[start..<i])
+                start = scalars.index(after: i)
+            }
+            i = scalars.index(after: i)
+        }
+        fields.append(s[start..<scalars.endIndex])
+        return fields
+    }
+
+    /// A scalar of grapheme break class Other or Control (not CR, LF): a character of its own
+    /// whatever stands next to it (UAX #29 GB999).
+    private static func standsAlone(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09, 0x20...0x7E, 0xA0...0xFF, 0x2000...0x200B, 0x2010...0x2027, 0x2E80...0x2FDF,
+             0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E:
+            return true
+        default:
+            return false
+        }
     }
 
     /// `行政许可1205` → (`行政许可`, `1205`): a label ending in an ideograph or closing bracket,

@@ -13,11 +13,11 @@ enum SectionFinder {
         var found: [Heading] = []
         var last = 0
         for (index, line) in lines.enumerated() where !line.isBlank {
-            guard let n = headingNumber(squeezed: line.squeezed), n > last else { continue }
+            guard mayBeHeading(line), let n = headingNumber(squeezed: line.squeezed), n > last else { continue }
             // 存在问题 / 其他需要报告 may head a part of section 1's prose: sections 5 and 6
             // come after the tables.
             if n >= 5 && last < 2 { continue }
-            var text = Substring(line.squeezed)
+            var text = line.squeezed
             while text.first == "#" { text = text.dropFirst() }
             found.append(Heading(number: n, text: String(text), index: index))
             last = n
@@ -36,12 +36,20 @@ enum SectionFinder {
     /// byte search, before the character-by-character work (a tenth of a text parse).
     private static let tellingWords = ["总体情况", "主动公开政府", "政府信息公开申请", "行政复议", "问题", "其他需要报告"]
 
-    static func headingNumber(squeezed: String) -> Int? {
+    static func headingNumber(squeezed: String) -> Int? { headingNumber(squeezed: squeezed[...]) }
+
+    /// The first two tests of `headingNumber`, on the line's squeezed bytes: most lines fail
+    /// them, and a line that keeps no squeezed form is then spared making one.
+    static func mayBeHeading(_ line: SourceLine) -> Bool {
+        line.withSqueezedUTF8 { $0.count <= 110 && FastText.containsAny($0, tellingWords) }
+    }
+
+    static func headingNumber(squeezed: Substring) -> Int? {
         guard squeezed.utf8.count <= 110 else { return nil }  // at most ~32 ideographs
-        guard tellingWords.contains(where: { FastText.contains(squeezed, $0) }) else { return nil }
-        var s = Substring(squeezed)
+        guard FastText.containsAny(squeezed, tellingWords) else { return nil }
+        var s = squeezed
         while s.first == "#" { s = s.dropFirst() }
-        guard !s.isEmpty, s.count <= 32, !s.unicodeScalars.contains("。"), !s.unicodeScalars.contains("；") else { return nil }
+        guard !s.isEmpty, FastText.hasAtMost(32, charactersIn: s), !s.unicodeScalars.contains("。"), !s.unicodeScalars.contains("；") else { return nil }
         if s.first == "（" || s.first == "(" { return nil }  // level-two headings （一）
         s = dropNumeral(s)
         // A line that lists section names (a preamble's 本报告全文包括总体情况、主动公开…, wrapped)
@@ -60,6 +68,13 @@ enum SectionFinder {
 
     /// Removes a leading `一、`, `1.`, `1、`, `第一部分` style numeral.
     static func dropNumeral(_ s: Substring) -> Substring {
+        // Only a line that starts with 第, a numeral (or U+F9D1, equivalent to 六) or an ASCII
+        // digit has one: other lines are done by their first scalar.
+        guard let first = s.unicodeScalars.first else { return s }
+        switch first {
+        case "第", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "\u{F9D1}", "0"..."9": break
+        default: return s
+        }
         let numerals = "一二三四五六七八九十"
         var t = s
         if t.first == "第", let end = t.firstIndex(of: "部"), t[t.index(after: end)...].hasPrefix("分") {

@@ -43,7 +43,7 @@ struct TableReader {
             lastLine = pieceLine
             text += piece
             // Bound the label: only its recent part can name the next row.
-            if text.count > 400 { text = String(text.suffix(200)) }
+            if !FastText.hasAtMost(400, charactersIn: text) { text = String(text.suffix(200)) }
         }
 
         mutating func reset() { self = PendingLabel() }
@@ -53,6 +53,9 @@ struct TableReader {
         self.specs = specs
         self.tableName = tableName
         self.rows = RowProgress(count: specs.count)
+        let otherKeys = Set(RequestRow.allCases.filter { $0.group == .other }.map { CellKey.requests($0, .natural) })
+        otherRows = specs.indices.filter { specs[$0].keys.first.map(otherKeys.contains) ?? false }
+        cells.reserveCapacity(specs.reduce(0) { $0 + $1.keys.count })  // grown by doubling, it was rehashed four times
     }
 
     /// Reads the pieces `pieces` hands over one by one (none is kept after it is read) and
@@ -350,8 +353,6 @@ struct TableReader {
         // A 2019-style single （六）其他处理 row in a 2021 table (a hybrid template): its
         // numbers cannot be split among the three rows the 2021 template has there, so those
         // rows are absent and the numbers go to the row's own keys (FORMAT.md §2b).
-        let otherKeys = Set(RequestRow.allCases.filter { $0.group == .other }.map { CellKey.requests($0, .natural) })
-        let otherRows = specs.indices.filter { specs[$0].keys.first.map(otherKeys.contains) ?? false }
         if FastText.contains(label, "其他处理"), !otherRows.isEmpty, otherRows.allSatisfy({ !rows.filled[$0] }) {
             for row in otherRows {
                 for key in specs[row].keys { cells[key] = Cell(state: .unreadable, text: "", written: "", line: line) }
@@ -385,6 +386,10 @@ struct TableReader {
                                 message: "numbers in \(tableName) with \(shown) belong to no row that is still open; they are not used",
                                 line: line))
     }
+
+    /// The 2021 template's three （六）其他处理 rows among `specs` (told once: made for every
+    /// unrecognized row, they were a fifth of reading a table of junk rows).
+    private let otherRows: [Int]
 
     /// How many `parse.row_unrecognized` findings a table gives one by one.
     static let unrecognizedShown = 100

@@ -41,9 +41,12 @@ public enum TextDecoding {
     private static func checked(_ s: String?) throws(IngestError) -> String {
         guard let s else { throw .undecodable }
         if s.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{FEFF}" }) { throw .blank }
-        var controls = 0
-        for scalar in s.unicodeScalars where scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t" && scalar != "\u{0C}" {
-            controls += 1
+        // Bytes below 0x20 are those scalars and nothing else in UTF-8: counted on the bytes.
+        var copy = s
+        let controls = copy.withUTF8 { b in
+            var controls = 0
+            for c in b where c < 0x20 && c != 0x0A && c != 0x0D && c != 0x09 && c != 0x0C { controls += 1 }
+            return controls
         }
         if controls > 0 && controls * 50 > s.unicodeScalars.count { throw .binary }
         return s
@@ -81,7 +84,7 @@ public enum TextDecoding {
 
     /// NUL bytes do not occur in UTF-8 or GB18030 text.
     private static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        bytes.prefix(65536).contains(0)
+        bytes.withUnsafeBufferPointer { b in b.isEmpty ? false : memchr(b.baseAddress!, 0, min(b.count, 65536)) != nil }
     }
 
     private static func strictUTF8(_ bytes: ArraySlice<UInt8>) -> String? {

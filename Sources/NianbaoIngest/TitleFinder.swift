@@ -16,7 +16,7 @@ struct TitleFinder {
     /// All whole-line titles, in order: a page (or text saved from one) may list other
     /// years' reports before its own title.
     static func wholeLineTitles(in lines: ArraySlice<SourceLine>) -> [Title] {
-        lines.filter { !$0.isBlank && !$0.isFurniture && FastText.contains($0.squeezed, "报告") && SectionFinder.headingNumber(squeezed: $0.squeezed) == nil }
+        lines.filter { !$0.isBlank && !$0.isFurniture && $0.withSqueezedUTF8 { FastText.contains($0, "报告") } && SectionFinder.headingNumber(squeezed: $0.squeezed) == nil }
             .compactMap { match(clean($0.content), lines: [$0.number]) }
     }
 
@@ -45,7 +45,11 @@ struct TitleFinder {
         var t = Substring(CharacterNormalization.squeeze(s))
         // Markdown heading marks, and list bullets of a page's link lists (•, *, ·, -).
         while let c = t.first, "#•*·●○■□▪◆-".contains(c) { t = t.dropFirst() }
-        return CharacterNormalization.asciiDigits(t).replacingOccurrences(of: "《", with: "").replacingOccurrences(of: "》", with: "")
+        let digits = CharacterNormalization.asciiDigits(t)
+        // Foundation's replacing, only where the marks' bytes are (no character decomposes into
+        // 《 or 》, so nothing else could match): it was a tenth of finding the title.
+        guard FastText.contains(digits, "《") || FastText.contains(digits, "》") else { return digits }
+        return digits.replacingOccurrences(of: "《", with: "").replacingOccurrences(of: "》", with: "")
     }
 
     /// The title's ending as agencies write it (FORMAT.md §7: 工作报告 for 工作年度报告 …).

@@ -14,11 +14,12 @@ public enum ReportInput {
 
     /// Parses `bytes`; throws when there is no report to speak of (with what was found and,
     /// for formats nianbao does not read, how to convert them).
-    public static func parse(_ bytes: [UInt8], name: String = "", parser: ReportParser = ReportParser()) throws(IngestError) -> ParsedReport {
+    /// (Taken, not borrowed: a text's bytes are let go once decoded.)
+    public static func parse(_ bytes: consuming [UInt8], name: String = "", parser: ReportParser = ReportParser()) throws(IngestError) -> ParsedReport {
         if bytes.count > sizeLimit { throw .tooLarge(bytes: bytes.count, limit: sizeLimit) }
         let kind = InputKind.detect(bytes, name: name)
         switch kind {
-        case .text: return try parser.parse(bytes: bytes)
+        case .text: return try parser.parse(bytes: consume bytes)
         case .pdf: return try parser.parse(document: PDFReader.read(bytes))
         case .html: return try parser.parse(document: HTMLReader.read(bytes))
         case .docx: return try parser.parse(document: DOCXReader.read(bytes))
@@ -117,6 +118,6 @@ public enum ReportInput {
         let bytes: [UInt8]
         do { bytes = try read(path: path) } catch { throw .read(error) }
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        do { return try parse(bytes, name: name, parser: parser) } catch { throw .parse(error) }
+        do { return try parse(consume bytes, name: name, parser: parser) } catch { throw .parse(error) }
     }
 }

@@ -15,6 +15,11 @@ public struct CellKey: Hashable, Comparable, Sendable, CustomStringConvertible, 
 
     public static func < (a: CellKey, b: CellKey) -> Bool { a.ordinal < b.ordinal }
 
+    // A key is its ordinal (one name each): hashed and compared as an Int, not as its dotted
+    // name (string hashing of keys was a visible part of a parse).
+    public static func == (a: CellKey, b: CellKey) -> Bool { a.ordinal == b.ordinal }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
     /// Looks a key up by its dotted name; nil for anything that is not a key of either template.
     public init?(_ rawValue: String) {
         guard let key = CellKey.byName[rawValue] else { return nil }
@@ -111,13 +116,23 @@ public struct CellKey: Hashable, Comparable, Sendable, CustomStringConvertible, 
     }
 
     /// Whether the cell holds the fee (a decimal in 万元) rather than a count.
-    public var isAmount: Bool { rawValue == "active.fees.amount" }
+    public var isAmount: Bool { Self.kinds[ordinal] & Self.amountBit != 0 }
 
     /// Whether the cell holds 本年增/减, a count that may be negative (2019 template).
-    public var isSigned: Bool { rawValue.hasPrefix("active2019.") && rawValue.hasSuffix(".change") }
+    public var isSigned: Bool { Self.kinds[ordinal] & Self.signedBit != 0 }
 
     /// Whether the cell holds 采购总金额, a sum of money written with its unit (2019 template).
-    public var isMoney: Bool { rawValue == "active2019.procurement.amount" }
+    public var isMoney: Bool { Self.kinds[ordinal] & Self.moneyBit != 0 }
+
+    private static let amountBit: UInt8 = 1, signedBit: UInt8 = 2, moneyBit: UInt8 = 4
+    /// The three kinds above for every stored key, by ordinal, told once from the names (asked
+    /// of every cell read, the name comparisons were a visible part of a parse).
+    private static let kinds: [UInt8] = stored.map { key in
+        let raw = key.rawValue
+        return (raw == "active.fees.amount" ? amountBit : 0)
+            | (raw.hasPrefix("active2019.") && raw.hasSuffix(".change") ? signedBit : 0)
+            | (raw == "active2019.procurement.amount" ? moneyBit : 0)
+    }
 }
 
 extension CaseIterable where Self: Equatable, AllCases.Index == Int {

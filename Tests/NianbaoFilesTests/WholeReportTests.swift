@@ -79,7 +79,7 @@ final class WholeReportTests: XCTestCase {
     /// table's line, nor a short line without any punctuation of running text.
     static func isRunningText(_ line: SourceLine) -> Bool {
         if line.hasTab || line.gridRow != nil { return false }
-        let s = line.squeezed
+        let s = String(line.squeezed)  // a slice of the line since squeezed stopped copying
         if let first = s.unicodeScalars.first, first == "|" || first == "#" || (0x2500...0x257F).contains(first.value) { return false }
         if SectionFinder.headingNumber(squeezed: s) != nil || s.hasSuffix("报告") { return false }
         if s.unicodeScalars.contains(where: { (0x2500...0x257F).contains($0.value) }) { return false }
