@@ -40,7 +40,17 @@ struct TrueTypeSubset {
         }
         var glyphs: [Int] = []
         glyphs.reserveCapacity(count + copies.count)
-        for glyph in all.indices where all[glyph] { glyphs.append(glyph) }
+        // Eight marks at a time: a document uses a few thousand of a CJK face's ~22,000 glyphs.
+        all.withUnsafeBytes { marks in
+            var at = 0
+            while at + 8 <= marks.count {
+                if marks.loadUnaligned(fromByteOffset: at, as: UInt64.self) != 0 {
+                    for glyph in at..<(at + 8) where marks[glyph] != 0 { glyphs.append(glyph) }
+                }
+                at += 8
+            }
+            for glyph in at..<marks.count where marks[glyph] != 0 { glyphs.append(glyph) }
+        }
         for glyph in copies where glyph < face.glyphCount { glyphs.append(glyph) }
         self.glyphs = glyphs
         var slots = [Int32](repeating: 0, count: face.glyphCount)
