@@ -15,6 +15,9 @@ struct EmbeddedFonts {
         var slot: [Int32]
         /// The text each glyph of `used` shows where first drawn (nil: none yet).
         var texts: [String?] = []
+        /// That text's bytes packed (`EmbeddedFonts.packed`; 0: none, or longer than 7 bytes),
+        /// so that a glyph drawn again is checked against it without reading a String.
+        var packedTexts: [UInt64] = []
         /// A glyph drawn for other texts too (.notdef for every character no font has, or
         /// one glyph for two code points) is copied under a code of its own for each, so
         /// that copying the text gives what was written: (glyph, text) in order of use.
@@ -76,16 +79,21 @@ struct EmbeddedFonts {
         if slot == 0 {
             fonts[index].used.append(id)
             fonts[index].texts.append(nil)
+            fonts[index].packedTexts.append(0)
             slot = fonts[index].used.count
             fonts[index].slot[id] = Int32(slot)
         }
         guard !glyph.text.isEmpty else { return }
         let bytes = block.utf8[glyph.text]
+        let packed = Self.packed(bytes)
+        // The usual case, the glyph showing its text again, for a text of up to 7 bytes.
+        if packed != 0 && fonts[index].packedTexts[slot - 1] == packed { return }
         guard let first = fonts[index].texts[slot - 1] else {
             fonts[index].texts[slot - 1] = String(decoding: bytes, as: UTF8.self)
+            fonts[index].packedTexts[slot - 1] = packed
             return
         }
-        // The usual case, the glyph showing its text again: compared as bytes, no String made.
+        // A longer text shown again: compared as bytes, no String made.
         guard !first.utf8.elementsEqual(bytes) else { return }
         let text = String(decoding: bytes, as: UTF8.self)
         let key = Self.copyKey(glyph.glyph, text)
@@ -94,6 +102,19 @@ struct EmbeddedFonts {
             fonts[index].copies.append((glyph.glyph, text))
             fonts[index].copied.insert(glyph.glyph)
         }
+    }
+
+    /// Up to 7 bytes and their count in one word (0 for none or more).
+    @inline(__always)
+    private static func packed(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        guard !bytes.isEmpty, bytes.count <= 7 else { return 0 }
+        var word = UInt64(bytes.count) << 56
+        var shift: UInt64 = 0
+        for byte in bytes {
+            word |= UInt64(byte) << shift
+            shift += 8
+        }
+        return word
     }
 
     private static func copyKey(_ glyph: Int, _ text: String) -> String { "\(glyph)\u{0}\(text)" }
