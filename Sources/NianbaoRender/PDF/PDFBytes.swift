@@ -91,28 +91,21 @@ struct PDFBytes {
 /// for 79 KB. One compressor per document (it is not thread-safe).
 final class Deflate {
     private let compressor: OpaquePointer
-    /// Where `compress` writes, kept from stream to stream and grown as needed: a new array
-    /// for each stream was allocated and zeroed to the bound (~190 KB for a body face).
-    private var scratch: UnsafeMutableRawPointer?
-    private var scratchSize = 0
 
     init(level: Int32 = 1) { compressor = libdeflate_alloc_compressor(level)! }
 
-    deinit {
-        libdeflate_free_compressor(compressor)
-        scratch?.deallocate()
-    }
+    deinit { libdeflate_free_compressor(compressor) }
 
-    /// `input` compressed, handed to `body`; the bytes are valid only during the call.
-    func compress<R>(_ input: [UInt8], _ body: (UnsafeRawBufferPointer) -> R) -> R {
+    func compress(_ input: [UInt8]) -> [UInt8] {
         let bound = libdeflate_zlib_compress_bound(compressor, input.count)
-        if bound > scratchSize {
-            scratch?.deallocate()
-            scratchSize = max(bound, 2 * scratchSize)
-            scratch = UnsafeMutableRawPointer.allocate(byteCount: scratchSize, alignment: 16)
+        var output = [UInt8](repeating: 0, count: bound)
+        let size = input.withUnsafeBytes { src in
+            output.withUnsafeMutableBytes { dst in
+                libdeflate_zlib_compress(compressor, src.baseAddress, input.count, dst.baseAddress, bound)
+            }
         }
-        let size = input.withUnsafeBytes { src in libdeflate_zlib_compress(compressor, src.baseAddress, input.count, scratch, bound) }
         precondition(size > 0, "libdeflate: the bound it gave was too small")
-        return body(UnsafeRawBufferPointer(start: scratch, count: size))
+        output.removeLast(output.count - size)
+        return output
     }
 }

@@ -52,17 +52,11 @@ struct PDFFile {
 
     /// Writes a stream object, compressed; `dictionary` writes extra entries.
     mutating func stream(_ number: Int, _ data: [UInt8], compress: Bool = true, dictionary: (inout PDFBytes) -> Void = { _ in }) {
-        guard compress else { return data.withUnsafeBytes { write(number, $0, compressed: false, dictionary: dictionary) } }
-        // Compressed into the compressor's buffer and copied from there into the file.
-        let deflate = self.deflate
-        deflate.compress(data) { body in write(number, body, compressed: true, dictionary: dictionary) }
-    }
-
-    private mutating func write(_ number: Int, _ body: UnsafeRawBufferPointer, compressed: Bool, dictionary: (inout PDFBytes) -> Void) {
+        let body = compress ? deflate.compress(data) : data
         begin(number)
         out.raw("<<")
         dictionary(&out)
-        if compressed { out.raw("/Filter/FlateDecode") }
+        if compress { out.raw("/Filter/FlateDecode") }
         out.raw("/Length ")
         out.int(body.count)
         out.raw(">>\nstream\n")
