@@ -100,15 +100,18 @@ public struct TableLayout {
         /// Column edges from the table's left edge.
         var xs: [Double]
         var heights: [Double]
-        /// Each cell's balanced block and its line count.
+        /// Each cell's balanced block, shaped, and its line count.
         var blocks: [TextBlock]
+        var shaped: [ShapedText]
         var lines: [Int]
         var breakable: [Bool]
         /// A body row with data (a cell that is not a header cell).
         var dataRow: [Bool]
     }
 
-    private func block(_ cell: TableSpec.Cell, xs: [Double]) -> TextBlock {
+    /// A cell's block, balanced, and as the shaper shaped it (kept: measuring and placing
+    /// the cell read the same shaping, asked of the shaper once rather than four times).
+    private func block(_ cell: TableSpec.Cell, xs: [Double]) -> (TextBlock, ShapedText) {
         let pad = style.tablePadding
         let w = xs[cell.column + cell.columnSpan] - xs[cell.column] - 2 * pad
         var full = TextBlock(text: cell.text, font: cell.heading ? style.tableHeading : style.table, width: max(w, 1),
@@ -121,10 +124,11 @@ public struct TableLayout {
             candidate.unbreakable = ranges
             for scale in [1, 0.9, 0.8] {
                 candidate.font.size = full.font.size * scale
-                if !Self.overflows(shaper.shape(candidate)) { return balanced(candidate) }
+                let shaped = shaper.shape(candidate)
+                if !Self.overflows(shaped) { return balanced(candidate, shaped) }
             }
         }
-        return balanced(full)
+        return balanced(full, shaper.shape(full))
     }
 
     /// A line of `shaped` is wider than its block.
@@ -139,15 +143,14 @@ public struct TableLayout {
     /// A wrapped cell text with its lines evened out, so that no line holds a single
     /// character where the lines can share (一、本年新收政府信息公开申请数/量 becomes two even
     /// lines): the narrowest block that keeps the number of lines, found by halving.
-    private func balanced(_ block: TextBlock) -> TextBlock {
-        let shaped = shaper.shape(block)
+    private func balanced(_ block: TextBlock, _ shaped: ShapedText) -> (TextBlock, ShapedText) {
         let lines = shaped.lines.count
-        guard lines >= 2 else { return block }
+        guard lines >= 2 else { return (block, shaped) }
         // Only a short last line needs it (a character or a word left over, less than half of
         // the first line): no search otherwise.
         let counts = shaped.charactersPerLine
-        if counts.allSatisfy({ $0 == 1 }) { return block }
-        if !counts.contains(1), let last = counts.last, 2 * last >= counts[0] { return block }
+        if counts.allSatisfy({ $0 == 1 }) { return (block, shaped) }
+        if !counts.contains(1), let last = counts.last, 2 * last >= counts[0] { return (block, shaped) }
         // First the width that gives each line its share of the characters: most labels are
         // even at once (one shaping, not eight).
         let total = counts.reduce(0, +)
@@ -155,17 +158,17 @@ public struct TableLayout {
         guess.width = min(block.width, Double((total + lines - 1) / lines) * (block.font.size + block.letterSpacing) + block.font.size / 2)
         let guessed = shaper.shape(guess)
         if guessed.lines.count == lines, !Self.overflows(guessed), let last = guessed.charactersPerLine.last, 2 * last >= guessed.charactersPerLine[0] {
-            return guess
+            return (guess, guessed)
         }
         var low = block.font.size, high = block.width
-        var best = block
+        var best = (block, shaped)
         var candidate = block
         for _ in 0..<8 {
             let mid = (low + high) / 2
             candidate.width = mid
             let shaped = shaper.shape(candidate)
             if shaped.lines.count == lines && !Self.overflows(shaped) {
-                best = candidate
+                best = (candidate, shaped)
                 high = mid
             } else {
                 low = mid
@@ -175,15 +178,15 @@ public struct TableLayout {
     }
 
     /// `block` (of `lines` lines) made to fit `room`: as it is, with its lines closed up to the
-    /// type size, or in smaller type (to 80 %); nil when it cannot.
-    private func fitted(_ block: TextBlock, lines: Int, room: Double) -> (TextBlock, Int)? {
-        if Double(lines) * block.lineHeight <= room + 2 * style.tablePadding + 0.01 { return (block, lines) }
+    /// type size, or in smaller type (to 80 %); nil when it cannot. `asIs`: the block unchanged.
+    private func fitted(_ block: TextBlock, lines: Int, room: Double) -> (block: TextBlock, lines: Int, asIs: Bool)? {
+        if Double(lines) * block.lineHeight <= room + 2 * style.tablePadding + 0.01 { return (block, lines, true) }
         var b = block
         for scale in [1.0, 0.9, 0.8] {
             b.font.size = block.font.size * scale
             b.lineHeight = b.font.size
             let n = scale == 1 ? lines : shaper.lineCount(b)
-            if Double(n) * b.lineHeight <= room { return (b, n) }
+            if Double(n) * b.lineHeight <= room { return (b, n, false) }
         }
         return nil
     }
@@ -212,8 +215,9 @@ public struct TableLayout {
         let minRow = lineHeight + 2 * pad
         // Row heights: single-row cells first, then spans take what they still need from their last row.
         var heights = Array(repeating: minRow, count: spec.rowCount)
-        let blocks = spec.cells.map { block($0, xs: xs) }
-        let lines = blocks.map { shaper.lineCount($0) }
+        let measured = spec.cells.map { block($0, xs: xs) }
+        let blocks = measured.map(\.0), shaped = measured.map(\.1)
+        let lines = shaped.map(\.lines.count)
         for (i, c) in spec.cells.enumerated() where c.rowSpan == 1 {
             heights[c.row] = max(heights[c.row], Double(lines[i]) * lineHeight + 2 * pad)
         }
@@ -231,7 +235,7 @@ public struct TableLayout {
         for range in spec.keepTogether { for r in range.dropLast() { breakable[r] = false } }
         var dataRow = Array(repeating: false, count: spec.rowCount)
         for c in spec.cells where !c.header && c.row >= spec.headerRows { dataRow[c.row] = true }
-        return Measured(xs: xs, heights: heights, blocks: blocks, lines: lines, breakable: breakable, dataRow: dataRow)
+        return Measured(xs: xs, heights: heights, blocks: blocks, shaped: shaped, lines: lines, breakable: breakable, dataRow: dataRow)
     }
 
     /// Places the table, breaking it between pages, and tags it: a `Table` of `TR`s of `TH`
@@ -334,9 +338,9 @@ public struct TableLayout {
                 // A span broken across pages shows its label in each part (三、本年度办理结果 on
                 // the 续表 page too): where the part is short, its lines close up and, if need
                 // be, its type gets smaller, down to 80 %; only a part shorter than that is empty.
-                guard let (b, n) = fitted(m.blocks[i], lines: lines[i], room: cellBottom - cellTop - 2 * pad) else { continue }
+                guard let (b, n, asIs) = fitted(m.blocks[i], lines: lines[i], room: cellBottom - cellTop - 2 * pad) else { continue }
                 let ty = cellTop + (cellBottom - cellTop - Double(n) * b.lineHeight) / 2
-                let placed = flow.add(.text(shaper.shape(b), x: textX(b, cellLeft: xa, cellWidth: xb - xa), y: ty, lines: 0..<n))
+                let placed = flow.add(.text(asIs ? m.shaped[i] : shaper.shape(b), x: textX(b, cellLeft: xa, cellWidth: xb - xa), y: ty, lines: 0..<n))
                 if content[i].isEmpty { content[i].append(placed) }
             }
             for rule in rules.items(width: style.tableRule) { flow.add(rule) }

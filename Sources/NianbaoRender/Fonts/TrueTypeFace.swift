@@ -120,18 +120,25 @@ final class TrueTypeFace: @unchecked Sendable {  // `bytes` is read-only memory,
     /// Where each component glyph index sits in a composite glyph: (byte offset, glyph).
     /// Empty for a simple glyph.
     func components(_ glyph: Int) -> [(offset: Int, glyph: Int)] {
-        let range = glyphData(glyph)
-        guard range.count >= 10, bytes.i16(range.lowerBound) < 0 else { return [] }
-        var result: [(Int, Int)] = []
+        var result: [(offset: Int, glyph: Int)] = []
+        forEachComponent(of: glyphData(glyph)) { result.append(($0, $1)) }
+        return result
+    }
+
+    /// Calls `body` with (byte offset, glyph) of each component of the composite glyph whose
+    /// outline bytes are `range` (`glyphData`); nothing for a simple glyph. Subsetting asks
+    /// this of every glyph of a document, most of them simple: no array is made.
+    @inline(__always)
+    func forEachComponent(of range: Range<Int>, _ body: (_ offset: Int, _ glyph: Int) -> Void) {
+        guard range.count >= 10, bytes.i16(range.lowerBound) < 0 else { return }
         var at = range.lowerBound + 10
         while at + 4 <= range.upperBound {
             let flags = bytes.u16(at)
-            result.append((at + 2, Int(bytes.u16(at + 2))))
+            body(at + 2, Int(bytes.u16(at + 2)))
             at += 4 + (flags & 0x0001 != 0 ? 4 : 2)  // ARG_1_AND_2_ARE_WORDS
             if flags & 0x0008 != 0 { at += 2 } else if flags & 0x0040 != 0 { at += 4 } else if flags & 0x0080 != 0 { at += 8 }
             if flags & 0x0020 == 0 { break }  // MORE_COMPONENTS
         }
-        return result
     }
 
     private static func postScriptName(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>?) -> String? {

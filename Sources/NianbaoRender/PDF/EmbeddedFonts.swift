@@ -7,9 +7,17 @@ import NianbaoLayout
 struct EmbeddedFonts {
     struct Font {
         let face: TrueTypeFace
-        var used: Set<Int> = []
-        /// Glyph → the text it shows where first drawn.
-        var text: [Int: String] = [:]
+        /// The glyphs drawn, in order of first use.
+        var used: [Int] = []
+        /// Glyph → its position in `used` + 1 (0: not drawn), an array over the face's glyphs:
+        /// this is asked for every glyph of a document, where a set's and a dictionary's
+        /// hashing cost a few per cent of render.
+        var slot: [Int32]
+        /// The text each glyph of `used` shows where first drawn (nil: none yet).
+        var texts: [String?] = []
+        /// That text's bytes packed (`EmbeddedFonts.packed`; 0: none, or longer than 7 bytes),
+        /// so that a glyph drawn again is checked against it without reading a String.
+        var packedTexts: [UInt64] = []
         /// A glyph drawn for other texts too (.notdef for every character no font has, or
         /// one glyph for two code points) is copied under a code of its own for each, so
         /// that copying the text gives what was written: (glyph, text) in order of use.
@@ -18,6 +26,20 @@ struct EmbeddedFonts {
         var copied: Set<Int> = []
         var subset: TrueTypeSubset?
         var object = 0
+
+        init(face: TrueTypeFace) {
+            self.face = face
+            slot = [Int32](repeating: 0, count: face.glyphCount)
+        }
+
+        /// The text glyph `glyph` shows where first drawn.
+        func text(_ glyph: Int) -> String? {
+            guard glyph >= 0, glyph < slot.count, slot[glyph] != 0 else { return nil }
+            return texts[Int(slot[glyph]) - 1]
+        }
+
+        /// Glyph `glyph` was drawn.
+        func isUsed(_ glyph: Int) -> Bool { glyph >= 0 && glyph < slot.count && slot[glyph] != 0 }
     }
 
     private(set) var fonts: [Font] = []
@@ -46,14 +68,32 @@ struct EmbeddedFonts {
     }
 
     private mutating func use(_ glyph: ShapedGlyph, font index: Int, of block: ShapedText) {
-        fonts[index].used.insert(glyph.glyph)
-        guard !glyph.text.isEmpty else { return }
-        let bytes = block.utf8[glyph.text]
-        guard let first = fonts[index].text[glyph.glyph] else {
-            fonts[index].text[glyph.glyph] = String(decoding: bytes, as: UTF8.self)
+        let id = glyph.glyph
+        // A glyph past the face's last (never from a shaper) has no slot: kept in `used`
+        // as before, once, and shows no text.
+        guard id >= 0, id < fonts[index].slot.count else {
+            if !fonts[index].used.contains(id) { fonts[index].used.append(id) }
             return
         }
-        // The usual case, the glyph showing its text again: compared as bytes, no String made.
+        var slot = Int(fonts[index].slot[id])
+        if slot == 0 {
+            fonts[index].used.append(id)
+            fonts[index].texts.append(nil)
+            fonts[index].packedTexts.append(0)
+            slot = fonts[index].used.count
+            fonts[index].slot[id] = Int32(slot)
+        }
+        guard !glyph.text.isEmpty else { return }
+        let bytes = block.utf8[glyph.text]
+        let packed = Self.packed(bytes)
+        // The usual case, the glyph showing its text again, for a text of up to 7 bytes.
+        if packed != 0 && fonts[index].packedTexts[slot - 1] == packed { return }
+        guard let first = fonts[index].texts[slot - 1] else {
+            fonts[index].texts[slot - 1] = String(decoding: bytes, as: UTF8.self)
+            fonts[index].packedTexts[slot - 1] = packed
+            return
+        }
+        // A longer text shown again: compared as bytes, no String made.
         guard !first.utf8.elementsEqual(bytes) else { return }
         let text = String(decoding: bytes, as: UTF8.self)
         let key = Self.copyKey(glyph.glyph, text)
@@ -64,11 +104,24 @@ struct EmbeddedFonts {
         }
     }
 
+    /// Up to 7 bytes and their count in one word (0 for none or more).
+    @inline(__always)
+    private static func packed(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        guard !bytes.isEmpty, bytes.count <= 7 else { return 0 }
+        var word = UInt64(bytes.count) << 56
+        var shift: UInt64 = 0
+        for byte in bytes {
+            word |= UInt64(byte) << shift
+            shift += 8
+        }
+        return word
+    }
+
     private static func copyKey(_ glyph: Int, _ text: String) -> String { "\(glyph)\u{0}\(text)" }
 
     /// The texts drawn with .notdef (glyph 0): characters no font has.
     var charactersWithoutGlyph: [String] {
-        fonts.flatMap { font in font.used.contains(0) ? [font.text[0] ?? "?"] + font.copies.filter { $0.glyph == 0 }.map(\.text) : [] }
+        fonts.flatMap { font in font.isUsed(0) ? [font.text(0) ?? "?"] + font.copies.filter { $0.glyph == 0 }.map(\.text) : [] }
     }
 
     /// Builds the subsets; call once every glyph is recorded.
@@ -83,7 +136,7 @@ struct EmbeddedFonts {
     /// (Asked once a glyph: the font's fields are read in place, not the whole `Font` copied,
     /// which retained and released its seven references per glyph.)
     func code(_ glyph: Int, font: Int, text: () -> String) -> Int {
-        if fonts[font].copied.contains(glyph), let copy = fonts[font].copyIndex[Self.copyKey(glyph, text())] {
+        if !fonts[font].copies.isEmpty, fonts[font].copied.contains(glyph), let copy = fonts[font].copyIndex[Self.copyKey(glyph, text())] {
             return fonts[font].subset!.glyphs.count - fonts[font].copies.count + copy
         }
         return fonts[font].subset!.newIndex[glyph] ?? 0
@@ -94,7 +147,24 @@ struct EmbeddedFonts {
         Self.thousandths(fonts[font].face.horizontalMetric(glyph).advance, fonts[font].face)
     }
 
-    private static func thousandths(_ units: Int, _ face: TrueTypeFace) -> Double {
+    /// What a page's run of glyphs in font `font` needs, read out of the font once.
+    struct Encoding {
+        let face: TrueTypeFace
+        let newIndex: TrueTypeSubset.GlyphMap
+        let hasCopies: Bool
+
+        /// As `EmbeddedFonts.width`.
+        func width(_ glyph: Int) -> Double { EmbeddedFonts.thousandths(face.horizontalMetric(glyph).advance, face) }
+
+        /// As `EmbeddedFonts.code` for a font without copies; nil where `code` must be asked.
+        @inline(__always) func code(_ glyph: Int) -> Int? { hasCopies ? nil : newIndex[glyph] ?? 0 }
+    }
+
+    func encoding(_ font: Int) -> Encoding {
+        Encoding(face: fonts[font].face, newIndex: fonts[font].subset!.newIndex, hasCopies: !fonts[font].copies.isEmpty)
+    }
+
+    static func thousandths(_ units: Int, _ face: TrueTypeFace) -> Double {
         (Double(units) * 1000 / Double(face.unitsPerEm) * 1000).rounded() / 1000
     }
 
@@ -168,7 +238,7 @@ struct EmbeddedFonts {
         out.raw("/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n")
         out.raw("/CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n")
         let originals = subset.glyphs.count - font.copies.count
-        let entries = subset.glyphs[..<originals].enumerated().compactMap { new, old in font.text[old].map { (new, $0) } }
+        let entries = subset.glyphs[..<originals].enumerated().compactMap { new, old in font.text(old).map { (new, $0) } }
             + font.copies.enumerated().map { (originals + $0.offset, $0.element.text) }
         var start = 0
         while start < entries.count {

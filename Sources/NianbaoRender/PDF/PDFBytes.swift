@@ -15,21 +15,36 @@ struct PDFBytes {
 
     mutating func byte(_ b: UInt8) { bytes.append(b) }
 
+    /// Digits written backwards into a small buffer, divided by the constant 10 (which the
+    /// compiler makes a multiplication), then appended at once.
     mutating func int(_ value: Int) {
-        if value < 0 { bytes.append(0x2D) }
-        var magnitude = value.magnitude
-        var divisor: UInt = 1
-        while divisor <= magnitude / 10 { divisor *= 10 }
-        repeat {
-            bytes.append(UInt8(0x30 + magnitude / divisor))
-            magnitude %= divisor
-            divisor /= 10
-        } while divisor > 0
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            var at = raw.count
+            var magnitude = value.magnitude
+            repeat {
+                at -= 1
+                raw[at] = UInt8(truncatingIfNeeded: 0x30 &+ magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 { at -= 1; raw[at] = 0x2D }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[at...]))
+        }
     }
 
     /// A number with at most `decimals` decimals, trailing zeros dropped (`12.5`, `-3`, `0.75`).
     mutating func number(_ value: Double, decimals: Int = 2) {
-        let scale = decimals == 3 ? 1000 : decimals == 1 ? 10 : decimals == 0 ? 1 : 100
+        switch decimals {
+        case 3: scaledNumber(value, scale: 1000)
+        case 1: scaledNumber(value, scale: 10)
+        case 0: scaledNumber(value, scale: 1)
+        default: scaledNumber(value, scale: 100)
+        }
+    }
+
+    /// `number` for one scale, inlined into each case so that its divisions are by constants.
+    @inline(__always)
+    private mutating func scaledNumber(_ value: Double, scale: Int) {
         var scaled = Int((value * Double(scale)).rounded())
         if scaled < 0 { bytes.append(0x2D); scaled = -scaled }
         int(scaled / scale)
@@ -49,12 +64,12 @@ struct PDFBytes {
         for v in values { number(v); bytes.append(0x20) }
     }
 
-    private static let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
-
     mutating func hex16(_ value: Int) {
-        let v = UInt16(truncatingIfNeeded: value)
-        bytes.append(Self.hex[Int(v >> 12)]); bytes.append(Self.hex[Int((v >> 8) & 0xF)])
-        bytes.append(Self.hex[Int((v >> 4) & 0xF)]); bytes.append(Self.hex[Int(v & 0xF)])
+        let v = UInt32(UInt16(truncatingIfNeeded: value))
+        @inline(__always) func digit(_ d: UInt32) -> UInt32 { d < 10 ? 0x30 + d : 0x37 + d }
+        // Four digits as one little-endian word: appended at once, not byte by byte.
+        var word = (digit(v >> 12) | digit((v >> 8) & 0xF) << 8 | digit((v >> 4) & 0xF) << 16 | digit(v & 0xF) << 24).littleEndian
+        withUnsafeBytes(of: &word) { bytes.append(contentsOf: $0) }
     }
 
     /// A text string as UTF-16BE with its byte-order mark, in hex: `<FEFF…>`.

@@ -119,13 +119,17 @@ struct PageContent {
     }
 
     private mutating func run(_ glyphs: ArraySlice<DrawnGlyph>, font: Int, size: Double, fonts: EmbeddedFonts, text: (ShapedGlyph) -> String) {
+        // The font's face and codes read once a run, not once a glyph (each read of the
+        // font's fields retained and released them).
+        let encoding = fonts.encoding(font)
+        func width(_ drawn: DrawnGlyph) -> Double { encoding.width(drawn.glyph.glyph) * size / 1000 }
         let first = glyphs.first!
-        let widths = glyphs.map { fonts.width($0.glyph.glyph, font: font) * size / 1000 }
+        var previousWidth = width(first)
         // The common gap between one glyph's advance and the next glyph's position.
         var spacing = 0.0
         if glyphs.count > 1 {
             let second = glyphs[glyphs.startIndex + 1]
-            spacing = ((second.x - first.x - widths[0]) * 1000).rounded() / 1000
+            spacing = ((second.x - first.x - previousWidth) * 1000).rounded() / 1000
         }
         out.raw("1 0 0 1 ")
         out.numbers(first.x, height - first.baseline)
@@ -133,9 +137,10 @@ struct PageContent {
         out.number(spacing, decimals: 3)
         out.raw(" Tc [<")
         var pen = first.x
-        for (i, drawn) in glyphs.enumerated() {
-            if i > 0 {
-                let expected = pen + widths[i - 1] + spacing
+        for i in glyphs.indices {
+            let drawn = glyphs[i]
+            if i > glyphs.startIndex {
+                let expected = pen + previousWidth + spacing
                 let adjustment = ((expected - drawn.x) * 1000 / size * 10).rounded() / 10
                 if adjustment != 0 {
                     out.raw(">")
@@ -143,8 +148,9 @@ struct PageContent {
                     out.raw("<")
                 }
                 pen = expected - adjustment * size / 1000
+                previousWidth = width(drawn)
             }
-            out.hex16(fonts.code(drawn.glyph.glyph, font: font) { text(drawn.glyph) })
+            out.hex16(encoding.code(drawn.glyph.glyph) ?? fonts.code(drawn.glyph.glyph, font: font) { text(drawn.glyph) })
         }
         out.raw(">]TJ\n")
     }

@@ -6,17 +6,65 @@ import NianbaoLayout
 /// measured several times by layout, or repeated from report to report (table labels), is
 /// shaped once. Owned by a `PangoShaper`; used by one thread at a time (Pango contexts are
 /// not thread-safe).
+///
+/// Short texts (labels, column heads, numbers) and long ones (paragraphs) are kept apart:
+/// paragraphs rarely come back after their document, and when they filled the one cache
+/// its clearing took every table label with it, to be shaped again in the next report.
 final class Shaper {
     let context: OpaquePointer
-    private var cache: [TextBlock: ShapedText] = [:]
+    private var short = Cache(capacity: 30_000)
+    private var long = Cache(capacity: 30_000)
+    /// Texts of at most this many UTF-8 bytes (a table label: ~30 characters) go in `short`.
+    static let shortText = 96
     /// Where each Pango font's face lives (nil: not a fontconfig font); the fonts are held
     /// so that a pointer cannot be freed and reused for another font.
     private var faceOfFont: [UnsafeMutableRawPointer: FaceLocation?] = [:]
-    private var cachedGlyphs = 0
     private var fontGeneration = FontSetup.generation
-    /// Glyphs kept (~64 bytes each); past this the cache starts over. A report has ~5,000,
-    /// most of them in paragraphs that never come back; table labels do, report after report.
-    static let capacity = 60_000
+
+    /// Shaped blocks up to `capacity` glyphs (~64 bytes each); past that it starts over. A
+    /// report has ~5,000, most of them in paragraphs that never come back; table labels do,
+    /// report after report.
+    private struct Cache {
+        let capacity: Int
+        var blocks: [Key: ShapedText] = [:]
+        var glyphs = 0
+
+        init(capacity: Int) { self.capacity = capacity }
+
+        mutating func add(_ shaped: ShapedText, for key: Key) {
+            let count = shaped.lines.reduce(0) { $0 + $1.glyphs.count }
+            if glyphs + count > capacity {
+                blocks.removeAll(keepingCapacity: true)
+                glyphs = 0
+            }
+            blocks[key] = shaped
+            glyphs += count
+        }
+
+        mutating func removeAll() {
+            blocks.removeAll()
+            glyphs = 0
+        }
+    }
+
+    /// A block as a cache key, hashed by its text's UTF-8 bytes rather than by `String`'s
+    /// hash, which normalizes Chinese text scalar by scalar (a tenth of layout's own time:
+    /// layout asks for every table cell several times). Equal only when the bytes are.
+    struct Key: Hashable {
+        let block: TextBlock
+
+        func hash(into hasher: inout Hasher) {
+            if block.text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+                for byte in block.text.utf8 { hasher.combine(byte) }
+            }
+            hasher.combine(block.width)
+            hasher.combine(block.font.size)
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.block.text.utf8.elementsEqual(b.block.text.utf8) && a.block == b.block
+        }
+    }
 
     init() {
         let map = pango_cairo_font_map_get_default()!
@@ -36,26 +84,22 @@ final class Shaper {
             forget()
             fontGeneration = generation
         }
-        if let known = cache[block] { return known }
+        let key = Key(block: block)
+        let isShort = block.text.utf8.count <= Self.shortText
+        if let known = isShort ? short.blocks[key] : long.blocks[key] { return known }
         let layout = PangoText.layout(block, context: context)
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
         var faces: [FaceLocation?] = []
         let lines = lines(of: layout, faces: &faces)
         let shaped = ShapedText(block: block, faces: faces, lines: lines)
-        let glyphs = shaped.lines.reduce(0) { $0 + $1.glyphs.count }
-        if cachedGlyphs + glyphs > Self.capacity {
-            cache.removeAll(keepingCapacity: true)
-            cachedGlyphs = 0
-        }
-        cache[block] = shaped
-        cachedGlyphs += glyphs
+        if isShort { short.add(shaped, for: key) } else { long.add(shaped, for: key) }
         return shaped
     }
 
     /// Drops every shaped block, e.g. when fonts were added and Pango may choose others.
     func forget() {
-        cache.removeAll()
-        cachedGlyphs = 0
+        short.removeAll()
+        long.removeAll()
     }
 
     /// The layout's lines; `faces` collects the faces their glyphs index.
