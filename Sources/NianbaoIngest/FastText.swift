@@ -41,12 +41,7 @@ enum FastText {
     /// Whether any of `needles` occurs in `haystack` (its bytes taken once for all).
     static func containsAny(_ haystack: Substring, _ needles: [String]) -> Bool {
         var h = haystack
-        return h.withUTF8 { hb in
-            needles.contains { needle in
-                var n = needle
-                return n.withUTF8 { nb in contains(hb, nb) }
-            }
-        }
+        return h.withUTF8 { containsAny($0, needles) }
     }
 
     /// The needle's last byte is looked for with `memchr` (vectorised), the rest compared with
@@ -79,13 +74,7 @@ enum FastText {
     /// does into `;`), `s.hasPrefix(prefix)` cannot hold unless this does: asked first, it spares
     /// most lines the character-by-character comparison.
     static func startsWithBytes(_ s: some StringProtocol, _ prefix: String) -> Bool {
-        let found = s.utf8.withContiguousStorageIfAvailable { b in
-            prefix.utf8.withContiguousStorageIfAvailable { p in
-                p.count <= b.count && (p.isEmpty || memcmp(b.baseAddress!, p.baseAddress!, p.count) == 0)
-            }
-        }
-        if let found = found ?? nil { return found }
-        return s.utf8.starts(with: prefix.utf8)
+        s.utf8.withContiguousStorageIfAvailable { startsWith($0, prefix) } ?? s.utf8.starts(with: prefix.utf8)
     }
 
     /// `s.hasPrefix(prefix)`, the bytes compared first (see `startsWithBytes`: only for prefixes
@@ -137,13 +126,17 @@ enum FastText {
         var i = 0
         while i < b.count, blankLength(b, at: i) == 0 { i += 1 }
         if i == b.count { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[..<i]))
+        return String(unsafeUninitializedCapacity: b.count) { squeeze(b, into: $0) }
+    }
+
+    /// Copies `b` without its white space into `out` (room for `b.count` bytes at the least);
+    /// the number of bytes written.
+    static func squeeze(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var n = 0, i = 0
         while i < b.count {
-            let n = blankLength(b, at: i)
-            if n == 0 { out.append(b[i]); i += 1 } else { i += n }
+            let blank = blankLength(b, at: i)
+            if blank == 0 { out[n] = b[i]; n += 1; i += 1 } else { i += blank }
         }
-        return String(decoding: out, as: UTF8.self)
+        return n
     }
 }

@@ -59,12 +59,7 @@ struct SourceLine {
         var content = self.content
         return content.withUTF8 { b in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(b.count, 1)) { out in
-                var n = 0, i = 0
-                while i < b.count {
-                    let blank = FastText.blankLength(b, at: i)
-                    if blank == 0 { out[n] = b[i]; n += 1; i += 1 } else { i += blank }
-                }
-                return body(UnsafeBufferPointer(rebasing: out[..<n]))
+                body(UnsafeBufferPointer(rebasing: out[..<FastText.squeeze(b, into: out)]))
             }
         }
     }

@@ -37,4 +37,15 @@ enum ArchiveFixtures {
         }
         return db
     }
+
+    /// `samplesArchive` with 汉阴 filed again as the year before (2021/hanyin.txt), its
+    /// 本年新收 total changed to 7: an agency with two years. Returns the 2021 report.
+    @discardableResult
+    static func fileHanyinAgainAs2021(in db: ArchiveDatabase) throws -> Report {
+        var (report, findings) = try parsed("hanyin-county-2022")
+        report.year = 2021
+        report[.requests(.new, .total)] = .count(7)
+        try db.record(file("2021/hanyin.txt", findings), report: report, findings: findings)
+        return report
+    }
 }

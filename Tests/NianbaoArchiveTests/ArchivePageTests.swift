@@ -42,10 +42,7 @@ final class ArchivePageTests: XCTestCase {
     func testTheAgencyPageSetsYearsSideBySideWithTrends() throws {
         let folder = try ArchiveFixtures.folder()
         let db = try ArchiveFixtures.samplesArchive(in: folder)
-        var (report, findings) = try ArchiveFixtures.parsed("hanyin-county-2022")
-        report.year = 2021
-        report[.requests(.new, .total)] = .count(7)
-        try db.record(ArchiveFixtures.file("2021/hanyin.txt", findings), report: report, findings: findings)
+        let report = try ArchiveFixtures.fileHanyinAgainAs2021(in: db)
         let html = AgencyPage.html(agency: report.agency, reports: try db.agency(report.agency))
         XCTAssertTrue(html.contains("<th class=\"n\">2021</th><th class=\"n\">2022</th>"), html)
         XCTAssertTrue(html.contains("<tr><td>本年新收申请</td><td class=\"n\">7</td><td class=\"n\">19</td></tr>"), html)

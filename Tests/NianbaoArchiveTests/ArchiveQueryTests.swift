@@ -48,10 +48,7 @@ final class ArchiveQueryTests: XCTestCase {
         let folder = try ArchiveFixtures.folder()
         let db = try ArchiveFixtures.samplesArchive(in: folder)
         // The same report filed again as the year before, with one figure changed.
-        var (report, findings) = try ArchiveFixtures.parsed("hanyin-county-2022")
-        report.year = 2021
-        report[.requests(.new, .total)] = .count(7)
-        try db.record(ArchiveFixtures.file("2021/hanyin.txt", findings), report: report, findings: findings)
+        let report = try ArchiveFixtures.fileHanyinAgainAs2021(in: db)
         let years = try db.agency(report.agency)
         XCTAssertEqual(years.map(\.year), [2021, 2022])
         XCTAssertEqual(years.first?.cells["requests.new.total"]?.value, "7")
