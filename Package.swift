@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(name: "NianbaoCompareTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare", "NianbaoTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "NianbaoBatchTests", dependencies: ["NianbaoBatch", "NianbaoOutput", "NianbaoFiles", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "NianbaoArchiveTests", dependencies: ["NianbaoArchive", "NianbaoServe", "NianbaoModel", "NianbaoCompare", "NianbaoIngest", "NianbaoChecks", "NianbaoTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "NianbaoServeTests", dependencies: ["NianbaoServe", "NianbaoArchive", "NianbaoModel", "NianbaoIngest", "NianbaoChecks", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+        .testTarget(name: "NianbaoServeTests", dependencies: ["NianbaoServe", "NianbaoTestSupport", "NianbaoArchive", "NianbaoModel", "NianbaoIngest", "NianbaoChecks", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
                                                         .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "NianbaoCLITests", dependencies: ["nianbao", "NianbaoTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]

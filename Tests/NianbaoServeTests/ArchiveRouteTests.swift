@@ -6,6 +6,7 @@ import NianbaoChecks
 import NianbaoIngest
 import NianbaoModel
 @testable import NianbaoServe
+import NianbaoTestSupport
 import XCTest
 
 /// 档案库's routes over an archive of the samples, in-process.
@@ -33,6 +34,9 @@ final class ArchiveRouteTests: XCTestCase {
     func makeServer(archive: String?) throws -> Server {
         var configuration = ServeConfiguration()
         configuration.temporaryDirectory = NSTemporaryDirectory()
+        // The committed test fonts, as every test draws with (never fonts/, which `make fonts`
+        // fills: registered in this process, it changed what other tests' PDFs are made of).
+        configuration.fontDirectories = [TestPaths.fonts]
         configuration.archive = archive
         return try Server(configuration)
     }

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 @testable import NianbaoServe
+import NianbaoTestSupport
 import XCTest
 import ZIPFoundation
 
@@ -15,6 +16,9 @@ final class ServeRouteTests: XCTestCase {
     func makeServer(_ change: (inout ServeConfiguration) -> Void = { _ in }) throws -> Server {
         var configuration = ServeConfiguration()
         configuration.temporaryDirectory = NSTemporaryDirectory()
+        // The committed test fonts, as every test draws with (never fonts/, which `make fonts`
+        // fills: registered in this process, it changed what other tests' PDFs are made of).
+        configuration.fontDirectories = [TestPaths.fonts]
         change(&configuration)
         return try Server(configuration)
     }
