@@ -162,6 +162,37 @@ if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "count" {
     print(String(format: "%@: %d reports, %.3f ms CPU a report%@", what, rounds * work.count, cpu / Double(rounds * work.count) * 1000, sink < 0 ? ", FAILED" : ""))
     exit(0)
 }
+// The render benchmark's work in a fixed amount (BENCH_N rounds over the samples, paragraphs
+// marked as there): this thread's CPU milliseconds a report by phase, to compare two builds
+// run alternately on a machine others share.
+if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "render-count" {
+    let rounds = Int(ProcessInfo.processInfo.environment["BENCH_N"] ?? "") ?? 100
+    FontSetup.register(directories: ["fonts"])
+    let layout = ReportLayout(style: try StyleLoader.load("official", searching: ["styles"]), shaper: PangoShaper())
+    _ = try PDFWriter.write(layout.layout(try parser.parse(bytes: inputs[0]).report))
+    var cpu = (parse: 0.0, layout: 0.0, write: 0.0), count = 0, bytes = 0
+    for _ in 0..<rounds {
+        for input in inputs {
+            var t = threadCPUSeconds()
+            var parsed = try parser.parse(bytes: input)
+            cpu.parse += threadCPUSeconds() - t
+            for s in parsed.report.sections.indices {
+                for p in parsed.report.sections[s].paragraphs.indices { parsed.report.sections[s].paragraphs[p].text = "（\(count)）" + parsed.report.sections[s].paragraphs[p].text }
+            }
+            t = threadCPUSeconds()
+            let document = layout.layout(parsed.report)
+            cpu.layout += threadCPUSeconds() - t
+            t = threadCPUSeconds()
+            bytes += try PDFWriter.write(document).count
+            cpu.write += threadCPUSeconds() - t
+            count += 1
+        }
+    }
+    let ms = { (x: Double) in x / Double(count) * 1000 }
+    print(String(format: "render: %d reports, %.3f ms CPU a report (parse %.3f, layout %.3f, write %.3f), %.1f KB each", count,
+                 ms(cpu.parse + cpu.layout + cpu.write), ms(cpu.parse), ms(cpu.layout), ms(cpu.write), Double(bytes) / Double(count) / 1024))
+    exit(0)
+}
 if ProcessInfo.processInfo.environment["BENCH_ONLY"] == "sizes" {
     try sizeTable()
     exit(0)
