@@ -12,7 +12,7 @@ OUT ?= output
 # pdffonts, pdfinfo -struct-text), qpdf, MuPDF (mutool), pikepdf (PDF/A), python3-venv
 # (for easyofd, the OFD reader, from PyPI); SQLite (GRDB links it; sqlite3 reads the archive back in tests);
 # chromium, the browser the web page's tests drive.
-DEB_PACKAGES := pkg-config libsqlite3-dev sqlite3 libcairo2-dev libpango1.0-dev libdeflate-dev zlib1g-dev libpoppler-glib-dev libxml2-dev fonts-noto-cjk fonts-arphic-gkai00mp poppler-utils qpdf mupdf-tools python3-pikepdf python3-venv chromium
+DEB_PACKAGES := pkg-config libsqlite3-dev sqlite3 libcairo2-dev libpango1.0-dev libdeflate-dev libisal-dev zlib1g-dev libpoppler-glib-dev libxml2-dev fonts-noto-cjk fonts-arphic-gkai00mp poppler-utils qpdf mupdf-tools python3-pikepdf python3-venv chromium
 # easyofd (PyPI) reads OFD files back in tests, in a virtual environment of its own.
 OFD_VENV := .build/ofd-venv
 EASYOFD := easyofd==20260427

@@ -4,7 +4,7 @@
 // Files (PDF/HTML/DOCX → ExtractedDocument, a Document type; the only importer of CPoppler and
 // CLibXML2) and Ingest (text or ExtractedDocument → Model) meet in Input (a file's bytes → a parsed
 // report); ← Checks, Export ← Style, Layout ← Render (the only importer of CPangoCairo) ← Compare,
-// Batch ← nianbao (CLI). CLibDeflate serves Render's streams and Files' Deflate (every zip read, batch's too).
+// Batch ← nianbao (CLI). CISAL compresses Render's streams; CLibDeflate serves Files' Deflate (every zip read, batch's too).
 // Layout's frames carry shaped text (TextShaping; Render shapes with Pango), so every writer draws the
 // same glyphs. Output (atomic files, no output over an input) serves Batch and the CLI; TestSupport
 // (paths, fake shaper, golden frame dumps) only the tests. Serve (the web page, Hummingbird) sits
@@ -38,6 +38,8 @@ let package = Package(
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"]), .brew(["pango", "cairo"])]
         ),
         .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]),
+        // ISA-L's igzip: the direct PDF writer's streams (twice libdeflate's speed on font programs).
+        .systemLibrary(name: "CISAL", pkgConfig: "libisal", providers: [.apt(["libisal-dev"]), .brew(["isa-l"])]),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(name: "NianbaoModel"),
@@ -55,7 +57,7 @@ let package = Package(
         .target(name: "NianbaoExport", dependencies: ["NianbaoModel"]),
         .target(name: "NianbaoStyle", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "NianbaoLayout", dependencies: ["NianbaoModel", "NianbaoStyle"]),
-        .target(name: "NianbaoRender", dependencies: ["CPangoCairo", "CLibDeflate", "NianbaoLayout", "NianbaoStyle",
+        .target(name: "NianbaoRender", dependencies: ["CPangoCairo", "CISAL", "CLibDeflate", "NianbaoLayout", "NianbaoStyle",
                                                      .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                 exclude: ["PDF/ICC"]),  // the sRGB profile and its licence; SRGBProfile.swift holds its bytes
         .target(name: "NianbaoCompare", dependencies: ["NianbaoModel", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout"]),
@@ -112,7 +114,7 @@ let package = Package(
         .testTarget(name: "NianbaoExportTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoExport"]),
         .testTarget(name: "NianbaoStyleTests", dependencies: ["NianbaoStyle"]),
         .testTarget(name: "NianbaoLayoutTests", dependencies: ["NianbaoModel", "NianbaoStyle", "NianbaoLayout", "NianbaoTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "NianbaoRenderTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoTestSupport"]),
+        .testTarget(name: "NianbaoRenderTests", dependencies: ["CLibDeflate", "NianbaoModel", "NianbaoIngest", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoTestSupport"]),
         .testTarget(name: "NianbaoCompareTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoCompare", "NianbaoTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "NianbaoBatchTests", dependencies: ["NianbaoBatch", "NianbaoOutput", "NianbaoFiles", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "NianbaoArchiveTests", dependencies: ["NianbaoArchive", "NianbaoServe", "NianbaoModel", "NianbaoCompare", "NianbaoIngest", "NianbaoChecks", "NianbaoTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

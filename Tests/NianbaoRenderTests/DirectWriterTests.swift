@@ -1,3 +1,4 @@
+import CLibDeflate
 import Foundation
 import NianbaoIngest
 import NianbaoLayout
@@ -22,6 +23,31 @@ final class DirectWriterTests: XCTestCase {
         let url = Self.root.appendingPathComponent("Tests/NianbaoIngestTests/Fixtures/samples/\(name).txt")
         let report = try ReportParser().parse(bytes: [UInt8](Data(contentsOf: url))).report
         return ReportLayout(style: ReportPDFTests.style, shaper: PangoShaper()).layout(report)
+    }
+
+    /// igzip's zlib streams read back with another inflater (libdeflate's) for what PDFs hold:
+    /// nothing, a byte, text that shrinks, and random bytes that do not (which must still fit the
+    /// room given, or go through the fallback); the same bytes from a second compressor, whose
+    /// buffers come from the first one's pool, show that reused buffers leave no trace.
+    func testStreamsAreZlibThatAnotherInflaterReads() throws {
+        var random = SystemRandomNumberGenerator()
+        let text = Array(String(repeating: "（一）主动公开政府信息情况 BT 0 0 Td [(12)] TJ\n", count: 6000).utf8)
+        let noise = (0..<700_000).map { _ in UInt8.random(in: 0...255, using: &random) }
+        for input in [[], [0x41], text, noise, Array(noise.prefix(5000)) + text] {
+            let first = Deflate().compress(input), second = Deflate().compress(input)
+            XCTAssertEqual(first, second, "\(input.count) bytes: the same input compressed twice differs")
+            XCTAssertEqual(first.first, 0x78, "not a zlib header")
+            var output = [UInt8](repeating: 0, count: input.count + 1)
+            var size = 0
+            let decompressor = try XCTUnwrap(libdeflate_alloc_decompressor())
+            defer { libdeflate_free_decompressor(decompressor) }
+            let result = first.withUnsafeBytes { src in
+                output.withUnsafeMutableBytes { libdeflate_zlib_decompress(decompressor, src.baseAddress, src.count, $0.baseAddress, $0.count, &size) }
+            }
+            XCTAssertEqual(result, LIBDEFLATE_SUCCESS, "\(input.count) bytes: igzip's stream does not inflate")
+            XCTAssertEqual(Array(output.prefix(size)), input)
+        }
+        XCTAssertLessThan(Deflate().compress(text).count, text.count / 10)
     }
 
     func testNumbersArePrintedShortAndRounded() {

@@ -52,11 +52,18 @@ struct PDFFile {
 
     /// Writes a stream object, compressed; `dictionary` writes extra entries.
     mutating func stream(_ number: Int, _ data: [UInt8], compress: Bool = true, dictionary: (inout PDFBytes) -> Void = { _ in }) {
-        let body = compress ? deflate.compress(data) : data
+        if compress {
+            deflate.compress(data) { body in write(number, body, filter: true, dictionary: dictionary) }
+        } else {
+            data.withUnsafeBytes { write(number, $0, filter: false, dictionary: dictionary) }
+        }
+    }
+
+    private mutating func write(_ number: Int, _ body: UnsafeRawBufferPointer, filter: Bool, dictionary: (inout PDFBytes) -> Void) {
         begin(number)
         out.raw("<<")
         dictionary(&out)
-        if compress { out.raw("/Filter/FlateDecode") }
+        if filter { out.raw("/Filter/FlateDecode") }
         out.raw("/Length ")
         out.int(body.count)
         out.raw(">>\nstream\n")
