@@ -109,10 +109,20 @@ final class Shaper {
             var logical = PangoRectangle()
             pango_layout_iter_get_line_extents(iter, nil, &logical)
             let baseline = pango_layout_iter_get_baseline(iter)
+            // Room for the line's glyphs at once, not grown run by run (a paragraph's line has ~30).
+            var capacity = 0, runCount = 0
+            var counting = line.pointee.runs
+            while let node = counting {
+                capacity += Int(node.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self).pointee.glyphs?.pointee.num_glyphs ?? 0)
+                runCount += 1
+                counting = node.pointee.next
+            }
             var glyphs: [ShapedGlyph] = []
+            glyphs.reserveCapacity(capacity)
             var pen = 0  // Pango units; Int, as a long line's pen passes Int32
             var runs = line.pointee.runs
             var fonts: [(start: Int, font: UnsafeMutablePointer<PangoFont>?)] = []
+            fonts.reserveCapacity(runCount)
             while let node = runs {
                 if let run = node.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self).pointee {
                     fonts.append((glyphs.count, run.item?.pointee.analysis.font))
