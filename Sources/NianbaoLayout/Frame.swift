@@ -112,4 +112,25 @@ public struct TextBlock: Sendable, Hashable {
         self.letterSpacing = letterSpacing
         self.lead = lead
     }
+
+    /// A block as a dictionary key, hashed by its text's UTF-8 bytes rather than by `String`'s
+    /// hash, which normalizes Chinese text scalar by scalar (layout asks for every table cell
+    /// several times). Equal only when the blocks are.
+    public struct Key: Hashable {
+        public let block: TextBlock
+
+        public init(_ block: TextBlock) { self.block = block }
+
+        public func hash(into hasher: inout Hasher) {
+            if block.text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+                for byte in block.text.utf8 { hasher.combine(byte) }
+            }
+            hasher.combine(block.width)
+            hasher.combine(block.font.size)
+        }
+
+        public static func == (a: Key, b: Key) -> Bool {
+            a.block.text.utf8.elementsEqual(b.block.text.utf8) && a.block == b.block
+        }
+    }
 }

@@ -48,6 +48,13 @@ public struct PageFlow {
         return ItemReference(page: page, item: pages[page].items.count - 1)
     }
 
+    /// The pages, moved out of a finished flow (left with none), so that adding to every page
+    /// (the page numbers) copies no page's items.
+    mutating func takePages() -> [Page] {
+        defer { pages = [] }
+        return pages
+    }
+
     /// Appends `element` to the document's structure (reading order is the order of calls).
     public mutating func tag(_ element: StructureElement) { structure.children.append(element) }
 

@@ -173,12 +173,13 @@ public struct ReportLayout {
         }
         if let closing { placeClosing(closing, in: &flow) }
 
-        var pages = flow.pages
+        let structure = flow.structure
+        var pages = flow.takePages()
         PageNumbers.add(to: &pages, style: style, geometry: g, shaper: shaper)
         return PagedDocument(width: g.width, height: g.height, pages: pages,
                              metadata: DocumentMetadata(title: titleText, author: report.agency,
                                                         subject: report.year.map { "\($0)年政府信息公开工作年度报告" } ?? "政府信息公开工作年度报告"),
-                             outline: outline, structure: flow.structure)
+                             outline: outline, structure: structure)
     }
 }
 

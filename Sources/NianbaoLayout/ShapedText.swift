@@ -97,12 +97,47 @@ public protocol TextShaping {
     /// How far below the top of `block`'s first line the middle of its ink is, as the writers
     /// place the line (the page number's dashes are put by their ink, GB/T 9704).
     func inkMiddle(_ block: TextBlock) -> Double
+    /// Where layout keeps what it works out from this shaper's answers, for as long as they
+    /// hold: the shaper empties it whenever it may shape a block differently (fonts added).
+    /// nil: layout works everything out each time.
+    var memo: ShapingMemo? { get }
 }
 
 extension TextShaping {
     /// Without a real face: the middle of the line.
     public func inkMiddle(_ block: TextBlock) -> Double { block.lineHeight / 2 }
 
+    public var memo: ShapingMemo? { nil }
+
     /// How many lines `block` takes at its width.
     public func lineCount(_ block: TextBlock) -> Int { shape(block).lines.count }
+}
+
+/// What layout derives from a shaper's answers, kept with the shaper: table cells as balanced
+/// (`TableLayout`). The same labels, and mostly the same numbers, come back report after
+/// report, and balancing a cell asks the shaper up to a dozen times. Keyed by the cell's whole
+/// block and breaking rule, so an entry is what working it out again would give.
+/// Used by one thread at a time, as its shaper is.
+public final class ShapingMemo {
+    struct CellKey: Hashable {
+        let block: TextBlock.Key
+        let breaking: TableSpec.Cell.Breaking
+    }
+
+    private var cells: [CellKey: (TextBlock, ShapedText)] = [:]
+    /// Past this many cells it starts over (numbers differ from report to report).
+    static let capacity = 20_000
+
+    public init() {}
+
+    /// Forgets everything (the shaper's answers may change).
+    public func removeAll() { cells.removeAll() }
+
+    func cell(_ key: CellKey, orMake make: () -> (TextBlock, ShapedText)) -> (TextBlock, ShapedText) {
+        if let known = cells[key] { return known }
+        let made = make()
+        if cells.count >= Self.capacity { cells.removeAll(keepingCapacity: true) }
+        cells[key] = made
+        return made
+    }
 }

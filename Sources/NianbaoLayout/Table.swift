@@ -111,14 +111,22 @@ public struct TableLayout {
 
     /// A cell's block, balanced, and as the shaper shaped it (kept: measuring and placing
     /// the cell read the same shaping, asked of the shaper once rather than four times).
-    private func block(_ cell: TableSpec.Cell, xs: [Double]) -> (TextBlock, ShapedText) {
+    /// The shaper's memo keeps it, by the cell's whole block: labels (and most numbers) come
+    /// back report after report.
+    private func block(_ cell: TableSpec.Cell, xs: [Double], memo: ShapingMemo?) -> (TextBlock, ShapedText) {
         let pad = style.tablePadding
         let w = xs[cell.column + cell.columnSpan] - xs[cell.column] - 2 * pad
-        var full = TextBlock(text: cell.text, font: cell.heading ? style.tableHeading : style.table, width: max(w, 1),
+        let full = TextBlock(text: cell.text, font: cell.heading ? style.tableHeading : style.table, width: max(w, 1),
                              alignment: cell.alignment, lineHeight: style.table.size * style.tableLineHeight)
+        guard let memo else { return fit(full, breaking: cell.breaking) }
+        return memo.cell(ShapingMemo.CellKey(block: TextBlock.Key(full), breaking: cell.breaking)) { fit(full, breaking: cell.breaking) }
+    }
+
+    /// `full` (a cell's text at the cell's width) made to fit, and balanced.
+    private func fit(_ full: TextBlock, breaking: TableSpec.Cell.Breaking) -> (TextBlock, ShapedText) {
         // A word wider than the cell: set smaller (to 80 %) rather than broken; a name then
         // breaks at its looser places; only then anywhere.
-        let rules = cell.breaking == .name ? (0...2).map { LineBreaks.name(cell.text, looseness: $0) } : [LineBreaks.label(cell.text)]
+        let rules = breaking == .name ? (0...2).map { LineBreaks.name(full.text, looseness: $0) } : [LineBreaks.label(full.text)]
         for ranges in rules where !ranges.isEmpty {
             var candidate = full
             candidate.unbreakable = ranges
@@ -215,9 +223,17 @@ public struct TableLayout {
         let minRow = lineHeight + 2 * pad
         // Row heights: single-row cells first, then spans take what they still need from their last row.
         var heights = Array(repeating: minRow, count: spec.rowCount)
-        let measured = spec.cells.map { block($0, xs: xs) }
-        let blocks = measured.map(\.0), shaped = measured.map(\.1)
-        let lines = shaped.map(\.lines.count)
+        let memo = shaper.memo
+        var blocks: [TextBlock] = [], shaped: [ShapedText] = [], lines: [Int] = []
+        blocks.reserveCapacity(spec.cells.count)
+        shaped.reserveCapacity(spec.cells.count)
+        lines.reserveCapacity(spec.cells.count)
+        for cell in spec.cells {
+            let (b, s) = block(cell, xs: xs, memo: memo)
+            blocks.append(b)
+            shaped.append(s)
+            lines.append(s.lines.count)
+        }
         for (i, c) in spec.cells.enumerated() where c.rowSpan == 1 {
             heights[c.row] = max(heights[c.row], Double(lines[i]) * lineHeight + 2 * pad)
         }
@@ -319,7 +335,7 @@ public struct TableLayout {
             }
             // Row tops for header + this slice.
             let slice = Array(0..<spec.headerRows) + Array(start...lastGood)
-            var top: [Int: Double] = [:]
+            var top = [Double?](repeating: nil, count: spec.rowCount)
             var y = flow.y
             for r in slice {
                 top[r] = y
@@ -329,9 +345,11 @@ public struct TableLayout {
             let sliceEnd = y
             var rules = RuleSet()
             for (i, c) in spec.cells.enumerated() {
-                let rows = (c.row..<(c.row + c.rowSpan)).filter { top[$0] != nil }
-                guard let r0 = rows.first, let r1 = rows.last else { continue }
-                let cellTop = top[r0]!, cellBottom = top[r1]! + heights[r1]
+                // The first and last of the cell's rows on this page.
+                let rows = c.row..<max(c.row, min(c.row + c.rowSpan, spec.rowCount))
+                guard let r0 = rows.first(where: { top[$0] != nil }), let r1 = rows.last(where: { top[$0] != nil }),
+                      let cellTop = top[r0], let lastTop = top[r1] else { continue }
+                let cellBottom = lastTop + heights[r1]
                 let xa = xs[c.column], xb = xs[c.column + c.columnSpan]
                 rules.addBox(x0: xa, y0: cellTop, x1: xb, y1: cellBottom)
                 guard !c.text.isEmpty else { continue }

@@ -104,6 +104,8 @@ public final class PangoShaper: TextShaping {
 
     public func shape(_ block: TextBlock) -> ShapedText { shaper.shape(block) }
 
+    public var memo: ShapingMemo? { shaper.memo }
+
     public func inkMiddle(_ block: TextBlock) -> Double {
         if inkGeneration != FontSetup.generation {
             inkMiddles.removeAll()

@@ -47,24 +47,8 @@ final class Shaper {
         }
     }
 
-    /// A block as a cache key, hashed by its text's UTF-8 bytes rather than by `String`'s
-    /// hash, which normalizes Chinese text scalar by scalar (a tenth of layout's own time:
-    /// layout asks for every table cell several times). Equal only when the bytes are.
-    struct Key: Hashable {
-        let block: TextBlock
-
-        func hash(into hasher: inout Hasher) {
-            if block.text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
-                for byte in block.text.utf8 { hasher.combine(byte) }
-            }
-            hasher.combine(block.width)
-            hasher.combine(block.font.size)
-        }
-
-        static func == (a: Key, b: Key) -> Bool {
-            a.block.text.utf8.elementsEqual(b.block.text.utf8) && a.block == b.block
-        }
-    }
+    /// A block as a cache key: hashed by its text's bytes, equal only when the blocks are.
+    typealias Key = TextBlock.Key
 
     init() {
         let map = pango_cairo_font_map_get_default()!
@@ -77,14 +61,25 @@ final class Shaper {
         g_object_unref(UnsafeMutableRawPointer(context))
     }
 
-    func shape(_ block: TextBlock) -> ShapedText {
-        // Fonts added since (FontSetup.register): Pango may now choose other faces.
+    /// What layout derived from this shaper's answers (`ShapingMemo`): emptied with the caches.
+    var memo: ShapingMemo {
+        checkFonts()
+        return derived
+    }
+    private let derived = ShapingMemo()
+
+    /// Fonts added since (FontSetup.register): Pango may now choose other faces.
+    private func checkFonts() {
         let generation = FontSetup.generation
         if generation != fontGeneration {
             forget()
             fontGeneration = generation
         }
-        let key = Key(block: block)
+    }
+
+    func shape(_ block: TextBlock) -> ShapedText {
+        checkFonts()
+        let key = Key(block)
         let isShort = block.text.utf8.count <= Self.shortText
         if let known = isShort ? short.blocks[key] : long.blocks[key] { return known }
         let layout = PangoText.layout(block, context: context)
@@ -100,6 +95,7 @@ final class Shaper {
     func forget() {
         short.removeAll()
         long.removeAll()
+        derived.removeAll()
     }
 
     /// The layout's lines; `faces` collects the faces their glyphs index.
@@ -113,10 +109,20 @@ final class Shaper {
             var logical = PangoRectangle()
             pango_layout_iter_get_line_extents(iter, nil, &logical)
             let baseline = pango_layout_iter_get_baseline(iter)
+            // Room for the line's glyphs at once, not grown run by run (a paragraph's line has ~30).
+            var capacity = 0, runCount = 0
+            var counting = line.pointee.runs
+            while let node = counting {
+                capacity += Int(node.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self).pointee.glyphs?.pointee.num_glyphs ?? 0)
+                runCount += 1
+                counting = node.pointee.next
+            }
             var glyphs: [ShapedGlyph] = []
+            glyphs.reserveCapacity(capacity)
             var pen = 0  // Pango units; Int, as a long line's pen passes Int32
             var runs = line.pointee.runs
             var fonts: [(start: Int, font: UnsafeMutablePointer<PangoFont>?)] = []
+            fonts.reserveCapacity(runCount)
             while let node = runs {
                 if let run = node.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self).pointee {
                     fonts.append((glyphs.count, run.item?.pointee.analysis.font))
