@@ -42,6 +42,13 @@ final class DirectWriterTests: XCTestCase {
         XCTAssertEqual(printed(7.04, 1), "7")
     }
 
+    /// The structure tree writes each role's name as a static string: it is the role's PDF
+    /// name, its raw value.
+    func testStructureNamesAreTheRolesRawValues() {
+        let roles: [StructureElement.Role] = [.document, .title, .heading, .subheading, .paragraph, .table, .row, .headerCell, .cell, .figure, .caption]
+        for role in roles { XCTAssertEqual("\(StructureTree.name(role))", role.rawValue) }
+    }
+
     /// Both writers draw the same glyphs at the same places (`drawnLines`): the same pages,
     /// the same words at the same x (poppler's boxes; their heights come from each writer's
     /// font descriptors), and the same pixels up to antialiasing (most pages are identical).

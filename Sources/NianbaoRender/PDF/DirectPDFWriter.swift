@@ -150,14 +150,19 @@ enum DirectPDFWriter {
         file.object(objects.info) { out in
             // Empty entries are left out (XMP, for PDF/A, then has none to match).
             out.raw("<<")
-            for (key, value) in [("/Title", document.metadata.title), ("/Author", document.metadata.author), ("/Subject", document.metadata.subject)] where !value.isEmpty {
+            let entries: [(StaticString, String)] = [("/Title", document.metadata.title), ("/Author", document.metadata.author), ("/Subject", document.metadata.subject)]
+            for (key, value) in entries where !value.isEmpty {
                 out.raw(key)
                 out.textString(value)
             }
             out.raw("/Creator(nianbao)/Producer(nianbao)")
             if let date = options.creationDate {
                 let digits = date.filter(\.isNumber)
-                out.raw("/CreationDate(D:\(digits)Z)/ModDate(D:\(digits)Z)")
+                out.raw("/CreationDate(D:")
+                out.string(digits)
+                out.raw("Z)/ModDate(D:")
+                out.string(digits)
+                out.raw("Z)")
             }
             out.raw(">>")
         }

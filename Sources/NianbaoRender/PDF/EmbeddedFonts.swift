@@ -190,14 +190,17 @@ struct EmbeddedFonts {
             let descendant = file.reserve(), descriptor = file.reserve(), program = file.reserve(), toUnicode = file.reserve()
             let name = Self.tag(face.postScriptName, subset.glyphs) + "+" + face.postScriptName
             file.object(font.object) { out in
-                out.raw("<</Type/Font/Subtype/Type0/BaseFont/\(name)/Encoding/Identity-H/DescendantFonts[")
+                out.raw("<</Type/Font/Subtype/Type0/BaseFont/")
+                out.string(name)
+                out.raw("/Encoding/Identity-H/DescendantFonts[")
                 out.ref(descendant)
                 out.raw("]/ToUnicode ")
                 out.ref(toUnicode)
                 out.raw(">>")
             }
             file.object(descendant) { out in
-                out.raw("<</Type/Font/Subtype/CIDFontType2/BaseFont/\(name)")
+                out.raw("<</Type/Font/Subtype/CIDFontType2/BaseFont/")
+                out.string(name)
                 out.raw("/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor ")
                 out.ref(descriptor)
                 out.raw("/CIDToGIDMap/Identity/W[0[")
@@ -209,7 +212,9 @@ struct EmbeddedFonts {
             }
             file.object(descriptor) { out in
                 func units(_ v: Int) { out.number(Double(v) * 1000 / Double(face.unitsPerEm), decimals: 0) }
-                out.raw("<</Type/FontDescriptor/FontName/\(name)/Flags ")
+                out.raw("<</Type/FontDescriptor/FontName/")
+                out.string(name)
+                out.raw("/Flags ")
                 out.int(face.fixedPitch ? 5 : 4)  // symbolic (CJK), and fixed pitch when so
                 out.raw("/FontBBox[")
                 units(face.bbox.0); out.byte(0x20); units(face.bbox.1); out.byte(0x20)

@@ -108,7 +108,7 @@ struct PDFFile {
         out.raw("\n0000000000 65535 f \n")
         for case let .offset(offset) in locations {
             let digits = String(offset)
-            out.raw(String(repeating: "0", count: max(0, 10 - digits.count)) + digits)
+            out.string(String(repeating: "0", count: max(0, 10 - digits.count)) + digits)
             out.raw(" 00000 n \n")
         }
         out.raw("trailer\n<</Size ")
