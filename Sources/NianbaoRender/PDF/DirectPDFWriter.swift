@@ -71,6 +71,7 @@ enum DirectPDFWriter {
     /// Pages: each page's content stream and dictionary, then the page tree.
     private static func writePages(_ document: PagedDocument, fonts: EmbeddedFonts, drawings: ItemFonts<Drawing>, structure: StructureTree?,
                                    objects: Objects, into file: inout PDFFile) throws {
+        let encodings = fonts.encodings
         for (pageIndex, (page, pageObjects)) in zip(document.pages, objects.pages).enumerated() {
             var content = PageContent(height: document.height)
             for (itemIndex, item) in page.items.enumerated() {
@@ -90,7 +91,7 @@ enum DirectPDFWriter {
                         shaped.drawnLines(x: x, y: y, lines: lines) { content.outlined($0, size: shaped.block.font.size, faces: faces) }
                     case .embedded(let faces):
                         shaped.drawnLines(x: x, y: y, lines: lines) {
-                            content.line($0, size: shaped.block.font.size, fonts: fonts, faces: faces) { shaped.text(of: $0) }
+                            content.line($0, size: shaped.block.font.size, fonts: fonts, encodings: encodings, faces: faces) { shaped.text(of: $0) }
                         }
                     }
                 }
