@@ -43,7 +43,7 @@ enum DirectPDFWriter {
             OutlineWriter.write(document.outline, root: outlines, pages: objects.pages.map(\.page), pageHeight: document.height, into: &file)
         }
         writeTrailer(document, options: options, objects: objects, into: &file)
-        return Data(file.finish(root: objects.catalog, info: objects.info))
+        return file.finish(root: objects.catalog, info: objects.info)
     }
 
     /// Fonts: every glyph of every text item, its faces as embedded fonts, subset; page

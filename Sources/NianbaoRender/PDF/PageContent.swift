@@ -2,7 +2,7 @@ import NianbaoLayout
 
 /// The content stream of one page: text as glyph codes of the embedded subsets, rules and
 /// boxes. PDF's y axis points up; the frame's points down from the top.
-struct PageContent {
+struct PageContent: ~Copyable {
     private(set) var out = PDFBytes(capacity: 16 * 1024)
     let height: Double
 
