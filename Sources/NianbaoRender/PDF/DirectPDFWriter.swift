@@ -29,6 +29,7 @@ enum DirectPDFWriter {
 
     static func write(_ document: PagedDocument, options: PDFWriter.Options) throws -> Data {
         var (fonts, drawings) = try collectFonts(document)
+        defer { fonts.recycle() }
         // PDF/A-2 forbids drawing .notdef (ISO 19005-2 §6.2.11.8): a character no font has.
         if options.pdfa, let missing = fonts.charactersWithoutGlyph.first {
             throw PDFAError(reason: "「\(missing)」 has no glyph in any font nianbao found (install a font that has it, e.g. into fonts/)")

@@ -32,7 +32,7 @@ struct EmbeddedFonts {
 
         init(face: TrueTypeFace) {
             self.face = face
-            slot = [Int32](repeating: 0, count: face.glyphCount)
+            slot = GlyphArraysPool.int32.take(face.glyphCount)
         }
 
         /// The text glyph `glyph` shows where first drawn.
@@ -127,6 +127,18 @@ struct EmbeddedFonts {
     /// The texts drawn with .notdef (glyph 0): characters no font has.
     var charactersWithoutGlyph: [String] {
         fonts.flatMap { font in font.isUsed(0) ? [font.text(0) ?? "?"] + font.copies.filter { $0.glyph == 0 }.map(\.text) : [] }
+    }
+
+    /// Hands the arrays over the faces' glyphs back for the next document (`GlyphArrays`),
+    /// the entries written (the glyphs used) zero again; call once the document is written.
+    mutating func recycle() {
+        for i in fonts.indices {
+            var slot = fonts[i].slot
+            fonts[i].slot = []
+            for glyph in fonts[i].used where glyph >= 0 && glyph < slot.count { slot[glyph] = 0 }
+            GlyphArraysPool.int32.give(slot)
+            fonts[i].subset.take()?.recycle()
+        }
     }
 
     /// Builds the subsets; call once every glyph is recorded.
