@@ -62,9 +62,10 @@ struct StructureTree {
         nodes.append(Node(role: element.role, rowSpan: element.rowSpan, columnSpan: element.columnSpan, parent: parent,
                           children: kidsStart..<kids.count, content: 0..<0))
         alternatives.append(element.alternative)
-        for (i, child) in element.children.enumerated() {
+        // By index: the child is passed borrowed, not copied (with its subtree's arrays retained).
+        for i in element.children.indices {
             kids[kidsStart + i] = nodes.count
-            add(child, parent: index)
+            add(element.children[i], parent: index)
         }
         let contentStart = marked.count
         let pages = parentTree.count
