@@ -129,7 +129,7 @@ struct PDFBytes: ~Copyable {
     /// `number` for one scale, inlined into each case so that its divisions are by constants.
     @inline(__always)
     private mutating func scaledNumber(_ value: Double, scale: Int) {
-        var scaled = Int((value * Double(scale)).rounded())
+        var scaled = Int(Self.rounded(value * Double(scale)))
         if scaled < 0 { byte(0x2D); scaled = -scaled }
         int(scaled / scale)
         var fraction = scaled % scale
@@ -141,6 +141,19 @@ struct PDFBytes: ~Copyable {
             fraction %= divisor
             divisor /= 10
         }
+    }
+
+    /// `x.rounded()` (to nearest, halves away from zero), the same value and sign of zero,
+    /// without a call to libm's `round` (the baseline x86-64 build has no rounding
+    /// instruction): truncated through `Int`, exact below 2^52, then moved by the remainder,
+    /// which the subtraction gives exactly.
+    @inline(__always)
+    static func rounded(_ x: Double) -> Double {
+        guard x.magnitude < 0x1p52 else { return x.rounded() }  // and NaN
+        let truncated = Double(Int(x))
+        let remainder = x - truncated
+        let result = remainder >= 0.5 ? truncated + 1 : remainder <= -0.5 ? truncated - 1 : truncated
+        return result == 0 ? (x.sign == .minus ? -0.0 : 0.0) : result
     }
 
     /// Numbers separated by spaces, each followed by a space.

@@ -131,7 +131,7 @@ struct PageContent: ~Copyable {
         var spacing = 0.0
         if glyphs.count > 1 {
             let second = glyphs[glyphs.startIndex + 1]
-            spacing = ((second.x - first.x - previousWidth) * 1000).rounded() / 1000
+            spacing = PDFBytes.rounded((second.x - first.x - previousWidth) * 1000) / 1000
         }
         out.raw("1 0 0 1 ")
         out.numbers(first.x, height - first.baseline)
@@ -143,7 +143,7 @@ struct PageContent: ~Copyable {
             let drawn = glyphs[i]
             if i > glyphs.startIndex {
                 let expected = pen + previousWidth + spacing
-                let adjustment = ((expected - drawn.x) * 1000 / size * 10).rounded() / 10
+                let adjustment = PDFBytes.rounded((expected - drawn.x) * 1000 / size * 10) / 10
                 if adjustment != 0 {
                     out.raw(">")
                     out.number(adjustment, decimals: 1)
