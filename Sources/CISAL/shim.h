@@ -23,6 +23,9 @@ static inline long nianbao_isal_zlib(const uint8_t *input, size_t input_size, ui
                                      int level, uint8_t *level_buffer, size_t level_buffer_size) {
     struct isal_zstream stream;
     isal_deflate_stateless_init(&stream);
+    // stateless_init leaves the window size as it found it on the stack: say "default" (32 KiB),
+    // or the same stream compresses differently from call to call.
+    stream.hist_bits = 0;
     stream.level = (uint32_t)level;
     stream.level_buf = level_buffer;
     stream.level_buf_size = (uint32_t)level_buffer_size;

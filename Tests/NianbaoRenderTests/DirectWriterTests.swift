@@ -68,6 +68,31 @@ final class DirectWriterTests: XCTestCase {
         XCTAssertEqual(printed(7.04, 1), "7")
     }
 
+    /// The writer's rounding is `Double.rounded()`: the same value and sign of zero, halves
+    /// away from zero, at the edges of the fast path and past them.
+    func testRoundingIsTheStandardOnes() {
+        var values: [Double] = [0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994, 0.3, -0.3,
+                                0x1p52 - 0.5, -(0x1p52 - 0.5), 0x1p52, 0x1p52 + 1, -0x1p52, 1e300, -1e300, .infinity, -.infinity,
+                                .leastNonzeroMagnitude, -.leastNonzeroMagnitude, 4503599627370495.5, 12.345 * 1000, -0.0049 * 100]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100_000 {
+            values.append(Double.random(in: -1e6...1e6, using: &generator))
+            values.append(Double(Int.random(in: -10_000...10_000, using: &generator)) / 2 + Double.random(in: -1e-9...1e-9, using: &generator))
+        }
+        for v in values {
+            let expected = v.rounded(), got = PDFBytes.rounded(v)
+            XCTAssertTrue(expected == got && expected.sign == got.sign, "\(v): \(got), not \(expected)")
+        }
+        XCTAssertTrue(PDFBytes.rounded(.nan).isNaN)
+    }
+
+    /// The structure tree writes each role's name as a static string: it is the role's PDF
+    /// name, its raw value.
+    func testStructureNamesAreTheRolesRawValues() {
+        let roles: [StructureElement.Role] = [.document, .title, .heading, .subheading, .paragraph, .table, .row, .headerCell, .cell, .figure, .caption]
+        for role in roles { XCTAssertEqual("\(StructureTree.name(role))", role.rawValue) }
+    }
+
     /// Both writers draw the same glyphs at the same places (`drawnLines`): the same pages,
     /// the same words at the same x (poppler's boxes; their heights come from each writer's
     /// font descriptors), and the same pixels up to antialiasing (most pages are identical).

@@ -6,7 +6,7 @@ struct TrueTypeSubset {
     /// Original glyph indices, ascending, glyph 0 (.notdef) first; then the copies asked for.
     let glyphs: [Int]
     /// Original index → new index.
-    let newIndex: GlyphMap
+    private(set) var newIndex: GlyphMap
 
     /// Original glyph → new index, as an array over the face's glyphs (a dictionary's hashing
     /// was a few per cent of render: it is asked for every glyph drawn).
@@ -26,7 +26,7 @@ struct TrueTypeSubset {
     /// `glyphs.count - copies.count`), for a glyph that shows more than one text.
     init(face: TrueTypeFace, used: some Sequence<Int>, copies: [Int] = []) {
         // Marked over the face's glyphs, then read in order: ascending without a sort.
-        var all = [Bool](repeating: false, count: face.glyphCount)
+        var all = GlyphArraysPool.bool.take(face.glyphCount)
         var pending = [0]
         for glyph in used where glyph >= 0 && glyph < face.glyphCount { pending.append(glyph) }
         var count = 0
@@ -51,11 +51,23 @@ struct TrueTypeSubset {
             }
             for glyph in at..<marks.count where marks[glyph] != 0 { glyphs.append(glyph) }
         }
+        // The marks are exactly the glyphs found: cleared, the array goes back.
+        for glyph in glyphs { all[glyph] = false }
+        GlyphArraysPool.bool.give(all)
         for glyph in copies where glyph < face.glyphCount { glyphs.append(glyph) }
         self.glyphs = glyphs
-        var slots = [Int32](repeating: 0, count: face.glyphCount)
+        var slots = GlyphArraysPool.int32.take(face.glyphCount)
         for (new, old) in glyphs.enumerated() where slots[old] == 0 { slots[old] = Int32(new + 1) }
         newIndex = GlyphMap(slots: slots)
+    }
+
+    /// Hands the map's array back for the next document (`GlyphArrays`), its entries (this
+    /// subset's glyphs) zero again.
+    consuming func recycle() {
+        var slots = newIndex.slots
+        newIndex.slots = []
+        for glyph in glyphs { slots[glyph] = 0 }
+        GlyphArraysPool.int32.give(slots)
     }
 
     /// The font program's bytes: the tables PDF reads.

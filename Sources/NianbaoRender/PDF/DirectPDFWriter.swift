@@ -29,6 +29,7 @@ enum DirectPDFWriter {
 
     static func write(_ document: PagedDocument, options: PDFWriter.Options) throws -> Data {
         var (fonts, drawings) = try collectFonts(document)
+        defer { fonts.recycle() }
         // PDF/A-2 forbids drawing .notdef (ISO 19005-2 §6.2.11.8): a character no font has.
         if options.pdfa, let missing = fonts.charactersWithoutGlyph.first {
             throw PDFAError(reason: "「\(missing)」 has no glyph in any font nianbao found (install a font that has it, e.g. into fonts/)")
@@ -43,7 +44,7 @@ enum DirectPDFWriter {
             OutlineWriter.write(document.outline, root: outlines, pages: objects.pages.map(\.page), pageHeight: document.height, into: &file)
         }
         writeTrailer(document, options: options, objects: objects, into: &file)
-        return Data(file.finish(root: objects.catalog, info: objects.info))
+        return file.finish(root: objects.catalog, info: objects.info)
     }
 
     /// Fonts: every glyph of every text item, its faces as embedded fonts, subset; page
@@ -71,6 +72,7 @@ enum DirectPDFWriter {
     /// Pages: each page's content stream and dictionary, then the page tree.
     private static func writePages(_ document: PagedDocument, fonts: EmbeddedFonts, drawings: ItemFonts<Drawing>, structure: StructureTree?,
                                    objects: Objects, into file: inout PDFFile) throws {
+        let encodings = fonts.encodings
         for (pageIndex, (page, pageObjects)) in zip(document.pages, objects.pages).enumerated() {
             var content = PageContent(height: document.height)
             for (itemIndex, item) in page.items.enumerated() {
@@ -90,13 +92,13 @@ enum DirectPDFWriter {
                         shaped.drawnLines(x: x, y: y, lines: lines) { content.outlined($0, size: shaped.block.font.size, faces: faces) }
                     case .embedded(let faces):
                         shaped.drawnLines(x: x, y: y, lines: lines) {
-                            content.line($0, size: shaped.block.font.size, fonts: fonts, faces: faces) { shaped.text(of: $0) }
+                            content.line($0, size: shaped.block.font.size, fonts: fonts, encodings: encodings, faces: faces) { shaped.text(of: $0) }
                         }
                     }
                 }
             }
             content.closeArtifacts()
-            file.stream(pageObjects.content, content.out.bytes)
+            content.out.withBytes { file.stream(pageObjects.content, UnsafeRawBufferPointer($0)) }
             file.object(pageObjects.page) { out in
                 out.raw("<</Type/Page/Parent ")
                 out.ref(objects.pageTree)
@@ -150,14 +152,19 @@ enum DirectPDFWriter {
         file.object(objects.info) { out in
             // Empty entries are left out (XMP, for PDF/A, then has none to match).
             out.raw("<<")
-            for (key, value) in [("/Title", document.metadata.title), ("/Author", document.metadata.author), ("/Subject", document.metadata.subject)] where !value.isEmpty {
+            let entries: [(StaticString, String)] = [("/Title", document.metadata.title), ("/Author", document.metadata.author), ("/Subject", document.metadata.subject)]
+            for (key, value) in entries where !value.isEmpty {
                 out.raw(key)
                 out.textString(value)
             }
             out.raw("/Creator(nianbao)/Producer(nianbao)")
             if let date = options.creationDate {
                 let digits = date.filter(\.isNumber)
-                out.raw("/CreationDate(D:\(digits)Z)/ModDate(D:\(digits)Z)")
+                out.raw("/CreationDate(D:")
+                out.string(digits)
+                out.raw("Z)/ModDate(D:")
+                out.string(digits)
+                out.raw("Z)")
             }
             out.raw(">>")
         }

@@ -25,11 +25,14 @@ struct EmbeddedFonts {
         var copyIndex: [String: Int] = [:]
         var copied: Set<Int> = []
         var subset: TrueTypeSubset?
+        /// The advance of each glyph of the subset (`subset.glyphs`' order), as `/W` states it:
+        /// worked out once, read for `/W` and for every glyph drawn.
+        var widths: [Double] = []
         var object = 0
 
         init(face: TrueTypeFace) {
             self.face = face
-            slot = [Int32](repeating: 0, count: face.glyphCount)
+            slot = GlyphArraysPool.int32.take(face.glyphCount)
         }
 
         /// The text glyph `glyph` shows where first drawn.
@@ -43,7 +46,9 @@ struct EmbeddedFonts {
     }
 
     private(set) var fonts: [Font] = []
-    private var byLocation: [FaceLocation: Int] = [:]
+    /// Each font's face location (`fonts`' order), searched in turn: a document has a few, and
+    /// hashing a location (its file's path) for every text item cost more.
+    private var locations: [FaceLocation] = []
 
     /// How a face of a text item is drawn: the embedded font and whether it is emboldened.
     struct Use {
@@ -56,9 +61,9 @@ struct EmbeddedFonts {
     mutating func use(_ shaped: ShapedText, lines: Range<Int>) throws -> [Use] {
         let uses = try shaped.faces.map { location -> Use in
             guard let location else { throw UnsupportedFace(file: "?", reason: "a font that is not from fontconfig") }
-            if let known = byLocation[location] { return Use(font: known, embolden: location.embolden) }
+            if let known = locations.firstIndex(of: location) { return Use(font: known, embolden: location.embolden) }
             fonts.append(Font(face: try FaceCache.face(file: location.file, index: location.index)))
-            byLocation[location] = fonts.count - 1
+            locations.append(location)
             return Use(font: fonts.count - 1, embolden: location.embolden)
         }
         for index in lines where index < shaped.lines.count {
@@ -124,10 +129,25 @@ struct EmbeddedFonts {
         fonts.flatMap { font in font.isUsed(0) ? [font.text(0) ?? "?"] + font.copies.filter { $0.glyph == 0 }.map(\.text) : [] }
     }
 
+    /// Hands the arrays over the faces' glyphs back for the next document (`GlyphArrays`),
+    /// the entries written (the glyphs used) zero again; call once the document is written.
+    mutating func recycle() {
+        for i in fonts.indices {
+            var slot = fonts[i].slot
+            fonts[i].slot = []
+            for glyph in fonts[i].used where glyph >= 0 && glyph < slot.count { slot[glyph] = 0 }
+            GlyphArraysPool.int32.give(slot)
+            fonts[i].subset.take()?.recycle()
+        }
+    }
+
     /// Builds the subsets; call once every glyph is recorded.
     mutating func makeSubsets() {
         for i in fonts.indices {
-            fonts[i].subset = TrueTypeSubset(face: fonts[i].face, used: fonts[i].used, copies: fonts[i].copies.map(\.glyph))
+            let face = fonts[i].face
+            let subset = TrueTypeSubset(face: face, used: fonts[i].used, copies: fonts[i].copies.map(\.glyph))
+            fonts[i].widths = subset.glyphs.map { Self.thousandths(face.horizontalMetric($0).advance, face) }
+            fonts[i].subset = subset
         }
     }
 
@@ -151,17 +171,24 @@ struct EmbeddedFonts {
     struct Encoding {
         let face: TrueTypeFace
         let newIndex: TrueTypeSubset.GlyphMap
+        /// `Font.widths`.
+        let widths: [Double]
         let hasCopies: Bool
 
-        /// As `EmbeddedFonts.width`.
-        func width(_ glyph: Int) -> Double { EmbeddedFonts.thousandths(face.horizontalMetric(glyph).advance, face) }
+        /// As `EmbeddedFonts.width`: the subset's width where the glyph is in it (always, for
+        /// a glyph drawn), else from the face.
+        @inline(__always) func width(_ glyph: Int) -> Double {
+            if let new = newIndex[glyph] { return widths[new] }
+            return EmbeddedFonts.thousandths(face.horizontalMetric(glyph).advance, face)
+        }
 
         /// As `EmbeddedFonts.code` for a font without copies; nil where `code` must be asked.
         @inline(__always) func code(_ glyph: Int) -> Int? { hasCopies ? nil : newIndex[glyph] ?? 0 }
     }
 
-    func encoding(_ font: Int) -> Encoding {
-        Encoding(face: fonts[font].face, newIndex: fonts[font].subset!.newIndex, hasCopies: !fonts[font].copies.isEmpty)
+    /// Every font's `Encoding`, made once for all pages (not once a run).
+    var encodings: [Encoding] {
+        fonts.map { Encoding(face: $0.face, newIndex: $0.subset!.newIndex, widths: $0.widths, hasCopies: !$0.copies.isEmpty) }
     }
 
     static func thousandths(_ units: Int, _ face: TrueTypeFace) -> Double {
@@ -190,26 +217,31 @@ struct EmbeddedFonts {
             let descendant = file.reserve(), descriptor = file.reserve(), program = file.reserve(), toUnicode = file.reserve()
             let name = Self.tag(face.postScriptName, subset.glyphs) + "+" + face.postScriptName
             file.object(font.object) { out in
-                out.raw("<</Type/Font/Subtype/Type0/BaseFont/\(name)/Encoding/Identity-H/DescendantFonts[")
+                out.raw("<</Type/Font/Subtype/Type0/BaseFont/")
+                out.string(name)
+                out.raw("/Encoding/Identity-H/DescendantFonts[")
                 out.ref(descendant)
                 out.raw("]/ToUnicode ")
                 out.ref(toUnicode)
                 out.raw(">>")
             }
             file.object(descendant) { out in
-                out.raw("<</Type/Font/Subtype/CIDFontType2/BaseFont/\(name)")
+                out.raw("<</Type/Font/Subtype/CIDFontType2/BaseFont/")
+                out.string(name)
                 out.raw("/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor ")
                 out.ref(descriptor)
                 out.raw("/CIDToGIDMap/Identity/W[0[")
-                for glyph in subset.glyphs {
-                    out.number(Self.thousandths(face.horizontalMetric(glyph).advance, face), decimals: 3)
+                for width in font.widths {
+                    out.number(width, decimals: 3)
                     out.byte(0x20)
                 }
                 out.raw("]]>>")
             }
             file.object(descriptor) { out in
                 func units(_ v: Int) { out.number(Double(v) * 1000 / Double(face.unitsPerEm), decimals: 0) }
-                out.raw("<</Type/FontDescriptor/FontName/\(name)/Flags ")
+                out.raw("<</Type/FontDescriptor/FontName/")
+                out.string(name)
+                out.raw("/Flags ")
                 out.int(face.fixedPitch ? 5 : 4)  // symbolic (CJK), and fixed pitch when so
                 out.raw("/FontBBox[")
                 units(face.bbox.0); out.byte(0x20); units(face.bbox.1); out.byte(0x20)
@@ -237,21 +269,32 @@ struct EmbeddedFonts {
         var out = PDFBytes(capacity: 64 + 24 * subset.glyphs.count)
         out.raw("/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n")
         out.raw("/CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n")
+        // The codes with a text, in order: the subset's glyphs that show one, then the copies.
+        // Written as they are found (no list of entries made first), in blocks of 100.
         let originals = subset.glyphs.count - font.copies.count
-        let entries = subset.glyphs[..<originals].enumerated().compactMap { new, old in font.text(old).map { (new, $0) } }
-            + font.copies.enumerated().map { (originals + $0.offset, $0.element.text) }
+        var codes: [Int32] = []
+        codes.reserveCapacity(subset.glyphs.count)
+        for (new, old) in subset.glyphs[..<originals].enumerated() where font.isUsed(old) && font.texts[Int(font.slot[old]) - 1] != nil {
+            codes.append(Int32(new))
+        }
+        let count = codes.count + font.copies.count
         var start = 0
-        while start < entries.count {
-            let block = entries[start..<min(start + 100, entries.count)]
-            out.int(block.count)
+        while start < count {
+            let end = min(start + 100, count)
+            out.int(end - start)
             out.raw(" beginbfchar\n")
-            for (code, text) in block {
+            for entry in start..<end {
+                let code = entry < codes.count ? Int(codes[entry]) : originals + entry - codes.count
                 out.raw("<"); out.hex16(code); out.raw("><")
-                out.utf16Hex(text)
+                if entry < codes.count {
+                    out.utf16Hex(font.texts[Int(font.slot[subset.glyphs[code]]) - 1]!)
+                } else {
+                    out.utf16Hex(font.copies[entry - codes.count].text)
+                }
                 out.raw(">\n")
             }
             out.raw("endbfchar\n")
-            start += 100
+            start = end
         }
         out.raw("endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend\n")
         return out.bytes

@@ -1,11 +1,12 @@
 import CLibDeflate
+import Foundation
 
 /// A PDF file being written object by object: numbers are reserved first (so objects can
 /// point forward), bodies are appended in any order, and `finish` adds the cross-reference
 /// section and trailer. Small dictionaries that come by the hundred (structure elements)
 /// can be packed into compressed object streams; the cross-reference section is then a
 /// stream too (PDF 1.5+), since a table cannot point into an object stream.
-struct PDFFile {
+struct PDFFile: ~Copyable {
     private(set) var out = PDFBytes(capacity: 256 * 1024)
     private enum Location {
         case reserved
@@ -25,7 +26,7 @@ struct PDFFile {
 
     init() {
         out.raw("%PDF-1.7\n%")
-        out.bytes.append(contentsOf: [0xE2, 0xE3, 0xCF, 0xD3, 0x0A])
+        out.append([0xE2, 0xE3, 0xCF, 0xD3, 0x0A])
     }
 
     /// A new object number.
@@ -43,7 +44,7 @@ struct PDFFile {
 
     /// Writes object `number` (a dictionary, never a stream) into an object stream.
     mutating func packedObject(_ number: Int, _ body: (inout PDFBytes) -> Void) {
-        pending.append((number, pendingBytes.bytes.count))
+        pending.append((number, pendingBytes.count))
         body(&pendingBytes)
         pendingBytes.byte(0x0A)
         packedAny = true
@@ -52,10 +53,15 @@ struct PDFFile {
 
     /// Writes a stream object, compressed; `dictionary` writes extra entries.
     mutating func stream(_ number: Int, _ data: [UInt8], compress: Bool = true, dictionary: (inout PDFBytes) -> Void = { _ in }) {
+        data.withUnsafeBytes { stream(number, $0, compress: compress, dictionary: dictionary) }
+    }
+
+    /// Writes a stream object from bytes another buffer holds (a page's content), without a copy.
+    mutating func stream(_ number: Int, _ data: UnsafeRawBufferPointer, compress: Bool = true, dictionary: (inout PDFBytes) -> Void = { _ in }) {
         if compress {
             deflate.compress(data) { body in write(number, body, filter: true, dictionary: dictionary) }
         } else {
-            data.withUnsafeBytes { write(number, $0, filter: false, dictionary: dictionary) }
+            write(number, data, filter: false, dictionary: dictionary)
         }
     }
 
@@ -67,12 +73,12 @@ struct PDFFile {
         out.raw("/Length ")
         out.int(body.count)
         out.raw(">>\nstream\n")
-        out.bytes.append(contentsOf: body)
+        out.append(body)
         out.raw("\nendstream\nendobj\n")
     }
 
     private mutating func begin(_ number: Int) {
-        locations[number - 1] = .offset(out.bytes.count)
+        locations[number - 1] = .offset(out.count)
         out.int(number)
         out.raw(" 0 obj\n")
     }
@@ -89,11 +95,11 @@ struct PDFFile {
             header.byte(0x20)
             locations[object.number - 1] = .packed(stream: number, index: index)
         }
-        let first = header.bytes.count
+        let first = header.count
         let count = pending.count
-        header.bytes.append(contentsOf: pendingBytes.bytes)
+        pendingBytes.withBytes { header.append($0) }
         pending.removeAll(keepingCapacity: true)
-        pendingBytes.bytes.removeAll(keepingCapacity: true)
+        pendingBytes.removeAll()
         stream(number, header.bytes) { out in
             out.raw("/Type/ObjStm/N ")
             out.int(count)
@@ -103,19 +109,20 @@ struct PDFFile {
     }
 
     /// The finished file: cross-reference section and trailer naming `root` and `info`, and
-    /// a document ID made from the file's bytes (the same input gives the same ID).
-    mutating func finish(root: Int, info: Int) -> [UInt8] {
+    /// a document ID made from the file's bytes (the same input gives the same ID). The
+    /// result takes over the file's buffer.
+    mutating func finish(root: Int, info: Int) -> Data {
         flushPacked()
-        let id = Self.identifier(out.bytes)
+        let id = out.withBytes { Self.identifier($0) }
         if packedAny { return finishWithStream(root: root, info: info, id: id) }
         precondition(!locations.contains { if case .reserved = $0 { true } else { false } }, "a reserved PDF object was never written")
-        let xref = out.bytes.count
+        let xref = out.count
         out.raw("xref\n0 ")
         out.int(locations.count + 1)
         out.raw("\n0000000000 65535 f \n")
         for case let .offset(offset) in locations {
             let digits = String(offset)
-            out.raw(String(repeating: "0", count: max(0, 10 - digits.count)) + digits)
+            out.string(String(repeating: "0", count: max(0, 10 - digits.count)) + digits)
             out.raw(" 00000 n \n")
         }
         out.raw("trailer\n<</Size ")
@@ -124,19 +131,22 @@ struct PDFFile {
         out.raw(">>\nstartxref\n")
         out.int(xref)
         out.raw("\n%%EOF\n")
-        return out.bytes
+        return out.takeData()
     }
 
     /// A cross-reference stream (ISO 32000-1 §7.5.8): rows of type, field 2, field 3 in
     /// 1 + 4 + 2 bytes.
-    private mutating func finishWithStream(root: Int, info: Int, id: [UInt8]) -> [UInt8] {
+    private mutating func finishWithStream(root: Int, info: Int, id: [UInt8]) -> Data {
         let number = reserve()
-        locations[number - 1] = .offset(out.bytes.count)
+        locations[number - 1] = .offset(out.count)
         var rows: [UInt8] = [0, 0, 0, 0, 0, 0xFF, 0xFF]
         rows.reserveCapacity(7 * (locations.count + 1))
         func row(_ type: UInt8, _ a: Int, _ b: Int) {
             rows.append(type)
-            for shift in [24, 16, 8, 0] { rows.append(UInt8(truncatingIfNeeded: a >> shift)) }
+            rows.append(UInt8(truncatingIfNeeded: a >> 24))
+            rows.append(UInt8(truncatingIfNeeded: a >> 16))
+            rows.append(UInt8(truncatingIfNeeded: a >> 8))
+            rows.append(UInt8(truncatingIfNeeded: a))
             rows.append(UInt8(truncatingIfNeeded: b >> 8))
             rows.append(UInt8(truncatingIfNeeded: b))
         }
@@ -147,7 +157,7 @@ struct PDFFile {
             case let .packed(stream, index): row(2, stream, index)
             }
         }
-        let xref = out.bytes.count
+        let xref = out.count
         let size = locations.count + 1
         stream(number, rows) { out in
             out.raw("/Type/XRef/Size ")
@@ -158,7 +168,7 @@ struct PDFFile {
         out.raw("startxref\n")
         out.int(xref)
         out.raw("\n%%EOF\n")
-        return out.bytes
+        return out.takeData()
     }
 
     private mutating func trailerEntries(root: Int, info: Int, id: [UInt8]) {
@@ -179,14 +189,15 @@ struct PDFFile {
     }
 
     /// 16 bytes from the file's content (libdeflate's CRC-32 and Adler-32 of the whole and of
-    /// each half): the same bytes, the same ID, at memory speed.
-    private static func identifier(_ bytes: [UInt8]) -> [UInt8] {
-        bytes.withUnsafeBytes { all in
-            let half = all.count / 2
-            let sums = [libdeflate_crc32(0, all.baseAddress, all.count), libdeflate_adler32(1, all.baseAddress, all.count),
-                        libdeflate_crc32(0, all.baseAddress, half), libdeflate_crc32(0, all.baseAddress.map { $0 + half }, all.count - half)]
-            return sums.flatMap { sum in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: sum >> $0) } }
-        }
+    /// each half): the same bytes, the same ID, at memory speed. The whole's CRC goes on from
+    /// the first half's (CRC-32 is computed incrementally), so the file is read for it 1.5 times, not 2.
+    private static func identifier(_ all: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let half = all.count / 2
+        let second = all.baseAddress.map { $0 + half }
+        let firstHalf = libdeflate_crc32(0, all.baseAddress, half)
+        let sums = [libdeflate_crc32(firstHalf, second, all.count - half), libdeflate_adler32(1, all.baseAddress, all.count),
+                    firstHalf, libdeflate_crc32(0, second, all.count - half)]
+        return sums.flatMap { sum in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: sum >> $0) } }
     }
 }
 

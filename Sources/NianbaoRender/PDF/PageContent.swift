@@ -2,7 +2,7 @@ import NianbaoLayout
 
 /// The content stream of one page: text as glyph codes of the embedded subsets, rules and
 /// boxes. PDF's y axis points up; the frame's points down from the top.
-struct PageContent {
+struct PageContent: ~Copyable {
     private(set) var out = PDFBytes(capacity: 16 * 1024)
     let height: Double
 
@@ -88,7 +88,9 @@ struct PageContent {
     /// of one face and baseline shown with a TJ whose adjustments put every glyph where
     /// Pango placed it. The character spacing (Tc) takes the usual gap, so a CJK line needs
     /// few adjustments.
-    mutating func line(_ glyphs: [DrawnGlyph], size: Double, fonts: EmbeddedFonts, faces: [EmbeddedFonts.Use], text: (ShapedGlyph) -> String) {
+    /// `encodings` are `fonts.encodings`.
+    mutating func line(_ glyphs: [DrawnGlyph], size: Double, fonts: EmbeddedFonts, encodings: [EmbeddedFonts.Encoding], faces: [EmbeddedFonts.Use],
+                       text: (ShapedGlyph) -> String) {
         guard !glyphs.isEmpty else { return }
         out.raw("BT\n")
         var start = 0
@@ -111,17 +113,17 @@ struct PageContent {
                 out.number(size / 32, decimals: 3)
                 out.raw(" w 2 Tr ")
             }
-            run(glyphs[start..<end], font: font, size: size, fonts: fonts, text: text)
+            run(glyphs[start..<end], font: font, size: size, fonts: fonts, encoding: encodings[font], text: text)
             if bold { out.raw("0 Tr ") }
             start = end
         }
         out.raw("ET\n")
     }
 
-    private mutating func run(_ glyphs: ArraySlice<DrawnGlyph>, font: Int, size: Double, fonts: EmbeddedFonts, text: (ShapedGlyph) -> String) {
-        // The font's face and codes read once a run, not once a glyph (each read of the
+    private mutating func run(_ glyphs: ArraySlice<DrawnGlyph>, font: Int, size: Double, fonts: EmbeddedFonts, encoding: EmbeddedFonts.Encoding,
+                              text: (ShapedGlyph) -> String) {
+        // The font's face, codes and widths read out of the font once (each read of the
         // font's fields retained and released them).
-        let encoding = fonts.encoding(font)
         func width(_ drawn: DrawnGlyph) -> Double { encoding.width(drawn.glyph.glyph) * size / 1000 }
         let first = glyphs.first!
         var previousWidth = width(first)
@@ -129,7 +131,7 @@ struct PageContent {
         var spacing = 0.0
         if glyphs.count > 1 {
             let second = glyphs[glyphs.startIndex + 1]
-            spacing = ((second.x - first.x - previousWidth) * 1000).rounded() / 1000
+            spacing = PDFBytes.rounded((second.x - first.x - previousWidth) * 1000) / 1000
         }
         out.raw("1 0 0 1 ")
         out.numbers(first.x, height - first.baseline)
@@ -141,7 +143,7 @@ struct PageContent {
             let drawn = glyphs[i]
             if i > glyphs.startIndex {
                 let expected = pen + previousWidth + spacing
-                let adjustment = ((expected - drawn.x) * 1000 / size * 10).rounded() / 10
+                let adjustment = PDFBytes.rounded((expected - drawn.x) * 1000 / size * 10) / 10
                 if adjustment != 0 {
                     out.raw(">")
                     out.number(adjustment, decimals: 1)

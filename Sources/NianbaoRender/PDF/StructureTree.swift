@@ -4,55 +4,84 @@ import NianbaoLayout
 /// every item an element names, the structure elements as objects, and the parent tree
 /// that leads from a page's marked content back to its element. Items no element names are
 /// drawn as artifacts, so that reading, copying and search skip page numbers and repeats.
+///
+/// Elements are kept as flat arrays of plain values (a report has ~700): copying each
+/// `StructureElement` into a node, and the nodes on every read, retained and released
+/// their arrays and strings, a tenth of the PDF writer's own time.
 struct StructureTree {
-    /// How an item's marked content is opened: its tag (the element's type) and id.
+    /// How an item's marked content is opened: its element's type and id.
     struct Mark {
-        var tag: String
+        var role: StructureElement.Role
         var id: Int
+
+        /// The element type's PDF name (`role.rawValue`) without making a String.
+        var tag: StaticString { StructureTree.name(role) }
     }
 
     private struct Node {
-        var element: StructureElement
+        var role: StructureElement.Role
+        var rowSpan: Int, columnSpan: Int
         var parent: Int  // -1: the tree's root object
-        var children: [Int] = []
-        /// Its marked content: page and id, in order.
-        var marked: [(page: Int, id: Int)] = []
+        /// Its children: `kids[children]`.
+        var children: Range<Int>
+        /// Its marked content, page and id in order: `marked[content]`.
+        var content: Range<Int>
         var object = 0
     }
 
-    /// Per page: item index → its mark (nil: an artifact).
-    private var marks: [[Mark?]]
+    /// Per page, from `pageStart[page]`: item index → its mark (nil: an artifact).
+    private var marks: [Mark?]
+    private var pageStart: [Int]
     private var nodes: [Node] = []
+    private var kids: [Int] = []
+    private var marked: [(page: Int, id: Int)] = []
+    /// Each node's alternative text (figures), apart so that a node holds no reference.
+    private var alternatives: [String?] = []
     /// Per page: marked-content id → the node it belongs to.
     private var parentTree: [[Int]]
     private var root = 0
 
     init(_ structure: StructureElement, pages: [Page]) {
-        marks = pages.map { Array(repeating: nil, count: $0.items.count) }
-        let pages = pages.count
-        parentTree = Array(repeating: [], count: pages)
+        var starts: [Int] = []
+        starts.reserveCapacity(pages.count + 1)
+        var total = 0
+        for page in pages { starts.append(total); total += page.items.count }
+        starts.append(total)
+        pageStart = starts
+        marks = Array(repeating: nil, count: total)
+        parentTree = Array(repeating: [], count: pages.count)
         add(structure, parent: -1)
     }
 
+    /// Adds `element` and its descendants, parents before children (the object order), each
+    /// element's content after its children's (the marked-content ids' order).
     private mutating func add(_ element: StructureElement, parent: Int) {
         let index = nodes.count
-        var own = element
-        own.children = []
-        nodes.append(Node(element: own, parent: parent))
-        if parent >= 0 { nodes[parent].children.append(index) }
-        for child in element.children { add(child, parent: index) }
-        for ref in element.content where ref.page < marks.count && ref.item < marks[ref.page].count {
-            let id = parentTree[ref.page].count
-            marks[ref.page][ref.item] = Mark(tag: element.role.rawValue, id: id)
-            parentTree[ref.page].append(index)
-            nodes[index].marked.append((ref.page, id))
+        let kidsStart = kids.count
+        kids.append(contentsOf: repeatElement(0, count: element.children.count))
+        nodes.append(Node(role: element.role, rowSpan: element.rowSpan, columnSpan: element.columnSpan, parent: parent,
+                          children: kidsStart..<kids.count, content: 0..<0))
+        alternatives.append(element.alternative)
+        // By index: the child is passed borrowed, not copied (with its subtree's arrays retained).
+        for i in element.children.indices {
+            kids[kidsStart + i] = nodes.count
+            add(element.children[i], parent: index)
         }
+        let contentStart = marked.count
+        let pages = parentTree.count
+        for ref in element.content where ref.page < pages && ref.item >= 0 && ref.item < pageStart[ref.page + 1] - pageStart[ref.page] {
+            let id = parentTree[ref.page].count
+            marks[pageStart[ref.page] + ref.item] = Mark(role: element.role, id: id)
+            parentTree[ref.page].append(index)
+            marked.append((ref.page, id))
+        }
+        nodes[index].content = contentStart..<marked.count
     }
 
     /// How item `item` is marked: as its element's content, as pagination (a page number),
     /// or as an artifact.
     func marking(of item: ItemReference, pageNumber: Bool) -> PageContent.Marking {
-        if let mark = marks[item.page][item.item] { return .element(mark) }
+        if let mark = marks[pageStart[item.page] + item.item] { return .element(mark) }
         return pageNumber ? .pagination : .artifact
     }
 
@@ -65,7 +94,7 @@ struct StructureTree {
 
     /// Writes the root, its parent tree and every element; `pages` are the page objects.
     func write(into file: inout PDFFile, pages: [Int]) {
-        let parentTree = self.parentTree, nodes = self.nodes
+        let parentTree = self.parentTree, nodes = self.nodes, kids = self.kids, marked = self.marked, root = self.root
         file.packedObject(root) { out in
             out.raw("<</Type/StructTreeRoot/K ")
             if let first = nodes.first { out.ref(first.object) } else { out.raw("[]") }
@@ -80,23 +109,23 @@ struct StructureTree {
             out.int(parentTree.count)
             out.raw(">>")
         }
-        for node in nodes {
-            let element = node.element
+        for index in nodes.indices {
+            let node = nodes[index]
             file.packedObject(node.object) { out in
                 out.raw("<</S/")
-                out.raw(element.role.rawValue)
+                out.raw(Self.name(node.role))
                 out.raw("/P ")
                 out.ref(node.parent < 0 ? root : nodes[node.parent].object)
-                let marked = node.marked
+                let content = marked[node.content]
                 // Content all on one page names the page once; otherwise each reference does.
-                let onePage = marked.first.map { first in marked.allSatisfy { $0.page == first.page } } ?? false
-                if onePage, let page = marked.first?.page {
+                let onePage = content.first.map { first in content.allSatisfy { $0.page == first.page } } ?? false
+                if onePage, let page = content.first?.page {
                     out.raw("/Pg ")
                     out.ref(pages[page])
                 }
                 out.raw("/K[")
-                for child in node.children { out.ref(nodes[child].object); out.byte(0x20) }
-                for (page, id) in marked {
+                for child in kids[node.children] { out.ref(nodes[child].object); out.byte(0x20) }
+                for (page, id) in content {
                     if onePage {
                         out.int(id)
                         out.byte(0x20)
@@ -111,20 +140,38 @@ struct StructureTree {
                 out.raw("]")
                 // Table attributes: spans, and a header cell's scope (the tables' headers are
                 // the rows at their top, and the item headings over the columns below them).
-                let header = element.role == .headerCell
-                if element.rowSpan > 1 || element.columnSpan > 1 || header {
+                let header = node.role == .headerCell
+                if node.rowSpan > 1 || node.columnSpan > 1 || header {
                     out.raw("/A<</O/Table")
-                    if element.rowSpan > 1 { out.raw("/RowSpan "); out.int(element.rowSpan) }
-                    if element.columnSpan > 1 { out.raw("/ColSpan "); out.int(element.columnSpan) }
+                    if node.rowSpan > 1 { out.raw("/RowSpan "); out.int(node.rowSpan) }
+                    if node.columnSpan > 1 { out.raw("/ColSpan "); out.int(node.columnSpan) }
                     if header { out.raw("/Scope/Column") }
                     out.raw(">>")
                 }
-                if let alternative = element.alternative {
+                if let alternative = alternatives[index] {
                     out.raw("/Alt ")
                     out.textString(alternative)
                 }
                 out.raw(">>")
             }
+        }
+    }
+
+    /// `role.rawValue` as a static string (the test `testStructureNamesAreTheRolesRawValues`
+    /// holds the two together).
+    static func name(_ role: StructureElement.Role) -> StaticString {
+        switch role {
+        case .document: "Document"
+        case .title: "H1"
+        case .heading: "H2"
+        case .subheading: "H3"
+        case .paragraph: "P"
+        case .table: "Table"
+        case .row: "TR"
+        case .headerCell: "TH"
+        case .cell: "TD"
+        case .figure: "Figure"
+        case .caption: "Caption"
         }
     }
 }
