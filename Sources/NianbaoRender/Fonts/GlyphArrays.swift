@@ -5,8 +5,7 @@ import Synchronization
 /// ~0.8 MB a document to zero, and, freed at its end, the heap gave them back to the system
 /// and faulted them in again for the next one (a hundred page faults a report).
 ///
-/// Whoever gives an array back first sets its written entries to zero again (it knows
-/// which); arrays are values, so one still held elsewhere is copied, never shared, when
+/// Whoever gives an array back names the entries it wrote, which are set to zero again; arrays are values, so one still held elsewhere is copied, never shared, when
 /// the next document writes to it.
 final class GlyphArrays<Element: Equatable & Sendable>: Sendable {
     private let zero: Element
@@ -22,8 +21,14 @@ final class GlyphArrays<Element: Equatable & Sendable>: Sendable {
         return [Element](repeating: zero, count: count)
     }
 
+    /// Keeps `array` for reuse once its entries at `written` (all that were set) are zero again.
+    func give(_ array: consuming [Element], zeroing written: some Sequence<Int>) {
+        for i in written where i >= 0 && i < array.count { array[i] = zero }
+        give(array)
+    }
+
     /// Keeps `array` for reuse; every entry must be zero again.
-    func give(_ array: [Element]) {
+    private func give(_ array: [Element]) {
         assert(!array.contains { $0 != zero }, "an array given back is not all zero")
         free.withLock { free in
             if free[array.count, default: []].count < Self.kept { free[array.count, default: []].append(array) }

@@ -14,28 +14,21 @@ struct ItemFonts<Drawing> {
         let isPageNumber: Bool
     }
 
-    /// Per page, from `pageStart[page]`: item index → its drawing (nil: not a text item).
-    /// Arrays, not a dictionary by `ItemReference`: hashing it was a few per cent of writing.
-    private var drawings: [Drawing?]
-    private var pageStart: [Int]
+    /// Each item's drawing (nil: not a text item).
+    private var drawings: PerItem<Drawing?>
     private let writer: String
 
     /// Asks `decide` for every text item of `document`, in reading order (pages, then items:
     /// fonts are numbered by first use, so this order fixes the output's bytes).
     init(_ document: PagedDocument, writer: String, _ decide: (TextItem) throws -> Drawing) rethrows {
         self.writer = writer
-        var starts: [Int] = []
-        starts.reserveCapacity(document.pages.count + 1)
-        var total = 0
-        for page in document.pages { starts.append(total); total += page.items.count }
-        starts.append(total)
-        pageStart = starts
-        drawings = Array(repeating: nil, count: total)
+        drawings = PerItem(document.pages, empty: nil)
         for (pageIndex, page) in document.pages.enumerated() {
             for index in page.items.indices {
                 guard case let .text(shaped, _, _, lines) = page.items[index] else { continue }
                 let reference = ItemReference(page: pageIndex, item: index)
-                drawings[starts[pageIndex] + index] = try decide(TextItem(reference: reference, shaped: shaped, lines: lines, isPageNumber: page.pagination.contains(index)))
+                drawings.set(try decide(TextItem(reference: reference, shaped: shaped, lines: lines, isPageNumber: page.pagination.contains(index))),
+                             page: pageIndex, item: index)
             }
         }
     }
@@ -43,9 +36,7 @@ struct ItemFonts<Drawing> {
     /// How text item `reference` is drawn; `UndecidedItem` when the font pass did not see it
     /// (a document changed between the passes).
     func drawing(of reference: ItemReference) throws(UndecidedItem) -> Drawing {
-        guard reference.page >= 0, reference.page + 1 < pageStart.count, reference.item >= 0,
-              reference.item < pageStart[reference.page + 1] - pageStart[reference.page],
-              let drawing = drawings[pageStart[reference.page] + reference.item] else { throw UndecidedItem(writer: writer, item: reference) }
+        guard let drawing = drawings[reference] ?? nil else { throw UndecidedItem(writer: writer, item: reference) }
         return drawing
     }
 }

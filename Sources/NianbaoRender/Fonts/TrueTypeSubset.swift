@@ -52,8 +52,7 @@ struct TrueTypeSubset {
             for glyph in at..<marks.count where marks[glyph] != 0 { glyphs.append(glyph) }
         }
         // The marks are exactly the glyphs found: cleared, the array goes back.
-        for glyph in glyphs { all[glyph] = false }
-        GlyphArraysPool.bool.give(all)
+        GlyphArraysPool.bool.give(consume all, zeroing: glyphs)
         for glyph in copies where glyph < face.glyphCount { glyphs.append(glyph) }
         self.glyphs = glyphs
         var slots = GlyphArraysPool.int32.take(face.glyphCount)
@@ -64,10 +63,9 @@ struct TrueTypeSubset {
     /// Hands the map's array back for the next document (`GlyphArrays`), its entries (this
     /// subset's glyphs) zero again.
     consuming func recycle() {
-        var slots = newIndex.slots
+        let slots = newIndex.slots
         newIndex.slots = []
-        for glyph in glyphs { slots[glyph] = 0 }
-        GlyphArraysPool.int32.give(slots)
+        GlyphArraysPool.int32.give(consume slots, zeroing: glyphs)
     }
 
     /// The font program's bytes: the tables PDF reads.

@@ -133,10 +133,9 @@ struct EmbeddedFonts {
     /// the entries written (the glyphs used) zero again; call once the document is written.
     mutating func recycle() {
         for i in fonts.indices {
-            var slot = fonts[i].slot
+            let slot = fonts[i].slot
             fonts[i].slot = []
-            for glyph in fonts[i].used where glyph >= 0 && glyph < slot.count { slot[glyph] = 0 }
-            GlyphArraysPool.int32.give(slot)
+            GlyphArraysPool.int32.give(consume slot, zeroing: fonts[i].used)
             fonts[i].subset.take()?.recycle()
         }
     }
@@ -274,7 +273,7 @@ struct EmbeddedFonts {
         let originals = subset.glyphs.count - font.copies.count
         var codes: [Int32] = []
         codes.reserveCapacity(subset.glyphs.count)
-        for (new, old) in subset.glyphs[..<originals].enumerated() where font.isUsed(old) && font.texts[Int(font.slot[old]) - 1] != nil {
+        for (new, old) in subset.glyphs[..<originals].enumerated() where font.text(old) != nil {
             codes.append(Int32(new))
         }
         let count = codes.count + font.copies.count
@@ -287,7 +286,7 @@ struct EmbeddedFonts {
                 let code = entry < codes.count ? Int(codes[entry]) : originals + entry - codes.count
                 out.raw("<"); out.hex16(code); out.raw("><")
                 if entry < codes.count {
-                    out.utf16Hex(font.texts[Int(font.slot[subset.glyphs[code]]) - 1]!)
+                    out.utf16Hex(font.text(subset.glyphs[code])!)
                 } else {
                     out.utf16Hex(font.copies[entry - codes.count].text)
                 }

@@ -100,11 +100,13 @@ struct PDFFile: ~Copyable {
         pendingBytes.withBytes { header.append($0) }
         pending.removeAll(keepingCapacity: true)
         pendingBytes.removeAll()
-        stream(number, header.bytes) { out in
-            out.raw("/Type/ObjStm/N ")
-            out.int(count)
-            out.raw("/First ")
-            out.int(first)
+        header.withBytes {
+            stream(number, UnsafeRawBufferPointer($0)) { out in
+                out.raw("/Type/ObjStm/N ")
+                out.int(count)
+                out.raw("/First ")
+                out.int(first)
+            }
         }
     }
 

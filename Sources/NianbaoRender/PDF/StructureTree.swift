@@ -29,9 +29,8 @@ struct StructureTree {
         var object = 0
     }
 
-    /// Per page, from `pageStart[page]`: item index → its mark (nil: an artifact).
-    private var marks: [Mark?]
-    private var pageStart: [Int]
+    /// Each item's mark (nil: an artifact).
+    private var marks: PerItem<Mark?>
     private var nodes: [Node] = []
     private var kids: [Int] = []
     private var marked: [(page: Int, id: Int)] = []
@@ -42,13 +41,7 @@ struct StructureTree {
     private var root = 0
 
     init(_ structure: StructureElement, pages: [Page]) {
-        var starts: [Int] = []
-        starts.reserveCapacity(pages.count + 1)
-        var total = 0
-        for page in pages { starts.append(total); total += page.items.count }
-        starts.append(total)
-        pageStart = starts
-        marks = Array(repeating: nil, count: total)
+        marks = PerItem(pages, empty: nil)
         parentTree = Array(repeating: [], count: pages.count)
         add(structure, parent: -1)
     }
@@ -68,10 +61,9 @@ struct StructureTree {
             add(element.children[i], parent: index)
         }
         let contentStart = marked.count
-        let pages = parentTree.count
-        for ref in element.content where ref.page < pages && ref.item >= 0 && ref.item < pageStart[ref.page + 1] - pageStart[ref.page] {
+        for ref in element.content where marks.contains(page: ref.page, item: ref.item) {
             let id = parentTree[ref.page].count
-            marks[pageStart[ref.page] + ref.item] = Mark(role: element.role, id: id)
+            marks.set(Mark(role: element.role, id: id), page: ref.page, item: ref.item)
             parentTree[ref.page].append(index)
             marked.append((ref.page, id))
         }
@@ -81,7 +73,7 @@ struct StructureTree {
     /// How item `item` is marked: as its element's content, as pagination (a page number),
     /// or as an artifact.
     func marking(of item: ItemReference, pageNumber: Bool) -> PageContent.Marking {
-        if let mark = marks[pageStart[item.page] + item.item] { return .element(mark) }
+        if let mark = marks[item] ?? nil { return .element(mark) }
         return pageNumber ? .pagination : .artifact
     }
 
