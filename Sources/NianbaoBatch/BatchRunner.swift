@@ -20,7 +20,7 @@ public final class BatchRunner: Sendable {
     public struct Limits: Sendable {
         /// Seconds one input may take.
         public var seconds: Double
-        /// Address space of a worker, MiB (0: none).
+        /// Resident memory of a worker, MiB (0: none): see `MemoryWatch`.
         public var megabytes: Int
         public init(seconds: Double = 120, megabytes: Int = 4096) {
             self.seconds = seconds
@@ -186,6 +186,11 @@ public final class BatchRunner: Sendable {
                 let end = p.stop()
                 if wasCancelled { break }  // interrupted, not failed: --resume takes it up again
                 let death = WorkerDeath(end, lastWords: p.lastWords(), memoryLimit: limits.megabytes)
+                if death.passedMemoryLimit {
+                    finish(index, .failed(item.path, "needed more than \(limits.megabytes) MB of memory (the limit for one worker, --memory-limit); its worker was stopped, other files were not affected", .worker), start: start, progress: progress)
+                    process = nil
+                    break
+                }
                 finish(index, .failed(item.path, "the worker died while processing this file (\(death))\(death.words.isEmpty ? "" : ": " + death.words); other files were not affected", .worker), start: start, progress: progress)
                 process = nil
             }
@@ -287,8 +292,8 @@ final class WorkerProcess {
 
 /// How a worker died, named by its signal, in the words of the index row: SIGKILL that
 /// nianbao did not send is the kernel's out-of-memory killer; SIGTRAP and SIGILL are a Swift
-/// runtime trap (a bug, not memory); SIGSEGV and SIGBUS a crash; an allocation failure the
-/// worker wrote on stderr is its `--memory-limit`.
+/// runtime trap (a bug, not memory); SIGSEGV and SIGBUS a crash; `MemoryWatch.exitStatus`, or
+/// an allocation failure the worker wrote on stderr, is its `--memory-limit`.
 struct WorkerDeath: CustomStringConvertible {
     enum End: Equatable { case exit(Int32), signal(Int32) }
 
@@ -303,7 +308,11 @@ struct WorkerDeath: CustomStringConvertible {
         self.memoryLimit = memoryLimit
     }
 
-    /// The worker said it could not allocate (Swift, GLib, a thread that could not start).
+    /// The worker's memory watch stopped it at `--memory-limit` (its exit status says so).
+    var passedMemoryLimit: Bool { memoryLimit > 0 && end == .exit(MemoryWatch.exitStatus) }
+
+    /// The worker said it could not allocate (Swift, GLib, a thread that could not start): the
+    /// backstop, an allocation faster than the memory watch.
     var ranOutOfMemory: Bool {
         ["failed to allocate", "out of memory", "Cannot allocate memory", "Resource temporarily unavailable", "Error creating thread"].contains { words.contains($0) }
     }
@@ -312,6 +321,7 @@ struct WorkerDeath: CustomStringConvertible {
         let limit = memoryLimit > 0 ? "its \(memoryLimit) MB (--memory-limit)" : "the memory it could get"
         switch end {
         case .exit(let status):
+            if passedMemoryLimit { return "exit status \(status) — out of memory: it needed more than \(limit)" }
             return "exit status \(status)" + (ranOutOfMemory ? " — out of memory: it needed more than \(limit)" : "")
         case .signal(let number):
             let name = Self.name(number)
@@ -379,11 +389,10 @@ public enum BatchWorker {
         }
     }
 
-    /// Limits this process's address space (the worker's `--memory-limit`), so that an input
-    /// that needs too much fails alone instead of taking the machine.
+    /// Holds this process to `megabytes` of resident memory (the worker's `--memory-limit`), so
+    /// that an input that needs too much fails alone instead of taking the machine: see
+    /// `MemoryWatch`.
     public static func limitMemory(megabytes: Int) {
-        guard megabytes > 0 else { return }
-        var limit = rlimit(rlim_cur: rlim_t(megabytes) << 20, rlim_max: rlim_t(megabytes) << 20)
-        setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
+        MemoryWatch.start(megabytes: megabytes)
     }
 }

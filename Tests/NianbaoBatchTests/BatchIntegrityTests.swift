@@ -125,5 +125,21 @@ final class BatchIntegrityUnitTests: XCTestCase {
         XCTAssertEqual(say(.signal(SIGTRAP), "fatal error: failed to allocate memory", limit: 384), "signal 5, SIGTRAP — out of memory: it needed more than its 384 MB (--memory-limit)")
         XCTAssertEqual(say(.exit(3)), "exit status 3")
         XCTAssertEqual(say(.signal(SIGXCPU)), "signal 24, SIGXCPU")
+        // The memory watch's own status: known by the number, whatever stderr said.
+        XCTAssertTrue(WorkerDeath(.exit(MemoryWatch.exitStatus), lastWords: "", memoryLimit: 256).passedMemoryLimit)
+        XCTAssertEqual(say(.exit(MemoryWatch.exitStatus), limit: 256), "exit status 86 — out of memory: it needed more than its 256 MB (--memory-limit)")
+        XCTAssertFalse(WorkerDeath(.exit(MemoryWatch.exitStatus), lastWords: "", memoryLimit: 0).passedMemoryLimit, "no limit, no watch")
+        XCTAssertFalse(WorkerDeath(.signal(MemoryWatch.exitStatus), lastWords: "", memoryLimit: 256).passedMemoryLimit)
+    }
+
+    func testTheMemoryWatchReadsWhatThisProcessHolds() {
+        let before = MemoryWatch.residentBytes()
+        XCTAssertGreaterThan(before, 1 << 20, "a running test process holds more than 1 MB")
+        // 64 MB written to (so resident), read back while it is held.
+        let block = UnsafeMutableRawPointer.allocate(byteCount: 64 << 20, alignment: 4096)
+        defer { block.deallocate() }
+        memset(block, 1, 64 << 20)
+        XCTAssertGreaterThan(MemoryWatch.residentBytes(), before + (48 << 20))
+        XCTAssertEqual(MemoryWatch.backstopMegabytes(128), 1280, "the address-space backstop sits far above the resident limit")
     }
 }

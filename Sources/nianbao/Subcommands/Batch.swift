@@ -67,7 +67,7 @@ extension Nianbao.Batch {
         @Option(help: ArgumentHelp("Seconds one input may take; past them its worker is stopped and the input fails.", valueName: "s"))
         var timeout: Double = 120
 
-        @Option(help: ArgumentHelp("Memory of one worker, MB; an input that needs more fails alone (0: no limit).", valueName: "MB"))
+        @Option(help: ArgumentHelp("Resident memory of one worker, MB; an input that needs more fails alone (0: no limit).", valueName: "MB"))
         var memoryLimit: Int = 4096
 
         var formats: [BatchJob.Format] { format.formats }
@@ -75,7 +75,7 @@ extension Nianbao.Batch {
         func validate() throws {
             if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256.") }
             if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
-            if memoryLimit != 0 && memoryLimit < 384 { throw ValidationError("--memory-limit must be 0 (none) or at least 384 MB (a worker needs about 300 MB of address space for an ordinary report).") }
+            if memoryLimit != 0 && memoryLimit < 128 { throw ValidationError("--memory-limit must be 0 (none) or at least 128 MB (a worker needs about 80 MB for an ordinary report).") }
             _ = try shardSpec()
             if db != nil && shard != nil {
                 // Shards run on several machines; one SQLite file must not be written over a network
