@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoTestSupport
 import ZIPFoundation
 import XCTest
 
@@ -311,5 +312,20 @@ extension BatchCommandTests {
         XCTAssertEqual(partial["rendered"] as? Int, shards[0]["rendered"] as? Int)
         XCTAssertEqual(try XCTUnwrap(partial["seconds"] as? Double), shards[0]["seconds"] as! Double, accuracy: 0.0011)
         XCTAssertTrue((partial["note"] as? String)?.contains("summary-2-of-2.json") == true, "\(partial)")
+    }
+}
+
+extension BatchCommandTests {
+    /// Installed on the PATH and run by name, `nianbao` must still find itself: its workers
+    /// (and its fonts and styles) are found from the running file, not from argv[0].
+    func testRunByNameFromThePath() throws {
+        let root = dir("byname")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("in"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: CLITests.sample("xixia-county-2022"), toPath: root.appendingPathComponent("in/r.txt").path)
+        let path = CLITests.binary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let r = try Tool.run("nianbao", CLITests.withTestFonts(["batch", "in", "--output-dir", "out", "--quiet"]), environment: ["PATH": path], directory: root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(try index(root.appendingPathComponent("out")).contains { $0.hasPrefix("r.txt,") && $0.contains(",ok,") }, "the worker started")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("out/r.pdf").path))
     }
 }

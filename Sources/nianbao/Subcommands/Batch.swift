@@ -4,6 +4,7 @@ import NianbaoArchive
 import NianbaoBatch
 import NianbaoOutput
 import NianbaoRender
+import NianbaoStyle
 
 extension Nianbao {
     struct Batch: ParsableCommand {
@@ -174,9 +175,7 @@ extension Nianbao.Batch {
             return worker
         }
 
-        static var executable: String {
-            URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
-        }
+        static var executable: String { ProjectDirectories.executable }
     }
 
     struct Merge: ParsableCommand {

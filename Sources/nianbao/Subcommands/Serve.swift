@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NianbaoStyle
 
 extension Nianbao {
     /// `nianbao serve` runs `nianbao-serve` from beside this binary, with the same arguments.
@@ -18,8 +19,7 @@ extension Nianbao {
         var options: [String] = []
 
         func run() throws {
-            let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-            let server = URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("nianbao-serve").path
+            let server = URL(fileURLWithPath: ProjectDirectories.executable).deletingLastPathComponent().appendingPathComponent("nianbao-serve").path
             guard FileManager.default.isExecutableFile(atPath: server) else {
                 FindingPrinter.stderr("error: nianbao serve needs nianbao-serve beside nianbao, and \(server) is missing; build it with `swift build --product nianbao-serve` (make does), or install with `make install`")
                 throw ExitStatus.failure
