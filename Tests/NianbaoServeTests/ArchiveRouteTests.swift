@@ -80,6 +80,10 @@ final class ArchiveRouteTests: XCTestCase {
         defer { server.shutdown() }
         try await Application(router: server.router()).test(.router) { client in
             try await client.execute(uri: "/archive", method: .get) { response in
+                XCTAssertEqual(response.status, .ok, "a page every page links to")
+                XCTAssertTrue(String(buffer: response.body).contains("nianbao serve --db archive.sqlite"))
+            }
+            try await client.execute(uri: "/archive/agency?name=x", method: .get) { response in
                 XCTAssertEqual(response.status, .notFound)
                 XCTAssertTrue(String(buffer: response.body).contains("nianbao serve --db archive.sqlite"))
             }

@@ -11,7 +11,8 @@ enum ArchivePage: ServePage {
 
     static func register(on router: Router<BasicRequestContext>, server: Server) {
         router.get("/archive") { request, _ -> Response in
-            guard let archive = server.archive else { return Responses.html(noArchive(), status: .notFound) }
+            // Every page links here: without an archive the page is still there, and says how to make one.
+            guard let archive = server.archive else { return Responses.html(noArchive()) }
             let query = ArchiveQuery(parameters: parameters(request))
             // SQLite reads block: off the event loop, as the library's other work is.
             let page = await Offload.run { () -> Result<String, ArchiveError> in
@@ -48,7 +49,7 @@ enum ArchivePage: ServePage {
         return p
     }
 
-    /// Without `--db` the page says how to get an archive, rather than a bare 404.
+    /// Without `--db` the page says how to get an archive (an agency's page then answers 404 with it).
     static func noArchive() -> String {
         PageLayout.page(title: "档案库", active: "archive", body: """
             <section class="panel"><h1>档案库</h1><p class="message">没有打开档案库。先用 <code>nianbao batch 报告文件夹 --db archive.sqlite</code> \
