@@ -107,7 +107,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NianbaoFilesTests",
-            dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoInput", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoTestSupport", "NianbaoFuzz"],
+            dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks", "NianbaoFiles", "NianbaoInput", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoTestSupport", "NianbaoFuzz"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "NianbaoChecksTests", dependencies: ["NianbaoModel", "NianbaoIngest", "NianbaoChecks"]),

@@ -19,8 +19,8 @@ public enum Checker {
     }
 
     /// Parse findings and check findings of one parsed report, with `extra` ones (such as
-    /// `CrossYear`'s), in line order.
+    /// `CrossYear`'s), in source order: by page (a PDF's), then line.
     public static func findings(for parsed: ParsedReport, with extra: [Finding] = []) -> [Finding] {
-        (parsed.findings + check(parsed.report) + extra).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+        (parsed.findings + check(parsed.report) + extra).sorted { ($0.page ?? 0, $0.line ?? 0) < ($1.page ?? 0, $1.line ?? 0) }
     }
 }

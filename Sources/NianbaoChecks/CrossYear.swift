@@ -6,7 +6,7 @@ import NianbaoModel
 /// - `cross_year.in_force`: for regulations and normative documents, last year's 现行有效
 ///   plus this year's 制发 equals this year's 现行有效 plus this year's 废止.
 /// Severities follow the single-report checks. Findings belong to the later report, point at
-/// its cells and lines, and say the earlier year's values.
+/// its cells' pages and lines, and say the earlier year's values.
 public enum CrossYear {
     public static let carriedOverID = FindingID.crossYearCarriedOver
     public static let inForceID = FindingID.crossYearInForce
@@ -23,7 +23,7 @@ public enum CrossYear {
             findings.append(Finding(
                 id: carriedOverID, severity: outcome.severity,
                 message: "table 2 column \(column.rawValue): carried_over = \(from)'s carried_forward: \(outcome.sums)",
-                line: later[now].line, keys: [now], relation: outcome.relation(left: [now], right: [before])))
+                line: later[now].line, page: later[now].page, keys: [now], relation: outcome.relation(left: [now], right: [before])))
         }
         for row in [ActiveRow.regulations, .normativeDocuments] where earlier.template == .y2021 && later.template == .y2021 {
             let inForce = CellKey.active(row, "in_force"), issued = CellKey.active(row, "issued"), repealed = CellKey.active(row, "repealed")
@@ -31,7 +31,7 @@ public enum CrossYear {
             findings.append(Finding(
                 id: inForceID, severity: outcome.severity,
                 message: "table 1 row \(row.rawValue): \(from)'s in_force + issued = in_force + repealed: \(outcome.sums)",
-                line: later[inForce].line, keys: [issued, repealed, inForce],
+                line: later[inForce].line, page: later[inForce].page, keys: [issued, repealed, inForce],
                 relation: outcome.relation(left: [inForce, issued], right: [inForce, repealed])))
         }
         return findings

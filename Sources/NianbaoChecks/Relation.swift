@@ -14,14 +14,16 @@ struct Relation {
     let rhs: [CellKey]
     /// How the relation reads in a message, e.g. `new + carried_over = total + carried_forward`.
     let description: String
-    /// The line the finding points at: the cell whose line is reported.
+    /// The cell the finding points at: its page and line are reported.
     let anchor: CellKey
 
     func evaluate(_ report: Report) -> Finding? {
         guard let outcome = Balance(left: lhs.map { report[$0] }, right: rhs.map { report[$0] }) else { return nil }
         let keys = lhs + rhs
-        let line = report[anchor].line ?? keys.lazy.compactMap { report[$0].line }.first
-        return Finding(id: id, severity: outcome.severity, message: "\(description): \(outcome.sums)", line: line, keys: keys,
+        // Page and line from one cell: in a PDF the line counts lines on that cell's page.
+        let place = report[anchor].line != nil ? report[anchor] : keys.lazy.map { report[$0] }.first { $0.line != nil }
+        return Finding(id: id, severity: outcome.severity, message: "\(description): \(outcome.sums)",
+                       line: place?.line, page: place?.page, keys: keys,
                        relation: outcome.relation(left: lhs, right: rhs))
     }
 }

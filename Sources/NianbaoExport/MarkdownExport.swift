@@ -29,7 +29,7 @@ public enum MarkdownExport {
         if !findings.isEmpty {
             out += "## 问题 Findings\n\n"
             for f in findings {
-                out += "- **\(f.severity.rawValue)** `\(f.id)`\(f.line.map { " (line \($0))" } ?? ""): \(escape(f.message))\n"
+                out += "- **\(f.severity.rawValue)** `\(f.id)`\(FindingPlace.of(f).map { " (\($0))" } ?? ""): \(escape(f.message))\n"
             }
         }
         return out

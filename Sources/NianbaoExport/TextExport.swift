@@ -49,7 +49,7 @@ public enum TextExport {
         if !findings.isEmpty {
             out += "问题 Findings\n"
             for f in findings {
-                out += "  \(f.line.map { "line \($0): " } ?? "")\(f.severity.rawValue): \(f.id): \(f.message)\n"
+                out += "  \(FindingPlace.of(f).map { "\($0): " } ?? "")\(f.severity.rawValue): \(f.id): \(f.message)\n"
             }
         }
         return out

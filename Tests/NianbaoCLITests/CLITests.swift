@@ -186,6 +186,33 @@ extension CLITests {
         }
     }
 
+    /// In a PDF a line counts lines on its page: 新县's LibreOffice PDF has a row_sum warning on
+    /// page 2 line 43 and a results_sum one on page 3 line 43, and `check` tells them apart
+    /// (`FILE: page P line L:`, a `page` in the JSON); a text input keeps `FILE:L:` and no page.
+    func testCheckOfAPDFNamesThePageOfEachFinding() throws {
+        let pdf = TestPaths.file("lo-pdf/xin-county-office-2021.pdf").path
+        let text = try run(["check", pdf])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("\(pdf): page 2 line 43: warning: requests.row_sum: ") }, text.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("\(pdf): page 3 line 43: warning: requests.results_sum: ") }, text.stdout)
+        XCTAssertTrue(lines.allSatisfy { $0.hasPrefix("\(pdf): page ") }, text.stdout)
+
+        let json = try run(["check", "--format", "json", pdf])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let reports = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let findings = try XCTUnwrap(reports.first?["findings"] as? [[String: Any]])
+        let onLine43 = findings.filter { $0["line"] as? Int == 43 }
+        XCTAssertEqual(Set(onLine43.map { "\($0["id"]!) page \($0["page"] ?? "none")" }),
+                       ["requests.row_sum page 2", "requests.results_sum page 3"])
+        XCTAssertTrue(findings.allSatisfy { $0["page"] is Int && $0["line"] is Int && $0["message"] is String }, json.stdout)
+
+        let txt = try run(["check", "--format", "json", sample("xin-county-office-2021")])
+        let txtFindings = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(txt.stdout.utf8)) as? [[String: Any]])?.first?["findings"] as? [[String: Any]])
+        XCTAssertFalse(txtFindings.isEmpty)
+        XCTAssertTrue(txtFindings.allSatisfy { $0["page"] == nil && $0["line"] is Int }, "a text input has lines, no pages")
+    }
+
     func testCompareTakesMoreThanSixtyAgenciesInCSV() throws {
         let inputs = (0..<61).map { _ in sample("xixia-county-2022") }
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-61-\(ProcessInfo.processInfo.processIdentifier).csv").path

@@ -39,6 +39,19 @@ final class CrossYearTests: XCTestCase {
         XCTAssertTrue(findings[0].message.contains("2021's carried_forward"), findings[0].message)
     }
 
+    /// From a PDF, a cross-year finding names the page of the later year's cell as well as its
+    /// line (which counts lines on that page).
+    func testCrossYearFindingNamesThePageOfItsCell() {
+        var (earlier, later) = Self.pair()
+        earlier[.requests(.carriedForward, .natural)] = .count(3, line: 40)
+        var carriedOver = later[.requests(.carriedOver, .natural)]
+        (carriedOver.page, carriedOver.line) = (3, 7)
+        later[.requests(.carriedOver, .natural)] = carriedOver
+        let finding = CrossYear.check(earlier: earlier, later: later).first { $0.keys == [.requests(.carriedOver, .natural)] }
+        XCTAssertEqual(finding?.page, 3)
+        XCTAssertEqual(finding?.line, 7)
+    }
+
     func testBlankCarriedOverIsAWarningNotAnError() {
         var (earlier, later) = Self.pair()
         later[.requests(.carriedOver, .natural)] = .blank(line: 11)

@@ -1,4 +1,6 @@
 import Foundation
+import NianbaoChecks
+import NianbaoExport
 import NianbaoFiles
 import NianbaoInput
 import NianbaoIngest
@@ -60,6 +62,33 @@ final class FileInputTests: XCTestCase {
         XCTAssertNotNil(cell.page)
         XCTAssertNotNil(cell.line)
         XCTAssertTrue(parsed.report.sections.allSatisfy { $0.page != nil })
+    }
+
+    /// A check's finding takes page and line from one cell: in 新县's PDF a row_sum warning
+    /// (table 2's 不掌握 row) and a results_sum one (its 总计 row) both stand on line 43, of
+    /// pages 2 and 3; lines count on their page, so only the page tells them apart. The
+    /// findings come in page order, and the text and Markdown exports say the page.
+    func testCheckFindingsOfAPDFNameTheirPage() throws {
+        let parsed = try parse(TestPaths.file("lo-pdf/xin-county-office-2021.pdf"))
+        let findings = Checker.findings(for: parsed)
+        let rowSum = try XCTUnwrap(findings.first { $0.id == "requests.row_sum" && $0.keys.contains(.requests(.notHeld, .total)) })
+        let resultsSum = try XCTUnwrap(findings.first { $0.id == "requests.results_sum" })
+        XCTAssertEqual(rowSum.line, 43)
+        XCTAssertEqual(resultsSum.line, 43)
+        XCTAssertEqual(rowSum.page, 2)
+        XCTAssertEqual(resultsSum.page, 3)
+        for f in findings where f.id.rawValue.hasPrefix("requests.") {
+            let anchor = try XCTUnwrap(f.keys.map { parsed.report[$0] }.first { $0.line == f.line && $0.page == f.page }, "\(f.id) points at one of its cells")
+            XCTAssertNotNil(anchor.page)
+        }
+        let places = findings.map { [$0.page ?? 0, $0.line ?? 0] }
+        XCTAssertEqual(places, places.sorted { $0.lexicographicallyPrecedes($1) }, "page, then line")
+        let text = TextExport.render(parsed.report, findings: findings)
+        XCTAssertTrue(text.contains("  page 2 line 43: warning: requests.row_sum: "), text)
+        XCTAssertTrue(text.contains("  page 3 line 43: warning: requests.results_sum: "), text)
+        let markdown = MarkdownExport.render(parsed.report, findings: findings)
+        XCTAssertTrue(markdown.contains("`requests.row_sum` (page 2 line 43): "), markdown)
+        XCTAssertTrue(markdown.contains("`requests.results_sum` (page 3 line 43): "), markdown)
     }
 
     func testScanIsRefusedAsAScan() throws {
