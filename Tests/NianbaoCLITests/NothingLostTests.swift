@@ -88,6 +88,32 @@ final class NothingLostTests: XCTestCase {
         XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("sheet.txt"), encoding: .utf8).contains("西峡县人民政府"))
     }
 
+    /// Any comparison nianbao wrote, in any of its formats, is skipped with a note when a glob
+    /// brings it in (`compare *.txt -o sheet.txt` beside an earlier `change.txt`), not reported
+    /// as a broken report: it is recognised by its content, not by being the current -o file.
+    func testCompareSkipsEveryEarlierComparison() throws {
+        _ = try copy("xixia-county-2022", to: "a.txt")
+        _ = try copy("hanyin-county-2022", to: "b.txt")
+        let earlier = ["change.txt", "change.md", "change.csv", "change.pdf", "change.ofd"]
+        for name in earlier {
+            let r = try run(["compare", "a.txt", "b.txt", "-o", name])
+            XCTAssertEqual(r.status, 0, "\(name): \(r.stderr)")
+        }
+        let again = try run(["compare", "a.txt", "b.txt"] + earlier + ["-o", "sheet.txt"])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        for name in earlier {
+            XCTAssertTrue(again.stderr.contains("\(name): skipped: it is a comparison nianbao wrote, not a report"), again.stderr)
+        }
+        XCTAssertFalse(again.stderr.contains("error"), again.stderr)
+        XCTAssertTrue(again.stderr.contains("wrote sheet.txt (2 reports"), again.stderr)
+        // A report nianbao rendered is still a report: its PDF is read, not skipped.
+        let rendered = try run(["render", "a.txt", "-o", "a-rendered.pdf"])
+        XCTAssertEqual(rendered.status, 0, rendered.stderr)
+        let withPDF = try run(["compare", "a-rendered.pdf", "b.txt", "-o", "sheet2.csv"])
+        XCTAssertEqual(withPDF.status, 0, withPDF.stderr)
+        XCTAssertFalse(withPDF.stderr.contains("skipped"), withPDF.stderr)
+    }
+
     func testDuplicateFormatsWriteOnce() throws {
         let report = try copy("xin-county-office-2021", to: "x.txt")
         let r = try run(["render", report, "--format", "pdf,pdf,json", "--output-dir", dir.appendingPathComponent("o").path])
