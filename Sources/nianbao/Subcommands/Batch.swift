@@ -47,7 +47,7 @@ extension Nianbao.Batch {
         @Option(help: ArgumentHelp("Where outputs, index.csv and summary.json go.", valueName: "dir"))
         var outputDir: String = "output"
 
-        @Option(help: ArgumentHelp("Comma-separated formats: pdf, ofd, txt, md, json.", valueName: "list"))
+        @Option(help: ArgumentHelp("Comma-separated formats: pdf, ofd, txt, md, json (default: pdf).", valueName: "list"), transform: FormatList.parse)
         var format = FormatList([.pdf])
 
         @Option(help: ArgumentHelp("Worker processes.", valueName: "n"))

@@ -22,6 +22,11 @@ extension Nianbao {
         enum Format: String, ExpressibleByArgument, CaseIterable {
             case json, cells, text, markdown
 
+            /// Also render's names, `txt` and `md` (`FormatNames`).
+            init?(argument: String) {
+                self.init(rawValue: FormatNames.spelled(argument, like: Self.allCases.map(\.rawValue)))
+            }
+
             var fileExtension: String {
                 switch self {
                 case .json: return "json"

@@ -32,7 +32,7 @@ extension Nianbao {
         @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the one input's output to this file instead, in the format its extension names (.pdf, .ofd, .txt, .md, .json) or --format's one format. Written atomically; never over an input.", valueName: "file"))
         var output: String?
 
-        @Option(help: ArgumentHelp("Comma-separated formats: pdf, ofd, txt, md, json (default: pdf).", valueName: "list"))
+        @Option(help: ArgumentHelp("Comma-separated formats: pdf, ofd, txt, md, json (default: pdf).", valueName: "list"), transform: FormatList.parse)
         var format: FormatList?
 
         static let defaultOutputDir = "output"
@@ -55,6 +55,10 @@ extension Nianbao {
             let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
             let named = BatchJob.Format(rawValue: ext)
             let known = BatchJob.Format.allCases.map { "." + $0.rawValue }.joined(separator: ", ")
+            if ext == "csv" {
+                // No --format makes one: a report's CSV is its cells, which parse writes.
+                throw ValidationError("-o \(file): render does not write CSV; for a report's cells as CSV use `nianbao parse --format cells REPORT -o \(file)` (for several reports side by side, `nianbao compare … -o \(file)`)")
+            }
             guard let format else {
                 guard let named else {
                     throw ValidationError("-o \(file): cannot tell the format from the name; end it in \(known), or give --format")
