@@ -326,3 +326,31 @@ extension BatchRobustnessTests {
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("evil.pdf").path))
     }
 }
+
+extension NothingLostTests {
+    /// `/`, or one that exists) still gets one file per input.
+    func testParseOutputFileWithSeveralInputsIsAUsageError() throws {
+        let a = try copy("xixia-county-2022", to: "a.txt")
+        let b = try copy("hanyin-county-2022", to: "b.txt")
+        for name in ["all.csv", "all.json", "sub/all.md"] {
+            let r = try run(["parse", "--format", "cells", a, b, "-o", name])
+            XCTAssertEqual(r.status, 64, "\(name): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains("-o \(name) names a file, but 2 reports were given"), r.stderr)
+            XCTAssertTrue(r.stderr.contains("Usage: nianbao parse"), r.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path), name)
+        }
+        for folder in ["cells", "slash.d/"] {
+            let r = try run(["parse", "--format", "cells", a, b, "-o", folder])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(folder + "/a.cells.csv").path), folder)
+        }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("made.d"), withIntermediateDirectories: true)
+        let existing = try run(["parse", a, b, "-o", "made.d"])
+        XCTAssertEqual(existing.status, 0, existing.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("made.d/b.json").path))
+        // One input: -o all.csv is that file.
+        let one = try run(["parse", "--format", "cells", a, "-o", "one.csv"])
+        XCTAssertEqual(one.status, 0, one.stderr)
+        XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("one.csv"), encoding: .utf8).contains("active.licensing.decisions,2957"))
+    }
+}
