@@ -147,9 +147,11 @@ public final class BatchSession: @unchecked Sendable {
         }
         // Nothing a user gave is overwritten: not an input, not one of two outputs that share a name.
         BatchPlan.refuseSharedOutputs(&items, formats: c.formats)
-        let outputs = items.filter { $0.refused == nil }.flatMap { item in c.formats.map { item.output($0.rawValue, under: c.outputDir) } }
+        let planned = items.filter { $0.refused == nil }
+        let outputs = planned.flatMap { item in c.formats.map { item.output($0.rawValue, under: c.outputDir) } }
         do {
-            try OutputPlan.check(outputs: outputs, inputs: items.compactMap(\.file) + (items.first?.zip.map { [$0] } ?? []))
+            try OutputPlan.check(outputs: outputs, inputs: items.compactMap(\.file) + (items.first?.zip.map { [$0] } ?? []),
+                                 sources: planned.flatMap { item in c.formats.map { _ in item.path } }, elsewhere: "another --output-dir")
         } catch {
             throw .output(error)
         }

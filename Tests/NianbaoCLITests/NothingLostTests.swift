@@ -353,4 +353,26 @@ extension NothingLostTests {
         XCTAssertEqual(one.status, 0, one.stderr)
         XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("one.csv"), encoding: .utf8).contains("active.licensing.decisions,2957"))
     }
+
+    /// offers no option parse does not have.
+    func testAnOutputCollisionNamesTheInputs() throws {
+        let txt = try copy("xixia-county-2022", to: "report.txt")
+        let pdf = dir.appendingPathComponent("report.pdf").path
+        let docx = dir.appendingPathComponent("report.docx").path
+        try FileManager.default.copyItem(atPath: TestPaths.file("lo-pdf/xixia-county-2022.pdf").path, toPath: pdf)
+        try FileManager.default.copyItem(atPath: TestPaths.file("docx/jianxi-district-office-2022.docx").path, toPath: docx)
+        let render = try run(["render", "report.pdf", "report.txt", "report.docx", "--output-dir", "coll"])
+        XCTAssertEqual(render.status, 2, render.stderr)
+        XCTAssertTrue(render.stderr.contains("the outputs of report.pdf, report.txt and report.docx would be written to one path, coll/report.pdf; nothing was written"), render.stderr)
+        XCTAssertFalse(render.stderr.contains("output 1 of"), render.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("coll/report.pdf").path))
+        let parse = try run(["parse", pdf, txt, "-o", "json"])
+        XCTAssertEqual(parse.status, 2, parse.stderr)
+        XCTAssertTrue(parse.stderr.contains("the outputs of \(pdf) and \(txt) would be written to one path, json/report.json"), parse.stderr)
+        XCTAssertFalse(parse.stderr.contains("--output-dir"), parse.stderr)
+        // The same file given twice is said to be that.
+        let twice = try run(["render", "report.txt", "./report.txt", "--output-dir", "twice", "--format", "txt"])
+        XCTAssertEqual(twice.status, 2, twice.stderr)
+        XCTAssertTrue(twice.stderr.contains("report.txt and ./report.txt are one file, given twice"), twice.stderr)
+    }
 }

@@ -100,7 +100,7 @@ extension Nianbao {
                     failures.append(FindingPrinter.failure(file, ReportInput.Failure.parse(error)))
                 }
             }
-            try OutputWriter.check(outputs: [output], inputs: files)
+            try OutputWriter.check(outputs: [output], inputs: files, sources: ["the comparison"], elsewhere: "another -o")
             for failure in failures {
                 FindingPrinter.stderr(failure + " (left out of the comparison)")
                 failed = true

@@ -101,11 +101,11 @@ extension Nianbao {
             }
             if input.files.count > 1 || output.hasSuffix("/") {
                 let paths = OutputPlan.paths(for: input.files, in: output, extension: format.fileExtension)
-                try OutputWriter.check(outputs: paths, inputs: input.files)
+                try OutputWriter.check(outputs: paths, inputs: input.files, sources: input.files, elsewhere: "another -o folder")
                 let pathOf = Dictionary(zip(input.files, paths), uniquingKeysWith: { a, _ in a })
                 for doc in docs { try OutputWriter.write(render([doc]), to: pathOf[doc.file]!) }
             } else if let doc = docs.first {
-                try OutputWriter.check(outputs: [output], inputs: input.files)
+                try OutputWriter.check(outputs: [output], inputs: input.files, sources: [doc.file], elsewhere: "another -o")
                 try OutputWriter.write(render([doc]), to: output)
             }
         }

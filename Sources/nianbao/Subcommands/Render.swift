@@ -86,7 +86,10 @@ extension Nianbao {
                 formats = (format ?? FormatList([.pdf])).formats
                 paths = formats.map { OutputPlan.paths(for: input.files, in: outputDir ?? Self.defaultOutputDir, extension: $0.rawValue) }
             }
-            try OutputWriter.check(outputs: paths.flatMap { $0 }, inputs: input.files)
+            // paths[k][i] is made from input i (format k); -o's one path from the one input.
+            let sources = output == nil ? formats.flatMap { _ in input.files } : input.files
+            try OutputWriter.check(outputs: paths.flatMap { $0 }, inputs: input.files, sources: sources,
+                                   elsewhere: output == nil ? "another --output-dir" : "another -o")
             let layout = ReportLayout(style: style, shaper: PangoShaper())
             let options = pdfOptions.options(style)
             var failed = false
