@@ -9,7 +9,7 @@ import NianbaoOutput
 /// garbage is made again). The index is rebuilt from results and records, so it is always whole.
 public enum BatchRecords {
     static func path(for item: BatchItem, under root: String) -> String {
-        root + "/.nianbao/records/" + item.path + ".json"
+        OutputPlan.join(root, ".nianbao/records/" + item.path + ".json")
     }
 
     static func write(_ result: BatchResult, for item: BatchItem, under root: String) {

@@ -212,7 +212,7 @@ public final class BatchSession: @unchecked Sendable {
         }
         return Outcome(results: results, fresh: fresh, skipped: done.count, seconds: seconds, peakWorkerMB: runner.peakWorkerMB,
                        summary: BatchIndex.summary(results, fresh: fresh, seconds: seconds, jobs: c.jobs, shard: nil),
-                       indexPath: c.outputDir + "/" + BatchIndex.names(shard: c.shard).index, archiveFailures: runner.archiveFailures)
+                       indexPath: OutputPlan.join(c.outputDir, BatchIndex.names(shard: c.shard).index), archiveFailures: runner.archiveFailures)
     }
 
     /// Stops the run from any thread (a signal handler's queue, a UI): no more inputs are

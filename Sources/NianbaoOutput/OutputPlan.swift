@@ -16,6 +16,15 @@ public enum OutputPlan {
         return FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
+    /// `relative` in `directory`, with one `/` between them whatever `directory` ends in:
+    /// `--output-dir out/` gives `out/x.pdf`, not `out//x.pdf`, in what is printed and written.
+    /// An empty `directory` gives `/relative`, as plain joining did.
+    public static func join(_ directory: String, _ relative: String) -> String {
+        var d = Substring(directory)
+        while d.hasSuffix("/") { d = d.dropLast() }
+        return d + "/" + relative
+    }
+
     /// One output path per input in `directory`: `<stem>.<ext>`. When two inputs have the same
     /// stem (folders of 报告.txt), each keeps its path below the inputs' common folder, as
     /// `batch` mirrors its input tree: `deptA/报告.pdf`, `deptB/报告.pdf`.
@@ -23,7 +32,7 @@ public enum OutputPlan {
         let urls = inputs.map { URL(fileURLWithPath: $0).standardizedFileURL }
         let stems = urls.map { $0.deletingPathExtension().lastPathComponent }
         guard Set(stems).count < stems.count else {
-            return stems.map { directory + "/" + $0 + "." + ext }
+            return stems.map { join(directory, $0 + "." + ext) }
         }
         let folders = urls.map { $0.deletingLastPathComponent().pathComponents }
         var common = folders[0]
@@ -32,7 +41,7 @@ public enum OutputPlan {
         }
         return zip(urls, stems).map { url, stem in
             let relative = url.deletingLastPathComponent().pathComponents.dropFirst(common.count)
-            return ([directory] + relative + [stem + "." + ext]).joined(separator: "/")
+            return join(directory, (relative + [stem + "." + ext]).joined(separator: "/"))
         }
     }
 

@@ -375,4 +375,18 @@ extension NothingLostTests {
         XCTAssertEqual(twice.status, 2, twice.stderr)
         XCTAssertTrue(twice.stderr.contains("report.txt and ./report.txt are one file, given twice"), twice.stderr)
     }
+
+    /// `--output-dir out/` (as a shell completes it) prints out/x.pdf, never out//x.pdf.
+    func testOutputPathsArePrintedWithOneSlash() throws {
+        _ = try copy("xixia-county-2022", to: "in/报告.txt")
+        let render = try run(["render", "in/报告.txt", "--output-dir", "out/", "--format", "pdf,txt"])
+        XCTAssertEqual(render.status, 0, render.stderr)
+        XCTAssertTrue(render.stderr.contains("wrote out/报告.pdf\n") && render.stderr.contains("wrote out/报告.txt\n"), render.stderr)
+        let batch = try run(["batch", "in", "--output-dir", "bout/", "--format", "txt"])
+        XCTAssertEqual(batch.status, 0, batch.stderr)
+        XCTAssertTrue(batch.stderr.contains("index: bout/index.csv"), batch.stderr)
+        XCTAssertFalse(render.stderr.contains("//") || batch.stderr.contains("//"), render.stderr + batch.stderr)
+        let merge = try run(["batch", "merge", "bout/"])
+        XCTAssertFalse(merge.stderr.contains("//"), merge.stderr)
+    }
 }

@@ -192,7 +192,8 @@ extension Nianbao.Batch {
             guard !dirs.isEmpty else { throw ValidationError("Give at least one directory.") }
             do {
                 let rows = try BatchIndex.merge(dirs, into: into ?? dirs[0])
-                FindingPrinter.stderr("\(into ?? dirs[0])/index.csv: \(rows) rows; totals and time in \(into ?? dirs[0])/summary.json")
+                let dir = into ?? dirs[0]
+                FindingPrinter.stderr("\(OutputPlan.join(dir, "index.csv")): \(rows) rows; totals and time in \(OutputPlan.join(dir, "summary.json"))")
             } catch {
                 FindingPrinter.stderr("error: \(error)")
                 throw ExitStatus.failure
