@@ -146,8 +146,9 @@ public final class BatchSession: @unchecked Sendable {
             throw .locked(error)
         }
         // Nothing a user gave is overwritten: not an input, not one of two outputs that share a name.
-        BatchPlan.refuseSharedOutputs(&items, formats: c.formats)
-        let planned = items.filter { $0.refused == nil }
+        // (An input never rendered, x.doc beside x.txt, claims no output names.)
+        let silent = BatchPlan.refuseSharedOutputs(&items, formats: c.formats)
+        let planned = items.indices.filter { items[$0].refused == nil && !silent.contains($0) }.map { items[$0] }
         let outputs = planned.flatMap { item in c.formats.map { item.output($0.rawValue, under: c.outputDir) } }
         do {
             try OutputPlan.check(outputs: outputs, inputs: items.compactMap(\.file) + (items.first?.zip.map { [$0] } ?? []),

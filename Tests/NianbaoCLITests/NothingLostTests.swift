@@ -328,6 +328,8 @@ extension BatchRobustnessTests {
 }
 
 extension NothingLostTests {
+    /// `parse -o all.csv` with several inputs names a file, not a folder: a usage error, as
+    /// `render -o` with several inputs is, and nothing made; a folder (no extension, a trailing
     /// `/`, or one that exists) still gets one file per input.
     func testParseOutputFileWithSeveralInputsIsAUsageError() throws {
         let a = try copy("xixia-county-2022", to: "a.txt")
@@ -354,6 +356,7 @@ extension NothingLostTests {
         XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("one.csv"), encoding: .utf8).contains("active.licensing.decisions,2957"))
     }
 
+    /// Two inputs whose outputs would share a path are named, not numbered; parse's message
     /// offers no option parse does not have.
     func testAnOutputCollisionNamesTheInputs() throws {
         let txt = try copy("xixia-county-2022", to: "report.txt")
@@ -388,5 +391,25 @@ extension NothingLostTests {
         XCTAssertFalse(render.stderr.contains("//") || batch.stderr.contains("//"), render.stderr + batch.stderr)
         let merge = try run(["batch", "merge", "bout/"])
         XCTAssertFalse(merge.stderr.contains("//"), merge.stderr)
+    }
+
+    /// A Word 97–2003 file is never rendered (it gets the advice to convert it), so it claims no
+    /// output names: the report of the same name beside it renders, in `batch` and `render`.
+    func testADocBesideItsReportDoesNotBlockIt() throws {
+        _ = try copy("xin-county-office-2021", to: "in/x.txt")
+        try FileManager.default.copyItem(atPath: TestPaths.file("doc/xin-county-office-2021.doc").path,
+                                         toPath: dir.appendingPathComponent("in/x.doc").path)
+        let batch = try run(["batch", "in", "--output-dir", "out", "--quiet"])
+        XCTAssertEqual(batch.status, 1, batch.stderr)
+        let index = try String(contentsOf: dir.appendingPathComponent("out/index.csv"), encoding: .utf8)
+        let rows = Dictionary(uniqueKeysWithValues: index.split(separator: "\n").dropFirst().map { (String($0.split(separator: ",")[0]), String($0)) })
+        XCTAssertTrue(rows["x.txt"]?.contains(",warnings,") == true, index)
+        XCTAssertTrue(rows["x.doc"]?.contains("libreoffice --headless --convert-to docx") == true, index)
+        XCTAssertFalse(index.contains("same names"), index)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/x.pdf").path))
+        let render = try run(["render", "in/x.doc", "in/x.txt", "--output-dir", "rout"])
+        XCTAssertEqual(render.status, 2, "the .doc is an input that is not read: \(render.stderr)")
+        XCTAssertTrue(render.stderr.contains("in/x.doc: error:") && render.stderr.contains("convert it to .docx"), render.stderr)
+        XCTAssertTrue(render.stderr.contains("wrote rout/x.pdf"), render.stderr)
     }
 }

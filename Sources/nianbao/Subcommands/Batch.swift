@@ -32,7 +32,8 @@ extension Nianbao.Batch {
             SLURM_ARRAY_TASK_ID + 1 (for --array=0-N-1). Each shard writes index-K-of-N.csv; \
             `nianbao batch merge DIR…` joins them, every input exactly once.
             Two inputs whose outputs would share a path (a/x.txt and a/x.pdf) both fail with a \
-            message; a --output-dir where outputs would overwrite inputs, or that cannot be \
+            message (a .doc or .wps, never rendered, claims no outputs: x.txt beside x.doc \
+            renders); a --output-dir where outputs would overwrite inputs, or that cannot be \
             written, stops the batch before it starts.
             \(ExitStatus.help)
             """
