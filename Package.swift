@@ -60,7 +60,7 @@ let package = Package(
         .target(name: "NianbaoRender", dependencies: ["CPangoCairo", "CISAL", "CLibDeflate", "NianbaoLayout", "NianbaoStyle",
                                                      .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                 exclude: ["PDF/ICC"]),  // the sRGB profile and its licence; SRGBProfile.swift holds its bytes
-        .target(name: "NianbaoCompare", dependencies: ["NianbaoModel", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout"]),
+        .target(name: "NianbaoCompare", dependencies: ["NianbaoModel", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoFiles"]),
         .target(name: "NianbaoBatch", dependencies: [
             "NianbaoModel", "NianbaoIngest", "NianbaoFiles", "NianbaoInput", "NianbaoChecks", "NianbaoExport", "NianbaoStyle", "NianbaoLayout", "NianbaoRender", "NianbaoOutput",
         ]),

@@ -67,9 +67,9 @@ public enum BatchIndex {
 
     public static func write(_ results: [BatchResult], fresh: [BatchResult]? = nil, to dir: String, seconds: Double, jobs: Int, shard: (k: Int, n: Int)?, peakWorkerMB: Double = 0) throws {
         let n = names(shard: shard)
-        try AtomicFile.write(csv(results), to: dir + "/" + n.index)
+        try AtomicFile.write(csv(results), to: OutputPlan.join(dir, n.index))
         let s = summary(results, fresh: fresh, seconds: seconds, jobs: jobs, shard: shard.map { "\($0.k)/\($0.n)" }, peakWorkerMB: peakWorkerMB)
-        try AtomicFile.write(encode(s), to: dir + "/" + n.summary)
+        try AtomicFile.write(encode(s), to: OutputPlan.join(dir, n.summary))
     }
 
     static func encode(_ s: Summary) throws -> Data {
@@ -98,17 +98,17 @@ public enum BatchIndex {
             for file in files where file.hasPrefix("index-") && file.hasSuffix(".csv") {
                 let parts = file.dropFirst(6).dropLast(4).split(separator: "-")
                 guard parts.count == 3, parts[1] == "of", let k = Int(parts[0]), let n = Int(parts[2]), (1...n).contains(k) else {
-                    throw BatchError("\(dir)/\(file): not a shard index name (index-K-of-N.csv, K from 1 to N)")
+                    throw BatchError("\(OutputPlan.join(dir, file)): not a shard index name (index-K-of-N.csv, K from 1 to N)")
                 }
-                if let other = shards[k] { throw BatchError("shard \(k) is there twice: \(other.file) and \(dir)/\(file)") }
-                shards[k] = (n, "\(dir)/\(file)")
-                summaryFiles[k] = dir + "/" + names(shard: (k, n)).summary
+                if let other = shards[k] { throw BatchError("shard \(k) is there twice: \(other.file) and \(OutputPlan.join(dir, file))") }
+                shards[k] = (n, OutputPlan.join(dir, file))
+                summaryFiles[k] = OutputPlan.join(dir, names(shard: (k, n)).summary)
                 counts.insert(n)
-                for record in try shardRows("\(dir)/\(file)", summary: summaryFiles[k]!) {
+                for record in try shardRows(OutputPlan.join(dir, file), summary: summaryFiles[k]!) {
                     if let earlier = rows[record[0]] {
-                        throw BatchError("\(record[0]) is in two shard indexes (\(earlier.file) and \(dir)/\(file)); every input must be in exactly one")
+                        throw BatchError("\(record[0]) is in two shard indexes (\(earlier.file) and \(OutputPlan.join(dir, file))); every input must be in exactly one")
                     }
-                    rows[record[0]] = (record, "\(dir)/\(file)")
+                    rows[record[0]] = (record, OutputPlan.join(dir, file))
                 }
             }
         }
@@ -123,7 +123,7 @@ public enum BatchIndex {
         // The cells as the shards wrote them, already spreadsheet-safe: quoted again, not escaped twice.
         let body = rows.keys.sorted().map { rows[$0]!.row.map(BatchResult.field).joined(separator: ",") }
         do {
-            try AtomicFile.write(([BatchResult.csvHeader] + body).joined(separator: "\n") + "\n", to: into + "/index.csv")
+            try AtomicFile.write(([BatchResult.csvHeader] + body).joined(separator: "\n") + "\n", to: OutputPlan.join(into, "index.csv"))
         } catch {
             throw BatchError("\(error)")
         }
@@ -137,7 +137,7 @@ public enum BatchIndex {
                              shard: "merged \(n) shards", reportsPerSecond: rate(time.rendered, time.seconds), peakWorkerMB: time.peakWorkerMB,
                              parseSeconds: time.parseSeconds, layoutSeconds: time.layoutSeconds, writeSeconds: time.writeSeconds, note: time.note)
         do {
-            try AtomicFile.write(encode(totals), to: into + "/summary.json")
+            try AtomicFile.write(encode(totals), to: OutputPlan.join(into, "summary.json"))
         } catch {
             throw BatchError("\(error)")
         }

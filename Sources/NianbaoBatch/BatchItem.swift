@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoFiles
+import NianbaoOutput
 
 /// One input of a batch: a report file (text, PDF, HTML, DOCX) in a folder or inside a zip, named by its path
 /// relative to the batch input. Outputs go to the same relative path under the output
@@ -29,7 +30,7 @@ public struct BatchItem: Codable, Sendable, Equatable {
     /// Output path for `ext` under `root`: `a/b/x.txt` → `root/a/b/x.pdf`.
     public func output(_ ext: String, under root: String) -> String {
         let stem = BatchSource.stem(path)
-        return root + "/" + stem + "." + ext
+        return OutputPlan.join(root, stem + "." + ext)
     }
 
     /// Stable shard of this item among `count`: FNV-1a of the relative path, so shards stay

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import NianbaoOutput
 
 /// One run per output folder: a second `batch` into the same folder would clear the first
 /// one's files in flight, or write the same outputs at once. Only the shards of one sharding
@@ -18,7 +19,7 @@ public final class BatchLock {
 
     /// Takes the folder's locks, or throws a message naming the run that holds them.
     public init(outputDir: String, shard: (k: Int, n: Int)?) throws(BatchError) {
-        let dir = outputDir + "/.nianbao"
+        let dir = OutputPlan.join(outputDir, ".nianbao")
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         func openLock(_ name: String) throws(BatchError) -> Int32 {
             let fd = open(dir + "/" + name, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)

@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoFiles
+import NianbaoInput
 import NianbaoOutput
 
 /// Per-input records under `<output>/.nianbao/records/`, written after all of an input's
@@ -9,7 +10,7 @@ import NianbaoOutput
 /// garbage is made again). The index is rebuilt from results and records, so it is always whole.
 public enum BatchRecords {
     static func path(for item: BatchItem, under root: String) -> String {
-        root + "/.nianbao/records/" + item.path + ".json"
+        OutputPlan.join(root, ".nianbao/records/" + item.path + ".json")
     }
 
     static func write(_ result: BatchResult, for item: BatchItem, under root: String) {
@@ -63,18 +64,40 @@ public enum BatchPlan {
     /// so shards sharing an output directory do not disturb each other), and with `resume`
     /// collects the results of items already done.
     /// Two inputs whose outputs would share a path (`a/x.txt` and `a/x.pdf` both give `a/x.pdf`)
-    /// are both refused, each naming the other: neither output is silently lost.
-    public static func refuseSharedOutputs(_ items: inout [BatchItem], formats: [BatchJob.Format]) {
+    /// are both refused, each naming the other: neither output is silently lost. An input that
+    /// is never rendered (`x.doc` beside `x.txt`: Word 97–2003, WPS or RTF by its content, which
+    /// gets a row saying how to convert it) claims no names: it is returned, for the plan to
+    /// leave its outputs out, and the other renders.
+    @discardableResult
+    public static func refuseSharedOutputs(_ items: inout [BatchItem], formats: [BatchJob.Format]) -> Set<Int> {
         var byOutput: [String: [Int]] = [:]
         for (i, item) in items.enumerated() where item.refused == nil {
             byOutput[item.output("", under: ""), default: []].append(i)
         }
-        for (_, indices) in byOutput where indices.count > 1 {
+        var silent: Set<Int> = []
+        var zips: [String: BatchZip] = [:]
+        for (_, shared) in byOutput where shared.count > 1 {
+            let never = shared.filter { neverRendered(items[$0], zips: &zips) }
+            silent.formUnion(never)
+            let indices = shared.filter { !never.contains($0) }
+            guard indices.count > 1 else { continue }
             for i in indices {
                 let others = indices.filter { $0 != i }.map { items[$0].path }.joined(separator: ", ")
                 items[i].refused = "its outputs would have the same names as those of \(others); rename one of them (nothing was written for either)"
             }
         }
+        return silent
+    }
+
+    /// Whether `item` is never rendered, by its first bytes as the job tells them
+    /// (`ReportInput.isNeverRead`); false when they cannot be read (it then fails by itself).
+    static func neverRendered(_ item: BatchItem, zips: inout [String: BatchZip]) -> Bool {
+        if let path = item.fileBytes ?? item.file.map({ Array($0.utf8) }) { return ReportInput.isNeverRead(path: path) }
+        guard let zip = item.zip, let number = item.entry else { return false }
+        if zips[zip] == nil { zips[zip] = try? BatchZip(zip) }
+        guard let archive = zips[zip], archive.entries.indices.contains(number),
+              let bytes = try? archive.data(of: archive.entries[number], limit: BatchJob.maximumInputBytes) else { return false }
+        return ReportInput.isNeverRead(Array(bytes.prefix(ReportInput.headBytes)))
     }
 
     public static func prepare(_ items: [BatchItem], outputDir: String, formats: [BatchJob.Format], resume: Bool, indexFiles: [String] = []) -> [Int: BatchResult] {

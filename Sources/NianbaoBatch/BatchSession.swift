@@ -146,10 +146,13 @@ public final class BatchSession: @unchecked Sendable {
             throw .locked(error)
         }
         // Nothing a user gave is overwritten: not an input, not one of two outputs that share a name.
-        BatchPlan.refuseSharedOutputs(&items, formats: c.formats)
-        let outputs = items.filter { $0.refused == nil }.flatMap { item in c.formats.map { item.output($0.rawValue, under: c.outputDir) } }
+        // (An input never rendered, x.doc beside x.txt, claims no output names.)
+        let silent = BatchPlan.refuseSharedOutputs(&items, formats: c.formats)
+        let planned = items.indices.filter { items[$0].refused == nil && !silent.contains($0) }.map { items[$0] }
+        let outputs = planned.flatMap { item in c.formats.map { item.output($0.rawValue, under: c.outputDir) } }
         do {
-            try OutputPlan.check(outputs: outputs, inputs: items.compactMap(\.file) + (items.first?.zip.map { [$0] } ?? []))
+            try OutputPlan.check(outputs: outputs, inputs: items.compactMap(\.file) + (items.first?.zip.map { [$0] } ?? []),
+                                 sources: planned.flatMap { item in c.formats.map { _ in item.path } }, elsewhere: "another --output-dir")
         } catch {
             throw .output(error)
         }
@@ -210,7 +213,7 @@ public final class BatchSession: @unchecked Sendable {
         }
         return Outcome(results: results, fresh: fresh, skipped: done.count, seconds: seconds, peakWorkerMB: runner.peakWorkerMB,
                        summary: BatchIndex.summary(results, fresh: fresh, seconds: seconds, jobs: c.jobs, shard: nil),
-                       indexPath: c.outputDir + "/" + BatchIndex.names(shard: c.shard).index, archiveFailures: runner.archiveFailures)
+                       indexPath: OutputPlan.join(c.outputDir, BatchIndex.names(shard: c.shard).index), archiveFailures: runner.archiveFailures)
     }
 
     /// Stops the run from any thread (a signal handler's queue, a UI): no more inputs are

@@ -1,10 +1,6 @@
 import Foundation
 import NianbaoExport
-
-private extension String {
-    /// UTF-16BE bytes, as PDF text strings hold CJK.
-    var utf16BigEndianBytes: [UInt8] { utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] } }
-}
+import NianbaoFiles
 import NianbaoModel
 
 /// The comparison as CSV, aligned text and Markdown.
@@ -57,19 +53,49 @@ public enum ComparisonExport {
         return parts.joined(separator: " ")
     }
 
-    /// Whether the file at `path` is a comparison nianbao wrote: its CSV header `key,…` (after
-    /// the BOM), the text's or Markdown's `指标` header row, or a PDF whose creator is nianbao.
-    public static func isOwnOutput(atPath path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
-        if head.hasPrefix("key,") || head.hasPrefix(byteOrderMark + "key,") { return true }
-        if head.hasPrefix("%PDF") {
-            let all = (try? handle.readToEnd()) ?? Data()
-            return all.range(of: Data("/Creator(nianbao)".utf8)) != nil && all.range(of: Data("对比".utf16BigEndianBytes)) != nil
+    /// Whether `bytes` are a comparison nianbao wrote, in any of `compare`'s formats, told by
+    /// what each format carries: the CSV's header `key,指标,` (after the BOM), the text's or
+    /// Markdown's `指标` header row near the top, the handout's subject (`HandoutLayout.subject`)
+    /// in a PDF's document information or an OFD's OFD.xml. A report, also one nianbao rendered
+    /// (subject «…年度报告», no 对比), is none of these.
+    public static func isComparison(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        if head.hasPrefix("key,指标,") || head.hasPrefix(byteOrderMark + "key,指标,") { return true }
+        if bytes.starts(with: Array("%PDF".utf8)) { return pdfSubject(bytes) }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            guard let root = ZipArchive.entry(named: "OFD.xml", in: bytes, limit: 1 << 20) else { return false }
+            return String(decoding: root, as: UTF8.self).contains("<ofd:Subject>\(HandoutLayout.subject)</ofd:Subject>")
         }
         let lines = head.split(separator: "\n").prefix(4)
         return lines.contains { $0.hasPrefix("指标 ") || $0.hasPrefix("| 指标 |") }
+    }
+
+    /// Whether a PDF's `/Subject` is the handout's: a UTF-16BE hex string, as nianbao's writer
+    /// and Cairo's both write it (digits in either case).
+    static func pdfSubject(_ bytes: [UInt8]) -> Bool {
+        let wanted = "FEFF" + HandoutLayout.subject.utf16.map { String(format: "%04X", $0) }.joined()
+        let key = Array("/Subject".utf8)
+        var i = 0
+        while let at = find(key, in: bytes, from: i) {
+            var j = at + key.count
+            while j < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[j]) { j += 1 }
+            if j < bytes.count, bytes[j] == UInt8(ascii: "<"), let close = bytes[j...].firstIndex(of: UInt8(ascii: ">")),
+               String(decoding: bytes[(j + 1)..<close], as: UTF8.self).uppercased() == wanted {
+                return true
+            }
+            i = at + 1
+        }
+        return false
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var i = start
+        while i <= bytes.count - needle.count {
+            if bytes[i] == first, bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
     }
 
     private static func field(_ s: String) -> String {

@@ -15,6 +15,10 @@ public struct HandoutLayout {
 
     public enum Paper: String, Sendable, CaseIterable { case a4, a3 }
 
+    /// The subject of every handout's PDF and OFD: how a comparison is told from a report
+    /// (`ComparisonExport.isComparison`), whose subject is «<year>年政府信息公开工作年度报告».
+    public static let subject = "政府信息公开工作年度报告对比"
+
     public init(style: Style, shaper: TextShaping) {
         self.style = style
         self.shaper = shaper
@@ -134,7 +138,7 @@ public struct HandoutLayout {
         let agencies = Array(Set(sheet.columns.map(\.agency))).sorted()
         return PagedDocument(width: g.width, height: g.height, pages: pages,
                              metadata: DocumentMetadata(title: sheet.title, author: agencies.prefix(3).joined(separator: "、") + (agencies.count > 3 ? "等" : ""),
-                                                        subject: "政府信息公开工作年度报告对比"),
+                                                        subject: Self.subject),
                              outline: outline, structure: flow.structure)
     }
 

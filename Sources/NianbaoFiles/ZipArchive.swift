@@ -3,7 +3,7 @@
 /// entry at a time with every offset and size checked against the bytes, the inflated size
 /// bounded by the entry's declared size and a limit, and the CRC-32 checked (for stored
 /// entries too). A damaged zip is an error, never a trap, a loop or a wrong byte.
-struct ZipArchive {
+public struct ZipArchive {
     struct Entry {
         /// The name as stored (UTF-8 in every Word file).
         var name: String
@@ -104,4 +104,16 @@ struct ZipArchive {
 
     private func u16(_ at: Int) -> UInt16 { UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 }
     private func u32(_ at: Int) -> UInt32 { UInt32(u16(at)) | UInt32(u16(at + 2)) << 16 }
+}
+
+extension ZipArchive {
+    /// The bytes of the one entry named `name` in the zip `bytes`, at most `limit` of them; nil
+    /// when the bytes are no zip, the entry is missing, there twice, too large or damaged. For a
+    /// look inside a package (an OFD's OFD.xml) where anything but the entry is no answer.
+    public static func entry(named name: String, in bytes: [UInt8], limit: Int) -> [UInt8]? {
+        guard let archive = try? ZipArchive(bytes) else { return nil }
+        let found = archive.entries(named: name)
+        guard found.count == 1 else { return nil }
+        return try? archive.data(of: found[0], limit: limit)
+    }
 }

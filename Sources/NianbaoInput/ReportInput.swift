@@ -79,6 +79,34 @@ public enum ReportInput {
     /// `read(path:)` for a path given as bytes (a name that is not UTF-8, as a GBK name from a
     /// Windows zip unpacked on Linux).
     public static func read(path: [UInt8]) throws(ReadError) -> [UInt8] {
+        try read(path: path, prefix: nil)
+    }
+
+    /// Whether `head`, the first bytes of a file, are of a kind nianbao never reads as a report,
+    /// told as `parse` tells it: Word 97–2003 or WPS (an OLE2 file), RTF. Such an input gets
+    /// the advice to convert it and has no outputs, so it claims no output names.
+    public static func isNeverRead(_ head: [UInt8]) -> Bool {
+        switch InputKind.detect(head) {
+        case .legacyWord, .rtf: return true
+        default: return false
+        }
+    }
+
+    /// `isNeverRead` of the first bytes of the file at `path` (a FIFO or device is not read);
+    /// false when it cannot be read: its own failure is reported when it is loaded.
+    public static func isNeverRead(path: [UInt8]) -> Bool {
+        guard let head = try? read(path: path, prefix: headBytes) else { return false }
+        return isNeverRead(head)
+    }
+
+    public static func isNeverRead(path: String) -> Bool { isNeverRead(path: Array(path.utf8)) }
+
+    /// Enough of a file to tell whether it is never read (`InputKind.detect` looks for a PDF
+    /// header in the first 1 KiB, for HTML in the first 2).
+    public static let headBytes = 4096
+
+    /// The file's bytes, or its first `prefix` bytes when that is given.
+    static func read(path: [UInt8], prefix: Int?) throws(ReadError) -> [UInt8] {
         let cPath = path + [0]
         func withPath<T>(_ body: (UnsafePointer<CChar>) -> T) -> T {
             cPath.withUnsafeBufferPointer { body(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }
@@ -109,6 +137,7 @@ public enum ReportInput {
             if n < 0 { if errno == EINTR { continue }; throw .unreadable(errno: errno) }
             if n == 0 { return bytes }
             bytes += buffer[..<n]
+            if let prefix, bytes.count >= prefix { return Array(bytes.prefix(prefix)) }
             if bytes.count > sizeLimit { throw .tooLarge(limit: sizeLimit) }
         }
     }

@@ -88,6 +88,32 @@ final class NothingLostTests: XCTestCase {
         XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("sheet.txt"), encoding: .utf8).contains("西峡县人民政府"))
     }
 
+    /// Any comparison nianbao wrote, in any of its formats, is skipped with a note when a glob
+    /// brings it in (`compare *.txt -o sheet.txt` beside an earlier `change.txt`), not reported
+    /// as a broken report: it is recognised by its content, not by being the current -o file.
+    func testCompareSkipsEveryEarlierComparison() throws {
+        _ = try copy("xixia-county-2022", to: "a.txt")
+        _ = try copy("hanyin-county-2022", to: "b.txt")
+        let earlier = ["change.txt", "change.md", "change.csv", "change.pdf", "change.ofd"]
+        for name in earlier {
+            let r = try run(["compare", "a.txt", "b.txt", "-o", name])
+            XCTAssertEqual(r.status, 0, "\(name): \(r.stderr)")
+        }
+        let again = try run(["compare", "a.txt", "b.txt"] + earlier + ["-o", "sheet.txt"])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        for name in earlier {
+            XCTAssertTrue(again.stderr.contains("\(name): skipped: it is a comparison nianbao wrote, not a report"), again.stderr)
+        }
+        XCTAssertFalse(again.stderr.contains("error"), again.stderr)
+        XCTAssertTrue(again.stderr.contains("wrote sheet.txt (2 reports"), again.stderr)
+        // A report nianbao rendered is still a report: its PDF is read, not skipped.
+        let rendered = try run(["render", "a.txt", "-o", "a-rendered.pdf"])
+        XCTAssertEqual(rendered.status, 0, rendered.stderr)
+        let withPDF = try run(["compare", "a-rendered.pdf", "b.txt", "-o", "sheet2.csv"])
+        XCTAssertEqual(withPDF.status, 0, withPDF.stderr)
+        XCTAssertFalse(withPDF.stderr.contains("skipped"), withPDF.stderr)
+    }
+
     func testDuplicateFormatsWriteOnce() throws {
         let report = try copy("xin-county-office-2021", to: "x.txt")
         let r = try run(["render", report, "--format", "pdf,pdf,json", "--output-dir", dir.appendingPathComponent("o").path])
@@ -298,5 +324,92 @@ extension BatchRobustnessTests {
         XCTAssertTrue(rows[".nianbao/records/y.txt"]?.contains("where nianbao keeps its records") == true)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/x.pdf").path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("evil.pdf").path))
+    }
+}
+
+extension NothingLostTests {
+    /// `parse -o all.csv` with several inputs names a file, not a folder: a usage error, as
+    /// `render -o` with several inputs is, and nothing made; a folder (no extension, a trailing
+    /// `/`, or one that exists) still gets one file per input.
+    func testParseOutputFileWithSeveralInputsIsAUsageError() throws {
+        let a = try copy("xixia-county-2022", to: "a.txt")
+        let b = try copy("hanyin-county-2022", to: "b.txt")
+        for name in ["all.csv", "all.json", "sub/all.md"] {
+            let r = try run(["parse", "--format", "cells", a, b, "-o", name])
+            XCTAssertEqual(r.status, 64, "\(name): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains("-o \(name) names a file, but 2 reports were given"), r.stderr)
+            XCTAssertTrue(r.stderr.contains("Usage: nianbao parse"), r.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path), name)
+        }
+        for folder in ["cells", "slash.d/"] {
+            let r = try run(["parse", "--format", "cells", a, b, "-o", folder])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(folder + "/a.cells.csv").path), folder)
+        }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("made.d"), withIntermediateDirectories: true)
+        let existing = try run(["parse", a, b, "-o", "made.d"])
+        XCTAssertEqual(existing.status, 0, existing.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("made.d/b.json").path))
+        // One input: -o all.csv is that file.
+        let one = try run(["parse", "--format", "cells", a, "-o", "one.csv"])
+        XCTAssertEqual(one.status, 0, one.stderr)
+        XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("one.csv"), encoding: .utf8).contains("active.licensing.decisions,2957"))
+    }
+
+    /// Two inputs whose outputs would share a path are named, not numbered; parse's message
+    /// offers no option parse does not have.
+    func testAnOutputCollisionNamesTheInputs() throws {
+        let txt = try copy("xixia-county-2022", to: "report.txt")
+        let pdf = dir.appendingPathComponent("report.pdf").path
+        let docx = dir.appendingPathComponent("report.docx").path
+        try FileManager.default.copyItem(atPath: TestPaths.file("lo-pdf/xixia-county-2022.pdf").path, toPath: pdf)
+        try FileManager.default.copyItem(atPath: TestPaths.file("docx/jianxi-district-office-2022.docx").path, toPath: docx)
+        let render = try run(["render", "report.pdf", "report.txt", "report.docx", "--output-dir", "coll"])
+        XCTAssertEqual(render.status, 2, render.stderr)
+        XCTAssertTrue(render.stderr.contains("the outputs of report.pdf, report.txt and report.docx would be written to one path, coll/report.pdf; nothing was written"), render.stderr)
+        XCTAssertFalse(render.stderr.contains("output 1 of"), render.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("coll/report.pdf").path))
+        let parse = try run(["parse", pdf, txt, "-o", "json"])
+        XCTAssertEqual(parse.status, 2, parse.stderr)
+        XCTAssertTrue(parse.stderr.contains("the outputs of \(pdf) and \(txt) would be written to one path, json/report.json"), parse.stderr)
+        XCTAssertFalse(parse.stderr.contains("--output-dir"), parse.stderr)
+        // The same file given twice is said to be that.
+        let twice = try run(["render", "report.txt", "./report.txt", "--output-dir", "twice", "--format", "txt"])
+        XCTAssertEqual(twice.status, 2, twice.stderr)
+        XCTAssertTrue(twice.stderr.contains("report.txt and ./report.txt are one file, given twice"), twice.stderr)
+    }
+
+    /// `--output-dir out/` (as a shell completes it) prints out/x.pdf, never out//x.pdf.
+    func testOutputPathsArePrintedWithOneSlash() throws {
+        _ = try copy("xixia-county-2022", to: "in/报告.txt")
+        let render = try run(["render", "in/报告.txt", "--output-dir", "out/", "--format", "pdf,txt"])
+        XCTAssertEqual(render.status, 0, render.stderr)
+        XCTAssertTrue(render.stderr.contains("wrote out/报告.pdf\n") && render.stderr.contains("wrote out/报告.txt\n"), render.stderr)
+        let batch = try run(["batch", "in", "--output-dir", "bout/", "--format", "txt"])
+        XCTAssertEqual(batch.status, 0, batch.stderr)
+        XCTAssertTrue(batch.stderr.contains("index: bout/index.csv"), batch.stderr)
+        XCTAssertFalse(render.stderr.contains("//") || batch.stderr.contains("//"), render.stderr + batch.stderr)
+        let merge = try run(["batch", "merge", "bout/"])
+        XCTAssertFalse(merge.stderr.contains("//"), merge.stderr)
+    }
+
+    /// A Word 97–2003 file is never rendered (it gets the advice to convert it), so it claims no
+    /// output names: the report of the same name beside it renders, in `batch` and `render`.
+    func testADocBesideItsReportDoesNotBlockIt() throws {
+        _ = try copy("xin-county-office-2021", to: "in/x.txt")
+        try FileManager.default.copyItem(atPath: TestPaths.file("doc/xin-county-office-2021.doc").path,
+                                         toPath: dir.appendingPathComponent("in/x.doc").path)
+        let batch = try run(["batch", "in", "--output-dir", "out", "--quiet"])
+        XCTAssertEqual(batch.status, 1, batch.stderr)
+        let index = try String(contentsOf: dir.appendingPathComponent("out/index.csv"), encoding: .utf8)
+        let rows = Dictionary(uniqueKeysWithValues: index.split(separator: "\n").dropFirst().map { (String($0.split(separator: ",")[0]), String($0)) })
+        XCTAssertTrue(rows["x.txt"]?.contains(",warnings,") == true, index)
+        XCTAssertTrue(rows["x.doc"]?.contains("libreoffice --headless --convert-to docx") == true, index)
+        XCTAssertFalse(index.contains("same names"), index)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/x.pdf").path))
+        let render = try run(["render", "in/x.doc", "in/x.txt", "--output-dir", "rout"])
+        XCTAssertEqual(render.status, 2, "the .doc is an input that is not read: \(render.stderr)")
+        XCTAssertTrue(render.stderr.contains("in/x.doc: error:") && render.stderr.contains("convert it to .docx"), render.stderr)
+        XCTAssertTrue(render.stderr.contains("wrote rout/x.pdf"), render.stderr)
     }
 }

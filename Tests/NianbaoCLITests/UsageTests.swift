@@ -95,3 +95,48 @@ final class UsageTests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("odd-usage.yaml: page.height: is missing"), bad.stderr)
     }
 }
+
+extension UsageTests {
+    /// One vocabulary of format names: `txt`/`text` and `md`/`markdown` are taken by every
+    /// command (help shows each command's own), a bad item of a list is named with the
+    /// valid ones, and `render -o x.csv` points to `parse --format cells`.
+    func testFormatNamesAreTheSameEverywhere() throws {
+        let xixia = CLITests.sample("xixia-county-2022")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-formats-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.removeItem(at: dir)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // parse takes render's names
+        for (alias, canonical) in [("txt", "text"), ("md", "markdown"), ("TXT", "text")] {
+            let a = try run(["parse", "--format", alias, xixia]), c = try run(["parse", "--format", canonical, xixia])
+            XCTAssertEqual(a.status, 0, "parse --format \(alias): \(a.stderr)")
+            XCTAssertEqual(a.stdout, c.stdout, "parse --format \(alias) is --format \(canonical)")
+        }
+        XCTAssertEqual(try run(["check", "--format", "txt", xixia]).status, 0)
+        // render (and batch, the same list) takes parse's names
+        let render = try run(["render", xixia, "--format", "pdf,text,markdown", "--output-dir", dir.path])
+        XCTAssertEqual(render.status, 0, render.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(),
+                       ["xixia-county-2022.md", "xixia-county-2022.pdf", "xixia-county-2022.txt"])
+        let one = try run(["render", xixia, "-o", dir.appendingPathComponent("one.txt").path, "--format", "text"])
+        XCTAssertEqual(one.status, 0, one.stderr)
+        // help shows the canonical names only
+        XCTAssertTrue(try run(["render", "--help"]).stdout.contains("pdf, ofd, txt, md, json"))
+        let parseHelp = try run(["parse", "--help"]).stdout
+        XCTAssertTrue(parseHelp.contains("json, cells, text, markdown") || parseHelp.contains("values: json, cells, text, markdown"), parseHelp)
+        // a bad item is named, with the valid ones
+        for command in [["render", xixia, "--output-dir", dir.path], ["batch", dir.path, "--output-dir", dir.path]] {
+            let bad = try run(command + ["--format", "pdf,docx"])
+            XCTAssertEqual(bad.status, 64, bad.stderr)
+            XCTAssertTrue(bad.stderr.contains("'docx' is not a format; the formats are pdf, ofd, txt, md, json"), bad.stderr)
+        }
+        let parseBad = try run(["parse", "--format", "pdf", xixia])
+        XCTAssertEqual(parseBad.status, 64, parseBad.stderr)
+        XCTAssertTrue(parseBad.stderr.contains("'json', 'cells', 'text' or 'markdown'"), parseBad.stderr)
+        // CSV is parse's (a report's cells) or compare's, never render's
+        let csv = try run(["render", xixia, "-o", dir.appendingPathComponent("x.csv").path])
+        XCTAssertEqual(csv.status, 64, csv.stderr)
+        XCTAssertTrue(csv.stderr.contains("nianbao parse --format cells"), csv.stderr)
+        XCTAssertFalse(csv.stderr.contains("or give --format"), csv.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.csv").path))
+    }
+}

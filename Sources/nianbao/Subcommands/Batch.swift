@@ -32,7 +32,8 @@ extension Nianbao.Batch {
             SLURM_ARRAY_TASK_ID + 1 (for --array=0-N-1). Each shard writes index-K-of-N.csv; \
             `nianbao batch merge DIR…` joins them, every input exactly once.
             Two inputs whose outputs would share a path (a/x.txt and a/x.pdf) both fail with a \
-            message; a --output-dir where outputs would overwrite inputs, or that cannot be \
+            message (a .doc or .wps, never rendered, claims no outputs: x.txt beside x.doc \
+            renders); a --output-dir where outputs would overwrite inputs, or that cannot be \
             written, stops the batch before it starts.
             \(ExitStatus.help)
             """
@@ -47,7 +48,7 @@ extension Nianbao.Batch {
         @Option(help: ArgumentHelp("Where outputs, index.csv and summary.json go.", valueName: "dir"))
         var outputDir: String = "output"
 
-        @Option(help: ArgumentHelp("Comma-separated formats: pdf, ofd, txt, md, json.", valueName: "list"))
+        @Option(help: ArgumentHelp("Comma-separated formats: pdf, ofd, txt, md, json (default: pdf).", valueName: "list"), transform: FormatList.parse)
         var format = FormatList([.pdf])
 
         @Option(help: ArgumentHelp("Worker processes.", valueName: "n"))
@@ -192,7 +193,8 @@ extension Nianbao.Batch {
             guard !dirs.isEmpty else { throw ValidationError("Give at least one directory.") }
             do {
                 let rows = try BatchIndex.merge(dirs, into: into ?? dirs[0])
-                FindingPrinter.stderr("\(into ?? dirs[0])/index.csv: \(rows) rows; totals and time in \(into ?? dirs[0])/summary.json")
+                let dir = into ?? dirs[0]
+                FindingPrinter.stderr("\(OutputPlan.join(dir, "index.csv")): \(rows) rows; totals and time in \(OutputPlan.join(dir, "summary.json"))")
             } catch {
                 FindingPrinter.stderr("error: \(error)")
                 throw ExitStatus.failure

@@ -18,7 +18,14 @@ extension Nianbao {
             """
         )
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json
+
+            /// Also render's name for text, `txt` (`FormatNames`).
+            init?(argument: String) {
+                self.init(rawValue: FormatNames.spelled(argument, like: Self.allCases.map(\.rawValue)))
+            }
+        }
 
         @OptionGroup var input: InputOptions
 

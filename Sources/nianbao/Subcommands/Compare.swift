@@ -4,6 +4,7 @@ import NianbaoOutput
 import NianbaoBatch
 import NianbaoChecks
 import NianbaoCompare
+import NianbaoInput
 import NianbaoLayout
 import NianbaoRender
 
@@ -15,8 +16,9 @@ extension Nianbao {
             The output format follows the extension of --output: .pdf, .ofd, .csv, .txt or .md. Agencies \
             appear in the order given; two reports of one agency from different years are shown as \
             years of that agency with the change.
-            An input that could not be read is left out (status 1); one that is this command's \
-            own earlier output (compare *.txt -o sheet.txt, run again) is skipped with a note; \
+            An input that could not be read is left out (status 1); one that is a comparison \
+            nianbao wrote (this command's earlier output when compare *.txt -o sheet.txt runs \
+            again, or another, such as change.txt), told by its content, is skipped with a note; \
             an output that would overwrite a report is refused. CSV, text and Markdown take any \
             number of agencies; the PDF handout at most 60.
             \(ExitStatus.help)
@@ -71,21 +73,37 @@ extension Nianbao {
         func run() throws {
             var inputs: [ComparisonInput] = []
             var failed = false
-            // The earlier output of this same command among the inputs (a glob reaches it): skipped.
-            var files = input.files
-            if let own = files.first(where: { OutputPlan.isSameFile($0, output) }), ComparisonExport.isOwnOutput(atPath: own) {
-                FindingPrinter.stderr("\(own): skipped: it is this command's own output, which is written again")
-                files.removeAll { OutputPlan.isSameFile($0, output) }
-            }
-            try OutputWriter.check(outputs: [output], inputs: files)
-            for file in files {
-                switch ReportLoader.load(file) {
-                case .failed(let reason):
-                    FindingPrinter.stderr(FindingPrinter.failure(file, reason) + " (left out of the comparison)")
-                    failed = true
-                case .parsed(let parsed):
-                    inputs.append(ComparisonInput(report: parsed.report, findings: Checker.findings(for: parsed), source: file))
+            var failures: [String] = []
+            // Every input read once. A comparison nianbao wrote — this command's earlier output,
+            // or another one a glob reaches (compare *.txt beside change.txt) — is skipped, not
+            // taken for a broken report; what is not a report is reported after the plan's check.
+            var files: [String] = []
+            for file in input.files {
+                let bytes: [UInt8]
+                do {
+                    bytes = try ReportInput.read(path: file)
+                } catch {
+                    files.append(file)
+                    failures.append(FindingPrinter.failure(file, ReportInput.Failure.read(error)))
+                    continue
                 }
+                if ComparisonExport.isComparison(bytes) {
+                    let which = OutputPlan.isSameFile(file, output) ? "this command's own output, which is written again" : "a comparison nianbao wrote, not a report"
+                    FindingPrinter.stderr("\(file): skipped: it is \(which)")
+                    continue
+                }
+                files.append(file)
+                do {
+                    let parsed = try ReportInput.parse(bytes, name: file.split(separator: "/").last.map(String.init) ?? file)
+                    inputs.append(ComparisonInput(report: parsed.report, findings: Checker.findings(for: parsed), source: file))
+                } catch {
+                    failures.append(FindingPrinter.failure(file, ReportInput.Failure.parse(error)))
+                }
+            }
+            try OutputWriter.check(outputs: [output], inputs: files, sources: ["the comparison"], elsewhere: "another -o")
+            for failure in failures {
+                FindingPrinter.stderr(failure + " (left out of the comparison)")
+                failed = true
             }
             // Inputs were left out (each with its reason above): what is left may be no comparison.
             guard inputs.count >= 2 else {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NianbaoBatch
 import NianbaoChecks
+import NianbaoInput
 import NianbaoLayout
 import NianbaoModel
 import NianbaoOutput
@@ -32,7 +33,7 @@ extension Nianbao {
         @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the one input's output to this file instead, in the format its extension names (.pdf, .ofd, .txt, .md, .json) or --format's one format. Written atomically; never over an input.", valueName: "file"))
         var output: String?
 
-        @Option(help: ArgumentHelp("Comma-separated formats: pdf, ofd, txt, md, json (default: pdf).", valueName: "list"))
+        @Option(help: ArgumentHelp("Comma-separated formats: pdf, ofd, txt, md, json (default: pdf).", valueName: "list"), transform: FormatList.parse)
         var format: FormatList?
 
         static let defaultOutputDir = "output"
@@ -55,6 +56,10 @@ extension Nianbao {
             let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
             let named = BatchJob.Format(rawValue: ext)
             let known = BatchJob.Format.allCases.map { "." + $0.rawValue }.joined(separator: ", ")
+            if ext == "csv" {
+                // No --format makes one: a report's CSV is its cells, which parse writes.
+                throw ValidationError("-o \(file): render does not write CSV; for a report's cells as CSV use `nianbao parse --format cells REPORT -o \(file)` (for several reports side by side, `nianbao compare … -o \(file)`)")
+            }
             guard let format else {
                 guard let named else {
                     throw ValidationError("-o \(file): cannot tell the format from the name; end it in \(known), or give --format")
@@ -75,14 +80,22 @@ extension Nianbao {
             // Every output path, checked against the inputs and each other before writing.
             let formats: [BatchJob.Format]
             let paths: [[String]]
+            // The inputs that get outputs: an input never read (x.doc beside x.txt: Word 97–2003,
+            // WPS or RTF by its content, which gets the advice to convert it) claims no names.
+            let planned = output == nil ? input.files.indices.filter { !ReportInput.isNeverRead(path: input.files[$0]) } : Array(input.files.indices)
+            let plannedFiles = planned.map { input.files[$0] }
             if let output {
                 formats = [try outputFormat(output)]
                 paths = [[output]]
             } else {
                 formats = (format ?? FormatList([.pdf])).formats
-                paths = formats.map { OutputPlan.paths(for: input.files, in: outputDir ?? Self.defaultOutputDir, extension: $0.rawValue) }
+                paths = formats.map { OutputPlan.paths(for: plannedFiles, in: outputDir ?? Self.defaultOutputDir, extension: $0.rawValue) }
             }
-            try OutputWriter.check(outputs: paths.flatMap { $0 }, inputs: input.files)
+            // paths[k][j] is made from planned input j (format k); -o's one path from the one input.
+            let slot = Dictionary(uniqueKeysWithValues: planned.enumerated().map { ($1, $0) })
+            let sources = formats.flatMap { _ in plannedFiles }
+            try OutputWriter.check(outputs: paths.flatMap { $0 }, inputs: input.files, sources: sources,
+                                   elsewhere: output == nil ? "another --output-dir" : "another -o")
             let layout = ReportLayout(style: style, shaper: PangoShaper())
             let options = pdfOptions.options(style)
             var failed = false
@@ -92,6 +105,12 @@ extension Nianbao {
                 case .parsed(let p): parsed = p
                 case .failed(let reason):
                     FindingPrinter.stderr(FindingPrinter.failure(file, reason))
+                    failed = true
+                    continue
+                }
+                guard let j = slot[i] else {
+                    // Never read a moment ago (no outputs planned), a report now: not written.
+                    FindingPrinter.stderr(FindingPrinter.failure(file, "it changed while nianbao ran (it was not a report it reads); nothing was written for it"))
                     failed = true
                     continue
                 }
@@ -109,8 +128,8 @@ extension Nianbao {
                         failed = true
                         continue
                     }
-                    try OutputWriter.write(data, to: paths[k][i])
-                    FindingPrinter.stderr("wrote \(paths[k][i])")
+                    try OutputWriter.write(data, to: paths[k][j])
+                    FindingPrinter.stderr("wrote \(paths[k][j])")
                 }
             }
             if failed { throw ExitStatus.failure }

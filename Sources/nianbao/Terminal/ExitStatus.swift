@@ -12,7 +12,7 @@ enum ExitStatus {
     static let failure = ExitCode(2)
     /// The command line is wrong (swift-argument-parser's usage status): an unknown command,
     /// option or value, a style or sort key that does not exist, `render -o` with several
-    /// inputs, `compare` of one report. Thrown as a `ValidationError`, from `validate()` or
+    /// inputs (or `parse -o` naming a file), `compare` of one report. Thrown as a `ValidationError`, from `validate()` or
     /// `run()`, so that the message comes with the usage line.
     static let usage = ExitCode.validationFailure
 
@@ -22,6 +22,6 @@ enum ExitStatus {
         could not read; 2 an input is not a readable report, an output cannot be written or \
         would overwrite an input (then nothing is written), or a batch cannot run; 64 the \
         command line is wrong (an unknown command, option, format, style or sort key; \
-        render -o with several inputs; compare of one report).
+        render -o, or parse -o naming a file, with several inputs; compare of one report).
         """
 }

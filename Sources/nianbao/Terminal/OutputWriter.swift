@@ -7,9 +7,11 @@ import NianbaoOutput
 /// one line naming the path and the reason, then exit status 2.
 enum OutputWriter {
     /// Refuses the plan, with a message, when it would overwrite an input or write a path twice.
-    static func check(outputs: [String], inputs: [String]) throws {
+    /// `sources[i]` is the input `outputs[i]` is made from; `elsewhere` what the command offers
+    /// instead of an output that is an input («another -o»).
+    static func check(outputs: [String], inputs: [String], sources: [String], elsewhere: String) throws {
         do {
-            try OutputPlan.check(outputs: outputs, inputs: inputs)
+            try OutputPlan.check(outputs: outputs, inputs: inputs, sources: sources, elsewhere: elsewhere)
         } catch {
             FindingPrinter.stderr("error: \(error)")
             throw ExitStatus.failure
