@@ -43,7 +43,9 @@ public enum MemoryWatch {
         let fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return }  // no /proc: the backstop alone
         let bytes = megabytes << 20
-        // Everything the thread needs is made before it starts: at the limit it allocates nothing.
+        // Everything the thread needs is made before it starts (the page size too, read once
+        // here): at the limit it allocates nothing.
+        _ = residentBytes(fd)
         let message = Array("nianbao batch-worker: out of memory: more than \(megabytes) MB resident (--memory-limit)\n".utf8)
         let thread = Thread {
             while true {
@@ -58,6 +60,8 @@ public enum MemoryWatch {
         thread.stackSize = 1 << 16
         thread.start()
     }
+
+    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     /// The second field of statm (resident pages) times the page size.
     private static func residentBytes(_ fd: Int32) -> Int {
@@ -76,7 +80,7 @@ public enum MemoryWatch {
                     value = value &* 10 &+ Int(byte - UInt8(ascii: "0"))
                 }
             }
-            return value &* Int(sysconf(Int32(_SC_PAGESIZE)))
+            return value &* pageSize
         }
     }
 }

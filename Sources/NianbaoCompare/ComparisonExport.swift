@@ -76,7 +76,7 @@ public enum ComparisonExport {
         let wanted = "FEFF" + HandoutLayout.subject.utf16.map { String(format: "%04X", $0) }.joined()
         let key = Array("/Subject".utf8)
         var i = 0
-        while let at = find(key, in: bytes, from: i) {
+        while let at = bytes[i...].firstRange(of: key)?.lowerBound {
             var j = at + key.count
             while j < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[j]) { j += 1 }
             if j < bytes.count, bytes[j] == UInt8(ascii: "<"), let close = bytes[j...].firstIndex(of: UInt8(ascii: ">")),
@@ -86,16 +86,6 @@ public enum ComparisonExport {
             i = at + 1
         }
         return false
-    }
-
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, bytes.count >= needle.count else { return nil }
-        var i = start
-        while i <= bytes.count - needle.count {
-            if bytes[i] == first, bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
     }
 
     private static func field(_ s: String) -> String {

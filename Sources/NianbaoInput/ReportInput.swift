@@ -146,6 +146,12 @@ public enum ReportInput {
     public static func load(path: String, parser: ReportParser = ReportParser()) throws(Failure) -> ParsedReport {
         let bytes: [UInt8]
         do { bytes = try read(path: path) } catch { throw .read(error) }
+        return try load(bytes, path: path, parser: parser)
+    }
+
+    /// Parses `bytes`, already read from the file at `path` (a caller that looked at them
+    /// first, as `compare` does for its own earlier output), named by the file's name.
+    public static func load(_ bytes: consuming [UInt8], path: String, parser: ReportParser = ReportParser()) throws(Failure) -> ParsedReport {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         do { return try parse(consume bytes, name: name, parser: parser) } catch { throw .parse(error) }
     }

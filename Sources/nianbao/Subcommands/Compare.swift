@@ -94,10 +94,10 @@ extension Nianbao {
                 }
                 files.append(file)
                 do {
-                    let parsed = try ReportInput.parse(bytes, name: file.split(separator: "/").last.map(String.init) ?? file)
+                    let parsed = try ReportInput.load(bytes, path: file)
                     inputs.append(ComparisonInput(report: parsed.report, findings: Checker.findings(for: parsed), source: file))
                 } catch {
-                    failures.append(FindingPrinter.failure(file, ReportInput.Failure.parse(error)))
+                    failures.append(FindingPrinter.failure(file, error))
                 }
             }
             try OutputWriter.check(outputs: [output], inputs: files, sources: ["the comparison"], elsewhere: "another -o")
